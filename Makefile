@@ -1,0 +1,42 @@
+# speechgen — two commands on a fresh Debian machine: `make demo` and `make test`.
+# Each sets up what it needs: system packages (when root; otherwise it prints the command),
+# the virtualenv in .venv and the package with its development tools.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.speechgen-installed
+OUT := out
+
+.PHONY: all setup system demo test lint bench images clean
+
+all: demo
+
+system:
+	@bash scripts/setup-system.sh
+
+$(STAMP): pyproject.toml setup.py
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+	  echo "无法创建虚拟环境：请先安装 python3-venv（sudo apt-get install -y python3-venv）" >&2; exit 1; }
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+setup: system $(STAMP)
+
+demo: setup
+	@bash scripts/demo.sh $(OUT)
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/lint-imports --no-cache
+
+test: lint
+	@$(BIN)/python -m pytest; rc=$$?; \
+	  if [ $$rc -eq 5 ]; then echo "没有收集到测试（pytest 退出码 5）"; exit 0; fi; exit $$rc
+
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(OUT) build dist *.egg-info .pytest_cache .ruff_cache

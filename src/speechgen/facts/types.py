@@ -1,0 +1,96 @@
+"""The Facts: every figure a document may print, computed from the Dossier (Decimal, never str).
+
+Units: money in 万元 (Decimal, unrounded sums); rates in percent rounded to 1 decimal
+(see speechgen.rounding); differences in 百分点 from the rounded rates. ``None`` means the
+figure does not exist (e.g. a completion rate with no annual plan), never zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from speechgen.model import Meeting, Project, Stage
+
+GroupBy = Literal["district", "owner", "leader", "nature", "category"]
+LagReason = Literal["behind_schedule", "not_started_overdue"]
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """时序进度 (序时进度/时间进度) at ``as_of``.
+
+    month basis: elapsed months ÷ 12 (5月底 → 41.7%); day basis: elapsed days including as_of ÷
+    days in the year.
+    """
+
+    as_of: dt.date
+    basis: Literal["month", "day"]
+    months_elapsed: int  # complete months at as_of (5 at 5月31日; 4 at 5月20日)
+    days_elapsed: int
+    days_in_year: int
+    progress: Decimal  # percent, 1 decimal
+
+
+@dataclass(frozen=True)
+class GroupFacts:
+    """The same figures for the whole ledger or for one group (a 县区, 责任单位, 包保领导 …)."""
+
+    key: str  # group value, e.g. "东城区"; the scope name (全市) for the whole ledger
+    projects: int
+    stage_counts: tuple[tuple[Stage, int], ...]  # all five stages in Stage order, zeros kept
+    started: int  # 在建 + 竣工 + 投产
+    not_started: int  # 前期 + 未开工
+    start_rate: Decimal | None  # percent of projects started
+    total: Decimal  # 总投资, 万元
+    annual_plan: Decimal  # 年度计划投资, 万元
+    completed: Decimal  # 完成投资, 万元
+    completion_rate: Decimal | None  # completed ÷ annual_plan, percent
+    gap_points: Decimal | None  # completion_rate − schedule progress, 百分点 (+ ahead, − behind)
+    rank: int | None = None  # by completion_rate among its siblings, 1 = best
+    laggards: int = 0  # projects of this group in Facts.laggards
+
+    def stage(self, stage: Stage) -> int:
+        """Return the number of projects at a stage."""
+        return dict(self.stage_counts)[stage]
+
+
+@dataclass(frozen=True)
+class Laggard:
+    """A project behind: completion more than 10 百分点 behind 时序进度, or not started after
+    its planned start."""
+
+    project: Project
+    completion_rate: Decimal | None
+    gap_points: Decimal | None
+    reasons: tuple[LagReason, ...]
+
+
+@dataclass(frozen=True)
+class ProblemCount:
+    """How many projects report a problem of one type (用地/资金/手续审批/环评/能耗/征迁/规划/其他)."""
+
+    problem_type: str
+    count: int
+    projects: tuple[str, ...]  # project names, ledger order
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Everything computed from one Dossier."""
+
+    meeting: Meeting
+    schedule: Schedule
+    overall: GroupFacts
+    by_district: tuple[GroupFacts, ...]  # ranked, best completion rate first
+    laggards: tuple[Laggard, ...]  # worst gap first
+    problems: tuple[ProblemCount, ...]  # most frequent first
+    projects: tuple[Project, ...]
+    lag_threshold_points: Decimal = Decimal(10)
+
+    @property
+    def dominant_problem(self) -> ProblemCount | None:
+        """Return the most frequent problem type, or None when no project reports a problem."""
+        return self.problems[0] if self.problems else None

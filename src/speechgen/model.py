@@ -1,0 +1,124 @@
+"""The validated input: Meeting (会议信息), Project (台账中的一个项目) and Dossier (both together)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from speechgen.errors import Problem
+
+
+class Stage(StrEnum):
+    """项目状态, normalised to the five stages offices report."""
+
+    PREPARATION = "前期"
+    NOT_STARTED = "未开工"
+    UNDER_CONSTRUCTION = "在建"
+    COMPLETED = "竣工"
+    OPERATING = "投产"
+
+    @property
+    def started(self) -> bool:
+        """Return True for 在建/竣工/投产, the stages counted as 已开工."""
+        return self in STARTED_STAGES
+
+
+STARTED_STAGES = frozenset({Stage.UNDER_CONSTRUCTION, Stage.COMPLETED, Stage.OPERATING})
+
+Level = Literal["市", "县", "区"]
+ScheduleBasis = Literal["month", "day"]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Contact(_Frozen):
+    """联系人 line of a notice: "联系人：王强，联系电话：0000-1234567"."""
+
+    name: str
+    phone: str | None = None
+    email: str | None = None
+
+
+class Inspection(_Frozen):
+    """督查安排 of a notice. Every field is optional; missing dates read "另行通知"."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    groups: int | None = Field(default=None, ge=1, description="督查组数量")
+    report_by: dt.date | None = Field(default=None, description="自查报告报送截止日期")
+    methods: tuple[str, ...] = ("听取汇报", "查阅资料", "实地查看", "个别座谈")
+
+
+class Meeting(_Frozen):
+    """会议信息 from meeting.yaml: who speaks where, and the data's cut-off date (数据截至)."""
+
+    region: str = Field(description="地区，如 示例市")
+    level: Level = "市"
+    meeting: str = Field(description="会议名称，如 全市重点项目调度会")
+    date: dt.date = Field(description="会议日期 / 成文日期")
+    as_of: dt.date = Field(description="数据截至日期")
+    speaker: str | None = Field(default=None, description="讲话人，如 市长 李明")
+    issuer: str | None = Field(default=None, description="发文机关")
+    doc_number: str | None = Field(default=None, description="发文字号，如 示项办〔2024〕12号")
+    addressee: str | None = Field(default=None, description="主送机关")
+    cc: str | None = Field(default=None, description="抄送")
+    printer: str | None = Field(default=None, description="印发机关")
+    print_date: dt.date | None = None
+    reporters: tuple[str, ...] = Field(default=(), description="会上作汇报或发言的单位/同志")
+    schedule_basis: ScheduleBasis | None = None
+    contact: Contact | None = None
+    inspection: Inspection | None = None
+
+    @property
+    def scope(self) -> str:
+        """Return 全市 / 全县 / 全区."""
+        return f"全{self.level}"
+
+    @property
+    def issuer_or_default(self) -> str:
+        """Return the 发文机关, defaulting to the region's 重点项目建设领导小组办公室."""
+        return self.issuer or f"{self.region}重点项目建设领导小组办公室"
+
+    @property
+    def addressee_or_default(self) -> str:
+        """Return the 主送机关 line (without the trailing colon)."""
+        if self.addressee:
+            return self.addressee.rstrip("：:")
+        if self.level == "市":
+            return "各县（市、区）人民政府，市直有关单位"
+        return "各乡（镇）人民政府、街道办事处，县直有关单位"
+
+
+class Project(_Frozen):
+    """One row of the 项目台账. Amounts are in 万元 whatever unit the ledger used."""
+
+    name: str
+    district: str
+    owner: str
+    leader: str | None = None
+    nature: str | None = None
+    category: str | None = None
+    total: Decimal
+    annual_plan: Decimal
+    completed: Decimal
+    status: Stage
+    planned_start: dt.date | None = None
+    problem: str | None = None
+    problem_type: str | None = None
+    progress: str | None = None
+    row: int | None = Field(default=None, description="台账中的行号，用于报错定位")
+
+
+class Dossier(_Frozen):
+    """Everything the facts layer needs: the meeting and the ledger's projects."""
+
+    meeting: Meeting
+    projects: tuple[Project, ...]
+    source: str = ""
+    warnings: tuple[Problem, ...] = ()

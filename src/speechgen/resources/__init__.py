@@ -1,0 +1,1 @@
+"""Bundled templates, snippets and examples (mapped from the repository top level)."""
