@@ -1,1 +1,39 @@
 """Facts: Dossier → every figure a document needs (counts, sums, rates, 时序进度, ranks, laggards)."""
+
+from speechgen.facts.compute import DEFAULT_LAG_THRESHOLD, compute_facts, facts_for_group, group_facts
+from speechgen.facts.jsonout import facts_data, facts_to_json
+from speechgen.facts.schedule import compute_schedule
+from speechgen.facts.types import (
+    GROUP_LABELS,
+    PROBLEM_TYPES,
+    REASON_LABELS,
+    UNFILLED,
+    Facts,
+    GroupBy,
+    GroupFacts,
+    Laggard,
+    LagReason,
+    ProblemCount,
+    Schedule,
+)
+
+__all__ = [
+    "DEFAULT_LAG_THRESHOLD",
+    "GROUP_LABELS",
+    "PROBLEM_TYPES",
+    "REASON_LABELS",
+    "UNFILLED",
+    "Facts",
+    "GroupBy",
+    "GroupFacts",
+    "LagReason",
+    "Laggard",
+    "ProblemCount",
+    "Schedule",
+    "compute_facts",
+    "compute_schedule",
+    "facts_data",
+    "facts_for_group",
+    "facts_to_json",
+    "group_facts",
+]

@@ -12,10 +12,26 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
+from speechgen.errors import Problem
 from speechgen.model import Meeting, Project, Stage
 
 GroupBy = Literal["district", "owner", "leader", "nature", "category"]
 LagReason = Literal["behind_schedule", "not_started_overdue"]
+
+GROUP_LABELS: dict[GroupBy, str] = {
+    "district": "县区",
+    "owner": "责任单位",
+    "leader": "包保领导",
+    "nature": "建设性质",
+    "category": "产业类别",
+}
+UNFILLED = "未填写"  # the group of projects with no value for the grouping key
+REASON_LABELS: dict[LagReason, str] = {
+    "behind_schedule": "投资进度滞后",
+    "not_started_overdue": "逾期未开工",
+}
+# 问题类型 in the fixed order used for ties (and for documents listing them).
+PROBLEM_TYPES: tuple[str, ...] = ("用地", "资金", "手续审批", "环评", "能耗", "征迁", "规划", "其他")
 
 
 @dataclass(frozen=True)
@@ -89,6 +105,12 @@ class Facts:
     problems: tuple[ProblemCount, ...]  # most frequent first
     projects: tuple[Project, ...]
     lag_threshold_points: Decimal = Decimal(10)
+    # Set by facts_for_group: these Facts cover one group only; ``group`` is that group's row
+    # (with its rank) among ``siblings``, the ranked table of all groups of the same kind.
+    group_by: GroupBy | None = None
+    group: GroupFacts | None = None
+    siblings: tuple[GroupFacts, ...] = ()
+    warnings: tuple[Problem, ...] = ()  # the Dossier's warnings, passed through for reporting
 
     @property
     def dominant_problem(self) -> ProblemCount | None:
