@@ -1,1 +1,0 @@
-"""The 公文 Markdown dialect → Document (markdown-it-py tokens, front matter for meta)."""

@@ -1,0 +1,46 @@
+"""Bytes of a hand-written dialect file → text: UTF-8 (with or without BOM), UTF-16, GB18030/GBK."""
+
+from __future__ import annotations
+
+import codecs
+
+from speechgen.errors import InputError, Problem
+
+_CONTROL = {chr(code) for code in range(32)} - {"\t", "\n", "\r", "\f"}
+
+
+def decode_markup(data: bytes, source: str) -> str:
+    """Return the text of a dialect file; secretaries' Notepad files are often GBK, some UTF-16.
+
+    Raises InputError when no encoding gives text (a .docx or a picture given by mistake).
+    """
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            return _checked(data.decode(encoding, errors="strict"), source)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return _checked(text, source)
+    raise _not_text(source)
+
+
+def _checked(text: str, source: str) -> str:
+    if any(ch in _CONTROL for ch in text):
+        raise _not_text(source)
+    return text
+
+
+def _not_text(source: str) -> InputError:
+    return InputError(
+        Problem(
+            "不是文本文件，或编码无法识别",
+            file=source,
+            hint="请提供 .md 文本文件（UTF-8 或 GBK 编码）；Word 文档请先另存为“纯文本”，编码选 UTF-8",
+        )
+    )

@@ -1,0 +1,156 @@
+"""Front matter: the YAML block between ``---`` lines at the very top, read key by key with lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from speechgen.errors import Problem
+
+FENCE = "---"
+_CLOSERS = ("---", "...")
+
+# PyYAML's own messages for the mistakes hand-written front matter makes most.
+_YAML_MESSAGES = (
+    ("mapping values are not allowed here", "这一行多了一个“: ”"),
+    ("could not find expected ':'", "缺少“: ”"),
+    ("found character '\\t' that cannot start any token", "用了制表符缩进"),
+    ("found undefined alias", "“*”开头的值会被当作引用"),
+)
+
+
+_WIDE_KEY = re.compile(r"^\s*([A-Za-z_]+)\s*：")
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without the timestamp resolver: dates stay text and are checked by meta.py,
+    so "2024-02-30" gets a Chinese message instead of a ValueError."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One front-matter key: its value as YAML built it and its 1-based line in the source."""
+
+    key: str
+    value: Any
+    line: int
+
+
+@dataclass(frozen=True)
+class Split:
+    """The source cut in two: front matter entries and the body with the same line numbers."""
+
+    entries: tuple[Entry, ...]
+    body: str
+    problems: tuple[Problem, ...] = ()
+
+
+def split_front_matter(text: str, source: str) -> Split:
+    """Return the front matter entries and the body; front matter lines are blanked in the body.
+
+    Blanking (rather than cutting) keeps every body token's line equal to its line in the file.
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != FENCE:
+        return Split((), text)
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in _CLOSERS), None)
+    if end is None:
+        problem = Problem(
+            "开头信息（第1行的“---”）没有结束的“---”行",
+            file=source,
+            row=1,
+            hint="请在开头信息最后单独加一行“---”；如果第1行想表示分页，请删掉它",
+        )
+        return Split((), text, (problem,))
+    body = "\n" * end + "\n".join(lines[end + 1 :])
+    entries, problems = read_entries("\n".join(lines[1:end]), first_line=2, source=source)
+    return Split(entries, "\n" + body, problems)
+
+
+def read_entries(yaml_text: str, *, first_line: int, source: str) -> tuple[tuple[Entry, ...], tuple[Problem, ...]]:
+    """Return the mapping's entries in order, each value built on its own so that one bad value
+    does not hide the others."""
+    wide = _full_width_colons(yaml_text, first_line, source)
+    if wide:
+        return (), wide
+    loader = _Loader(yaml_text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        row = first_line + mark.line if mark else first_line
+        return (), (_yaml_problem(error, row, source),)
+    finally:
+        loader.dispose()
+    if node is None:
+        return (), ()
+    if not isinstance(node, yaml.MappingNode):
+        problem = Problem(
+            "开头信息应是“键: 值”的形式",
+            file=source,
+            row=first_line + node.start_mark.line,
+            hint="例如“title: 关于开展重点项目督查的通知”，冒号后留一个空格",
+        )
+        return (), (problem,)
+    return _entries_of(loader, node, first_line, source)
+
+
+def _entries_of(
+    loader: _Loader, node: yaml.MappingNode, first_line: int, source: str
+) -> tuple[tuple[Entry, ...], tuple[Problem, ...]]:
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for key_node, value_node in node.value:
+        row = first_line + key_node.start_mark.line
+        key = str(key_node.value)
+        if key in seen:
+            problems.append(Problem(f"开头信息的“{key}”写了两次", file=source, row=row, hint="请只保留一处"))
+            continue
+        seen.add(key)
+        try:
+            value = loader.construct_object(value_node, deep=True)
+        except (yaml.YAMLError, ValueError) as error:
+            problems.append(
+                Problem(f"开头信息“{key}”的值无法识别（{error}）", file=source, row=row, hint="请检查这一行的写法")
+            )
+            continue
+        entries.append(Entry(key, value, row))
+    return tuple(entries), tuple(problems)
+
+
+def _full_width_colons(yaml_text: str, first_line: int, source: str) -> tuple[Problem, ...]:
+    """Return a problem for each "key：value" line: the most common slip, which YAML misreads."""
+    return tuple(
+        Problem(
+            f"开头信息“{match.group(1)}”后面的冒号是全角“：”",
+            file=source,
+            row=first_line + index,
+            hint="请改成半角冒号加空格，如“title: 标题”",
+        )
+        for index, line in enumerate(yaml_text.split("\n"))
+        if (match := _WIDE_KEY.match(line))
+    )
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError, row: int, source: str) -> Problem:
+    what = error.problem or "格式有误"
+    for english, chinese in _YAML_MESSAGES:
+        if english in what:
+            what = chinese
+            break
+    return Problem(
+        f"开头信息的格式有误（{what}）",
+        file=source,
+        row=row,
+        hint="每行写“键: 值”，冒号用半角“:”并在后面留一个空格；值里有冒号或#时请用引号括起来",
+    )
