@@ -1,0 +1,228 @@
+"""The preview stylesheet: GB/T 9704 geometry and the named paragraph styles as CSS Paged Media.
+
+Every number comes from speechgen.style; this module only converts units and names the rules.
+Positions follow one convention (docs in benchmarks/README.md and the tests): a line of 3号 text
+sits in a 28.95 pt line box and its ideographic em box (the glyph's top edge for the standard's
+measurements) is centred in it, so the em box top lies half a leading below the line box top.
+The page area is shifted up by that half leading: the first body glyph's top edge lands at
+37 mm, as GB/T 9704 5.2.1 measures the 天头, and 22 line boxes fill the 225 mm 版心.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from speechgen import style as s
+
+FontKey = tuple[s.FontRole, bool]  # (font role, bold)
+LATIN_FAMILY = "SG Latin"  # @font-face name restricted to ASCII: digits and Latin in Times New Roman
+# Without the space: the strut (the line box's own height and baseline) is measured with a space in
+# the first face that has one, and it must be the Chinese face, whose em box the grid is built on.
+LATIN_RANGE = "U+0021-007E"
+HALF_LEADING_PT = (s.LINE_PITCH_PT - s.BODY_SIZE_PT) / 2  # 6.475 pt between line box and em box
+# Pango rounds advances to 1/1024 pt; without this margin the 28th character of a full line can
+# overflow the 442.2 pt measure by a rounding error and wrap, leaving 27.
+LETTER_SPACING_SAFETY_PT = 0.002
+
+
+@dataclass(frozen=True)
+class FontChoice:
+    """A CSS font-family list and weight for one (role, bold) pair."""
+
+    families: tuple[str, ...]
+    weight: int = 400
+
+
+@dataclass(frozen=True)
+class CssFonts:
+    """The fonts a stylesheet names: one choice per (role, bold), and the Latin faces' local names."""
+
+    choices: Mapping[FontKey, FontChoice]
+    latin_regular: tuple[str, ...]
+    latin_bold: tuple[str, ...]
+    portable: bool = False  # for browsers: adds what WeasyPrint does not know (font-synthesis)
+
+
+def portable_fonts(fonts: s.FontSet = s.DEFAULT_FONTS) -> CssFonts:
+    """Return the full preview stacks (Word names first) for an .html file viewed anywhere."""
+    choices: dict[FontKey, FontChoice] = {}
+    for role in ("title", "body", "hei", "kai", "song"):
+        name = s.font_name(role, fonts)
+        stack = s.PREVIEW_FONT_STACKS.get(name, (name,))
+        # 小标宋's stand-in is a bold Song; font-synthesis: none keeps a real 小标宋 unemboldened.
+        choices[(role, False)] = FontChoice(stack, 700 if role == "title" else 400)
+        choices[(role, True)] = FontChoice(stack, 700)
+    latin = s.PREVIEW_FONT_STACKS.get(fonts.latin, (fonts.latin,))
+    return CssFonts(choices, latin, tuple(f"{name} Bold" for name in latin), portable=True)
+
+
+def mm(value_mm: float) -> str:
+    """Return a CSS length in millimetres."""
+    return f"{value_mm:.3f}mm"
+
+
+def pt(value_pt: float) -> str:
+    """Return a CSS length in points."""
+    return f"{value_pt:.3f}pt"
+
+
+def chars(n: float, size_pt: float = s.BODY_SIZE_PT) -> str:
+    """Return the width of n characters: on the 3号 character grid, or n ems at other sizes."""
+    return pt(n * (s.CHAR_PITCH_PT if size_pt == s.BODY_SIZE_PT else size_pt))
+
+
+def quote_family(name: str) -> str:
+    """Return a CSS string for a font family name."""
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def family_list(fonts: CssFonts, key: FontKey, latin: bool = True) -> str:
+    """Return the font-family value for a role: the Latin face first, then the role's stack."""
+    names = ([LATIN_FAMILY] if latin else []) + list(fonts.choices[key].families)
+    return ", ".join(quote_family(name) for name in names)
+
+
+def font_faces(fonts: CssFonts) -> str:
+    """Return @font-face rules mapping ASCII to the Times New Roman stand-in, regular and bold.
+
+    Only ASCII: quotes, dashes and ellipses stay in the Chinese face, as Word users expect.
+    """
+    rules = []
+    for weight, names in ((400, fonts.latin_regular), (700, fonts.latin_bold)):
+        src = ", ".join(f"local({quote_family(name)})" for name in names)
+        rules.append(f"@font-face {{ font-family: {quote_family(LATIN_FAMILY)}; src: {src}; "
+                     f"font-weight: {weight}; unicode-range: {LATIN_RANGE}; }}")
+    return "\n".join(rules)
+
+
+def page_area_mm() -> tuple[float, float]:
+    """Return the @page top and bottom margins in mm: the 版心 shifted up by half a leading."""
+    shift = HALF_LEADING_PT * s.MM_PER_PT
+    return s.MARGIN_TOP_MM - shift, s.MARGIN_BOTTOM_MM + shift
+
+
+def page_rules(fonts: CssFonts) -> str:
+    """Return @page rules: A4, margins, and "— n —" odd pages right, even pages left (7.5)."""
+    top, bottom = page_area_mm()
+    before, after = s.page_number_text("\0").split("\0")
+    # The number's em box top lies PAGE_NUMBER_GAP_MM below the 版心 bottom (262 mm → 269 mm);
+    # the margin box starts at the bottom of the page area.
+    number_top = s.PAGE_HEIGHT_MM - s.MARGIN_BOTTOM_MM + s.PAGE_NUMBER_GAP_MM
+    padding_top = number_top - (s.PAGE_HEIGHT_MM - bottom)
+    side = chars(s.PAGE_NUMBER_SIDE_CHARS, s.SIZE_4HAO_PT)
+    number = (f'content: "{before}" counter(page) "{after}"; '
+              f"font-family: {family_list(fonts, ('song', False), latin=False)}; "
+              f"font-size: {pt(s.SIZE_4HAO_PT)}; line-height: {pt(s.SIZE_4HAO_PT)}; "
+              f"vertical-align: top; padding-top: {mm(padding_top)}")
+    return "\n".join([
+        f"@page {{ size: A4; margin: {mm(top)} {mm(s.MARGIN_RIGHT_MM)} {mm(bottom)} "
+        f"{mm(s.MARGIN_LEFT_MM)}; }}",
+        f"@page :right {{ @bottom-right {{ {number}; text-align: right; padding-right: {side}; }} }}",
+        f"@page :left {{ @bottom-left {{ {number}; text-align: left; padding-left: {side}; }} }}",
+    ])
+
+
+def paragraph_rule(style: s.ParagraphStyle, fonts: CssFonts) -> str:
+    """Return the rule for one named paragraph style (the class is its style id)."""
+    key: FontKey = (style.font, style.bold)
+    choice = fonts.choices[key]
+    on_grid = style.snap_to_grid and style.size_pt == s.BODY_SIZE_PT
+    decls = [
+        f"font-family: {family_list(fonts, key)}",
+        f"font-weight: {choice.weight}",
+        f"font-size: {pt(style.size_pt)}",
+        f"line-height: {pt(style.line_pitch_pt) if style.line_pitch_pt else '1'}",
+        f"text-align: {style.align}",
+        f"text-indent: {chars(style.first_line_chars, style.size_pt)}",
+        f"letter-spacing: {pt(s.LETTER_SPACING_PT - LETTER_SPACING_SAFETY_PT) if on_grid else 'normal'}",
+        f"color: #{style.color or '000000'}",
+        "margin: 0",
+    ]
+    if fonts.portable:
+        decls.append("font-synthesis: none")
+    if style.keep_next:
+        decls.append("break-after: avoid")
+    return f".{style.style_id} {{ {'; '.join(decls)}; }}"
+
+
+def lead_rule(fonts: CssFonts) -> str:
+    """Return the rule for a bold lead sentence inside body text."""
+    choice = fonts.choices[("body", True)]
+    return (f".{s.CHAR_STYLE_LEAD[0]} {{ font-family: {family_list(fonts, ('body', True))}; "
+            f"font-weight: {choice.weight}; }}")
+
+
+def layout_rules() -> str:
+    """Return the rules that place elements relative to each other (clauses 7.2–7.4)."""
+    line = pt(s.LINE_PITCH_PT)
+    two_lines = pt(2 * s.LINE_PITCH_PT)
+    top, _ = page_area_mm()
+    mark_top = s.MARGIN_TOP_MM + s.ISSUER_MARK_TOP_MM - top  # 7.2.4: 35 mm below the 版心 top
+    # 7.2.7: the red rule 4 mm below the 发文字号's em box, which ends half a leading above its line box.
+    rule_gap = s.RED_RULE_BELOW_NUMBER_MM - HALF_LEADING_PT * s.MM_PER_PT
+    thick, thin = pt(s.IMPRINT_RULE_THICK_PT), pt(s.IMPRINT_RULE_THIN_PT)
+    side_pt = s.SIZE_4HAO_PT  # 7.4.2: one 4号 character of space at both ends
+    cc_label_pt = s.text_width_chars("抄送：") * s.SIZE_4HAO_PT  # wrapped lines align after it
+    return "\n".join([
+        "body { margin: 0; orphans: 1; widows: 1; }",
+        "h1, h2, h3, h4, h5, p { margin: 0; font-weight: inherit; }",
+        "strong { font-weight: inherit; }",
+        # Inline boxes without height: each line box is exactly the paragraph's strut, whatever
+        # faces (Latin digits, a bold lead) the line mixes.
+        "body span, body strong { line-height: 0; }",
+        # 版头 (7.2.4–7.2.7)
+        f".IssuerMark {{ margin-top: {mm(mark_top)}; white-space: nowrap; }}",
+        f".DocNumber {{ margin-top: {two_lines}; }}",
+        f".RedRule {{ border: none; border-top: {pt(s.RED_RULE_WIDTH_PT)} solid #{s.RED}; "
+        f"margin: {mm(rule_gap)} 0 0 0; height: 0; }}",
+        f".RedHeader.no-number .RedRule {{ margin-top: {mm(s.RED_RULE_BELOW_NUMBER_MM)}; }}",
+        f".RedHeader + .Title {{ margin-top: {two_lines}; }}",  # 7.3.1: two lines below the rule
+        # Title block: one blank line before what follows; speech bylines sit right under it.
+        f".Title + *, .Subtitle + :not(.Subtitle) {{ margin-top: {line}; }}",
+        ".Title + .Subtitle { margin-top: 0; }",
+        # Paragraph overrides chosen by the author.
+        ".align-left { text-align: left; } .align-center { text-align: center; }",
+        ".align-right { text-align: right; } .align-justify { text-align: justify; }",
+        ".no-indent { text-indent: 0; }",
+        # 附件说明, signature and date (7.3.4, 7.3.5): one blank line below the body.
+        f".attachment-note, .signature {{ margin-top: {line}; break-inside: avoid; }}",
+        f".attachment-note + .signature {{ margin-top: {line}; }}",
+        f".signature.sealed {{ margin-top: {two_lines}; }}",
+        ".signature p { text-indent: 0; }",
+        # 附件 (7.3.7): new page, label on line 1, title on line 3.
+        ".AttachmentLabel { break-before: page; }",
+        f".AttachmentLabel + .AttachmentTitle {{ margin-top: {line}; }}",
+        f".AttachmentTitle + * {{ margin-top: {line}; }}",
+        ".PageBreak { break-after: page; height: 0; }",
+        # Tables: 4号, header row repeated on every page (thead), grid lines.
+        "table.Table { width: 100%; border-collapse: collapse; margin: 0; break-inside: auto; }",
+        "table.Table th, table.Table td { border: 0.75pt solid #000000; padding: 1pt 3pt; "
+        "vertical-align: middle; }",
+        "table.Table tr { break-inside: avoid; }",
+        "table.Table + *, .TableCaption + table.Table { margin-top: 0; }",
+        # 版记 (7.4): rules as wide as the 版心, thick outside and thin between; kept at the
+        # foot of the last page through the footnote area, whose bottom is the page area's.
+        f".imprint-block {{ float: footnote; footnote-display: block; border-top: {thick} solid #000000; "
+        f"border-bottom: {thick} solid #000000; break-inside: avoid; }}",
+        ".imprint-block::footnote-call, .imprint-block::footnote-marker { content: none; }",
+        f".imprint-block p {{ padding: 0 {pt(side_pt)}; }}",
+        f".imprint-block p + p {{ border-top: {thin} solid #000000; }}",
+        f".imprint-block .cc {{ padding-left: {pt(side_pt + cc_label_pt)}; text-indent: {pt(-cc_label_pt)}; }}",
+        ".imprint-block .printed { display: flex; justify-content: space-between; }",
+        ".imprint-block .printed > span { line-height: inherit; }",  # flex items are blocks
+        # The page area ends half a leading above the 版心 bottom (see page_area_mm); the last
+        # 版记 rule sits on the 版心 bottom itself (7.4.1).
+        f"@page {{ @footnote {{ margin: 0 0 {pt(-HALF_LEADING_PT)} 0; padding: 0; border: none; }} }}",
+    ])
+
+
+def build_css(fonts: CssFonts) -> str:
+    """Return the whole stylesheet for the given fonts."""
+    return "\n".join([
+        font_faces(fonts),
+        page_rules(fonts),
+        *(paragraph_rule(style, fonts) for style in s.PARAGRAPH_STYLES),
+        lead_rule(fonts),
+        layout_rules(),
+    ]) + "\n"

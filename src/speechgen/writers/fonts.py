@@ -1,0 +1,183 @@
+"""Installed font faces for the PDF preview: resolve each font stack, and refuse to draw tofu.
+
+A stack (style.PREVIEW_FONT_STACKS) lists the Word name first and free stand-ins after it. The
+preview must use the face that will really be drawn, so a stack is resolved against the faces
+fontconfig lists (one ``fc-list`` call per process), never against fontconfig's best match, which
+always answers something. Glyph coverage is read from each face's cmap with fontTools (cached per
+file and face index).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from speechgen.errors import FontError
+from speechgen.style import FONT_PACKAGES, PREVIEW_FONT_STACKS
+
+BOLD_WEIGHT = 200  # fontconfig's scale: regular 80, bold 200
+_SKIP_CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}  # controls and invisible formatting: nothing to draw
+
+
+@dataclass(frozen=True)
+class Face:
+    """One installed face as fontconfig lists it (``index`` is the face number in a .ttc)."""
+
+    family: str
+    style: str
+    weight: int
+    file: str
+    index: int
+    fullname: str = ""
+
+    @property
+    def bold(self) -> bool:
+        """Return True for a face that really is bold (some fonts declare Bold at weight 80)."""
+        return self.weight >= 180 or "bold" in self.style.lower()
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A resolved font stack: the installed families in stack order and the face of each."""
+
+    name: str  # the Word font name the slot stands for, e.g. 仿宋_GB2312
+    faces: tuple[Face, ...]
+    bold: bool = False
+
+    @property
+    def families(self) -> tuple[str, ...]:
+        """Return the CSS family list."""
+        return tuple(face.family for face in self.faces)
+
+
+@dataclass(frozen=True)
+class TextItem:
+    """Text drawn with one slot; ``where`` is a short Chinese description of the element."""
+
+    slot: Slot
+    text: str
+    where: str
+
+
+@cache
+def installed_faces() -> dict[str, tuple[Face, ...]]:
+    """Return every installed face by family name (all of a face's family names are keys)."""
+    if shutil.which("fc-list") is None:
+        raise FontError("未找到 fontconfig（fc-list）；PDF 预览需要它来查找字体，"
+                        "请安装：sudo apt-get install fontconfig。")
+    out = subprocess.run(
+        ["fc-list", "--format", "%{family}|%{style}|%{weight}|%{file}|%{index}|%{fullname}\n"],
+        capture_output=True, text=True, check=False, timeout=60,
+    ).stdout
+    faces: dict[str, list[Face]] = {}
+    for line in out.splitlines():
+        parts = line.split("|")
+        if len(parts) != 6:
+            continue
+        families, styles, weight, file, index, fullnames = parts
+        fullname = re.split(r"(?<!\\),", fullnames)[0].replace("\\", "")
+        face_style = re.split(r"(?<!\\),", styles)[0]
+        number = re.search(r"\d+", weight)
+        for family in re.split(r"(?<!\\),", families):
+            family = family.replace("\\", "").strip()
+            face = Face(family, face_style, int(number.group()) if number else 80, file, int(index or 0),
+                        fullname)
+            faces.setdefault(family, []).append(face)
+    return {family: tuple(sorted(set(found), key=_face_order)) for family, found in faces.items()}
+
+
+def _face_order(face: Face) -> tuple[int, str, int]:
+    return (face.weight, face.file, face.index)
+
+
+def best_face(family: str, bold: bool) -> Face | None:
+    """Return the installed face fontconfig would pick for family at that weight, or None."""
+    faces = installed_faces().get(family)
+    if not faces:
+        return None
+    plain = [f for f in faces if "italic" not in f.style.lower() and "oblique" not in f.style.lower()]
+    pool = plain or list(faces)
+    wanted = [f for f in pool if f.bold] if bold else [f for f in pool if not f.bold]
+    return (wanted or pool)[0]
+
+
+@cache
+def resolve_slot(name: str, bold: bool = False) -> Slot:
+    """Return the installed part of name's preview stack; bold keeps only families with a bold face.
+
+    WeasyPrint cannot embolden a face that has no bold weight (FandolFang has none), so a bold slot
+    skips such families when a later family has a real bold face.
+    """
+    stack = PREVIEW_FONT_STACKS.get(name, (name,))
+    faces = [face for family in stack if (face := best_face(family, bold)) is not None]
+    if bold and any(face.bold for face in faces):
+        faces = [face for face in faces if face.bold]
+    if not faces:
+        packages = "、".join(dict.fromkeys(FONT_PACKAGES[f] for f in stack if f in FONT_PACKAGES))
+        raise FontError(
+            f"没有安装“{name}”或它的任何替代字体（{'、'.join(stack)}）；"
+            f"请安装字体包：sudo apt-get install {packages or 'fonts-noto-cjk'}。"
+        )
+    return Slot(name, tuple(faces), bold)
+
+
+@cache
+def coverage(file: str, index: int) -> frozenset[int]:
+    """Return the code points a face maps to a glyph (its best cmap)."""
+    from fontTools.ttLib import TTFont
+
+    try:
+        with TTFont(file, fontNumber=index, lazy=True) as font:
+            return frozenset(font.getBestCmap() or {})
+    except Exception as exc:  # a broken font file must not end in a traceback
+        raise FontError(f"无法读取字体文件 {file}（{exc}）；请重新安装该字体。") from exc
+
+
+def has_glyph(face: Face, char: str) -> bool:
+    """Return True when face draws char."""
+    return ord(char) in coverage(face.file, face.index)
+
+
+def check_glyphs(items: Iterable[TextItem], latin: Slot | None = None) -> dict[str, str]:
+    """Raise FontError for the first character no face of its slot draws; nothing is rendered then.
+
+    ASCII characters are drawn by the Latin slot (Times New Roman's stand-in) when it has them.
+    Return the characters drawn by a later family than the first of their slot (char → family),
+    so the caller can report the fallback.
+    """
+    fallbacks: dict[str, str] = {}
+    for item in items:
+        for char in dict.fromkeys(item.text):
+            if char.isspace() or unicodedata.category(char) in _SKIP_CATEGORIES:
+                continue
+            if latin and char.isascii() and any(has_glyph(f, char) for f in latin.faces):
+                continue
+            face = next((f for f in item.slot.faces if has_glyph(f, char)), None)
+            if face is None:
+                raise FontError(missing_glyph_message(char, item))
+            if face is not item.slot.faces[0]:
+                fallbacks.setdefault(char, face.family)
+    return fallbacks
+
+
+def missing_glyph_message(char: str, item: TextItem) -> str:
+    """Return the Chinese message for a character no installed face of its slot can draw."""
+    code = f"U+{ord(char):04X}"
+    families = "、".join(item.slot.families)
+    where = f"（出现在{item.where}）" if item.where else ""
+    if unicodedata.category(char) == "Co":
+        return (f"字符“{char}”（{code}）是私用区字符，字体“{item.slot.name}”及其替代字体（{families}）"
+                f"都没有它的字形{where}；请删除或改用标准汉字，否则 PDF 中会显示为空框。")
+    missing = [f for f in PREVIEW_FONT_STACKS.get(item.slot.name, ())
+               if f in FONT_PACKAGES and f not in installed_faces()]
+    if missing:
+        fix = f"请安装提供它的字体包：{FONT_PACKAGES[missing[-1]]}"
+    else:
+        fix = "已安装的字体都不含此字，请安装含该字的字体"
+    return (f"字符“{char}”（{code}）在字体“{item.slot.name}”及其替代字体（{families}）中都没有字形"
+            f"{where}；{fix}，或改用其他写法。")

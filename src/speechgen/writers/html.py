@@ -1,0 +1,211 @@
+"""Document → HTML: one element per block, classed with the named paragraph style it stands for.
+
+The markup is well-formed XML (every text escaped, void elements closed) so the PDF writer can walk
+it to learn which font draws each character. Layout lives in the stylesheet (writers.css).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from html import escape
+from typing import assert_never
+
+from speechgen import style as s
+from speechgen.document import (
+    Addressee,
+    AttachmentHeading,
+    AttachmentNote,
+    Block,
+    Document,
+    Heading,
+    Imprint,
+    PageBreak,
+    Paragraph,
+    RedHeader,
+    Run,
+    Salutation,
+    Signature,
+    Subtitle,
+    Table,
+    Title,
+)
+from speechgen.writers.css import build_css, chars, portable_fonts, pt
+
+
+@dataclass(frozen=True)
+class HtmlOptions:
+    """Options of the HTML writer: the unit's font names and whether to embed the stylesheet."""
+
+    fonts: s.FontSet = s.DEFAULT_FONTS
+    embed_css: bool = True
+
+
+def render_html(doc: Document, options: HtmlOptions = HtmlOptions()) -> str:
+    """Return the document as a standalone HTML page laid out for print (CSS Paged Media)."""
+    return build_html(doc, portable_css(options.fonts) if options.embed_css else None)
+
+
+@cache
+def portable_css(fonts: s.FontSet) -> str:
+    """Return the stylesheet naming the Word fonts first, for viewing the .html anywhere."""
+    return build_css(portable_fonts(fonts))
+
+
+def build_html(doc: Document, css: str | None, head_extra: str = "") -> str:
+    """Return the HTML page; css is embedded in a <style> element unless None."""
+    head = ['<meta charset="utf-8"/>', f"<title>{text(doc.title or _first_title(doc))}</title>"]
+    if head_extra:
+        head.append(head_extra)
+    if css is not None:
+        head.append(f"<style>\n{css}</style>")
+    body = "\n".join(render_block(block) for block in doc.blocks)
+    return (f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n{chr(10).join(head)}\n</head>\n'
+            f'<body class="kind-{doc.kind}">\n{body}\n</body>\n</html>\n')
+
+
+def _first_title(doc: Document) -> str:
+    return next((b.text.replace("\n", "") for b in doc.blocks if isinstance(b, Title)), "")
+
+
+def text(value: str) -> str:
+    """Return value escaped for HTML text and attributes."""
+    return escape(value, quote=True)
+
+
+def span(value: str) -> str:
+    """Return escaped text in a <span>: inline boxes carry no line height, so a line mixing faces
+    keeps the paragraph's exact pitch (see writers.css)."""
+    return f"<span>{text(value)}</span>"
+
+
+def lines(value: str) -> str:
+    """Return escaped text with the author's line breaks kept."""
+    return "<br/>".join(span(part) for part in value.split("\n"))
+
+
+def para(style: s.ParagraphStyle, content: str, extra: str = "", attrs: str = "") -> str:
+    """Return a <p> of a named style; content is already escaped."""
+    classes = f"{style.style_id} {extra}".strip()
+    return f'<p class="{classes}"{attrs}>{content}</p>'
+
+
+def render_block(block: Block) -> str:
+    """Return the HTML of one block."""
+    match block:
+        case RedHeader():
+            return red_header(block)
+        case Title(text=title):
+            return f'<h1 class="{s.STYLE_TITLE.style_id}">{lines(title)}</h1>'
+        case Subtitle(text=value):
+            return para(s.STYLE_SUBTITLE, span(value))
+        case Salutation(text=value):
+            return para(s.STYLE_SALUTATION, span(value))
+        case Addressee(text=value):
+            return para(s.STYLE_ADDRESSEE, span(value))
+        case Heading(level=level):
+            style = s.HEADING_STYLES[min(max(level, 1), 4) - 1]
+            tag = f"h{min(max(level, 1), 4) + 1}"
+            return f'<{tag} class="{style.style_id}">{span(block.full_text)}</{tag}>'
+        case Paragraph():
+            return paragraph(block)
+        case Table():
+            return table(block)
+        case PageBreak():
+            return '<div class="PageBreak"></div>'
+        case AttachmentNote(items=items):
+            return attachment_note(items)
+        case Signature():
+            return signature(block)
+        case AttachmentHeading(label=label, title=title):
+            parts = [para(s.STYLE_ATTACHMENT_LABEL, span(label))]
+            if title:
+                parts.append(para(s.STYLE_ATTACHMENT_TITLE, lines(title)))
+            return "\n".join(parts)
+        case Imprint():
+            return imprint(block)
+        case _:
+            assert_never(block)
+
+
+def red_header(block: RedHeader) -> str:
+    """Return the 版头: red 发文机关标志 sized to fit one line, 发文字号 and the red rule (7.2)."""
+    size = s.issuer_mark_size_pt(block.issuer)
+    parts = [para(s.STYLE_ISSUER_MARK, span(block.issuer), attrs=f' style="font-size: {pt(size)}"')]
+    if block.doc_number:
+        parts.append(para(s.STYLE_DOC_NUMBER, span(block.doc_number)))
+    parts.append('<hr class="RedRule"/>')
+    extra = "" if block.doc_number else " no-number"
+    return f'<header class="RedHeader{extra}">\n' + "\n".join(parts) + "\n</header>"
+
+
+def run_html(run: Run) -> str:
+    """Return one inline run; a bold lead sentence gets the lead character style."""
+    if run.bold:
+        return f'<strong class="{s.CHAR_STYLE_LEAD[0]}">{text(run.text)}</strong>'
+    return span(run.text)
+
+
+def paragraph(block: Paragraph) -> str:
+    """Return a body paragraph; alignment and indent differ from the style only when asked."""
+    extra = []
+    if block.align != s.STYLE_BODY.align:
+        extra.append(f"align-{block.align}")
+    if not block.indent:
+        extra.append("no-indent")
+    return para(s.STYLE_BODY, "".join(run_html(run) for run in block.runs), " ".join(extra))
+
+
+def table(block: Table) -> str:
+    """Return a table with its header in <thead>, which WeasyPrint repeats on every page."""
+    def cell(tag: str, style: s.ParagraphStyle, value: str, col: int) -> str:
+        align = block.align[col] if col < len(block.align) else style.align
+        return f'<{tag} class="{style.style_id} align-{align}">{lines(value)}</{tag}>'
+
+    head = "".join(cell("th", s.STYLE_TABLE_HEADER, v, i) for i, v in enumerate(block.header))
+    rows = "\n".join(
+        "<tr>" + "".join(cell("td", s.STYLE_TABLE_TEXT, v, i) for i, v in enumerate(row)) + "</tr>"
+        for row in block.rows
+    )
+    caption = para(s.STYLE_TABLE_CAPTION, span(block.caption)) + "\n" if block.caption else ""
+    return (f'{caption}<table class="Table">\n<thead><tr>{head}</tr></thead>\n'
+            f"<tbody>\n{rows}\n</tbody>\n</table>")
+
+
+def attachment_note(items: tuple[str, ...]) -> str:
+    """Return 附件说明: "附件：" two characters in, wrapped lines aligned with the names (7.3.4)."""
+    label = s.text_width_chars("附件：")
+    first_indent = s.STYLE_ATTACHMENT_NOTE.first_line_chars
+    out = []
+    for number, name in enumerate(items, 1):
+        marker = f"{number}." if len(items) > 1 else ""
+        hang = s.text_width_chars(marker) + (label if number == 1 else 0)
+        start = first_indent + label + s.text_width_chars(marker)
+        prefix = ("附件：" if number == 1 else "") + marker
+        style = f' style="padding-left: {chars(start)}; text-indent: {chars(-hang)}"'
+        out.append(para(s.STYLE_ATTACHMENT_NOTE, span(prefix + name), attrs=style))
+    return '<div class="attachment-note">\n' + "\n".join(out) + "\n</div>"
+
+
+def signature(block: Signature) -> str:
+    """Return 发文机关署名 and 成文日期 with the right indents of 7.3.5."""
+    sig_right, date_right = s.signature_indents_chars(block.issuer, block.date, block.sealed)
+    parts = []
+    if block.issuer:
+        parts.append(para(s.STYLE_SIGNATURE, span(block.issuer),
+                          attrs=f' style="margin-right: {chars(sig_right)}"'))
+    parts.append(para(s.STYLE_DATE, span(block.date), attrs=f' style="margin-right: {chars(date_right)}"'))
+    sealed = " sealed" if block.sealed else ""
+    return f'<div class="signature{sealed}">\n' + "\n".join(parts) + "\n</div>"
+
+
+def imprint(block: Imprint) -> str:
+    """Return 版记: 抄送 and 印发机关/印发日期 between rules (7.4)."""
+    parts = []
+    if block.cc:
+        parts.append(para(s.STYLE_IMPRINT, span(f"抄送：{block.cc}"), "cc"))
+    if block.printer or block.print_date:
+        printer = f'<span class="printer">{text(block.printer or "")}</span>'
+        date = f'<span class="print-date">{text(block.print_date)}印发</span>' if block.print_date else ""
+        parts.append(para(s.STYLE_IMPRINT, printer + date, "printed"))
+    return '<div class="imprint-block">\n' + "\n".join(parts) + "\n</div>"
