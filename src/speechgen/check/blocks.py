@@ -1,0 +1,67 @@
+"""A Document's blocks → the paragraphs (with roles) that the outline and the rules read."""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from speechgen.check.reader import Para, Role
+from speechgen.document import (
+    Addressee,
+    AttachmentHeading,
+    AttachmentNote,
+    Block,
+    Document,
+    Heading,
+    Imprint,
+    PageBreak,
+    Paragraph,
+    RedHeader,
+    Salutation,
+    Signature,
+    Subtitle,
+    Table,
+    Title,
+    attachment_note_lines,
+    block_text,
+)
+
+
+def document_paragraphs(document: Document) -> list[Para]:
+    """Return every printed line of the Document as a numbered paragraph with its role."""
+    out: list[Para] = []
+    for block in document.blocks:
+        for text, role, level in _block_lines(block):
+            out.append(Para(len(out) + 1, text, role, level, block.source_line))
+    return out
+
+
+def _block_lines(block: Block) -> list[tuple[str, Role, int | None]]:
+    """Return (text, role, heading level) for each printed line of one block."""
+    match block:
+        case Title(text=text):
+            return [(text.replace("\n", ""), "title", None)]
+        case Subtitle(text=text):
+            return [(text, "subtitle", None)]
+        case Salutation(text=text):
+            return [(text, "salutation", None)]
+        case Addressee(text=text):
+            return [(text, "addressee", None)]
+        case Heading(level=level):
+            return [(block.full_text, "heading", level)]
+        case Paragraph():
+            return [(block.text, "body", None)]
+        case Table(header=header, rows=rows, caption=caption):
+            cells = [c for row in (header, *rows) for c in row if c.strip()]
+            return [(caption, "table", None)] * bool(caption) + [(c, "table", None) for c in cells]
+        case PageBreak():
+            return []
+        case AttachmentNote(items=items):
+            return [(line, "attachment", None) for line in attachment_note_lines(items)]
+        case Signature(issuer=issuer, date=date):
+            return [(issuer, "signature", None)] * bool(issuer) + [(date, "date", None)]
+        case AttachmentHeading() | Imprint() | RedHeader():
+            role: Role = "attachment" if isinstance(block, AttachmentHeading) else (
+                "imprint" if isinstance(block, Imprint) else "header")
+            return [(line, role, None) for line in block_text(block)]
+        case _:
+            assert_never(block)

@@ -1,0 +1,84 @@
+"""A .docx (read-only, python-docx) → paragraphs with their style names and roles."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from speechgen import style
+from speechgen.check.reader import Para, Role
+from speechgen.errors import InputError, Problem
+
+# Our own styles (by id and by name) and Word's built-in names (stored in English in every
+# language version: "heading 1" shows as 标题 1).
+_ROLES: dict[str, tuple[Role, int | None]] = {
+    **{s.style_id.lower(): ("heading", i) for i, s in enumerate(style.HEADING_STYLES, 1)},
+    **{s.name.lower(): ("heading", i) for i, s in enumerate(style.HEADING_STYLES, 1)},
+    **{f"heading {i}": ("heading", i) for i in range(1, 10)},
+}
+for _style, _role in (
+    (style.STYLE_TITLE, "title"), (style.STYLE_SUBTITLE, "subtitle"),
+    (style.STYLE_SALUTATION, "salutation"), (style.STYLE_ADDRESSEE, "addressee"),
+    (style.STYLE_ISSUER_MARK, "header"), (style.STYLE_DOC_NUMBER, "header"),
+    (style.STYLE_SIGNATURE, "signature"), (style.STYLE_DATE, "date"),
+    (style.STYLE_ATTACHMENT_NOTE, "attachment"), (style.STYLE_ATTACHMENT_LABEL, "attachment"),
+    (style.STYLE_ATTACHMENT_TITLE, "attachment"), (style.STYLE_IMPRINT, "imprint"),
+    (style.STYLE_TABLE_TEXT, "table"), (style.STYLE_TABLE_HEADER, "table"),
+    (style.STYLE_TABLE_CAPTION, "table"), (style.STYLE_PAGE_NUMBER, "meta"),
+):
+    _ROLES[_style.style_id.lower()] = (_role, None)  # type: ignore[assignment]
+    _ROLES[_style.name.lower()] = (_role, None)  # type: ignore[assignment]
+
+
+def open_docx(data: bytes, name: str):
+    """Return the python-docx Document for data; InputError if it is not a readable .docx."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise InputError(Problem("这不是有效的 .docx 文件（文件已损坏，或是改了扩展名的 .doc/.wps）",
+                                 file=name, hint="请在 Word/WPS 中打开后“另存为”.docx 再检查"))
+    try:
+        return docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        raise InputError(Problem(f"无法读取 .docx：{error}", file=name,
+                                 hint="请在 Word/WPS 中打开后“另存为”.docx 再检查")) from None
+
+
+def read_docx_paragraphs(data: bytes, name: str) -> list[Para]:
+    """Return the body's paragraphs and table cells in reading order, with style and role."""
+    from docx.table import Table
+
+    document = open_docx(data, name)
+    out: list[Para] = []
+    for item in document.iter_inner_content():
+        if isinstance(item, Table):
+            for row in item.rows:
+                for cell in _unique_cells(row.cells):
+                    for paragraph in cell.paragraphs:
+                        _append(out, paragraph, forced_role="table")
+        else:
+            _append(out, item)
+    return out
+
+
+def _unique_cells(cells):
+    """Yield each cell once (merged cells repeat in python-docx's row.cells)."""
+    seen: set[int] = set()
+    for cell in cells:
+        if id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            yield cell
+
+
+def _append(out: list[Para], paragraph, forced_role: Role | None = None) -> None:
+    text = paragraph.text.replace("\t", " ").strip()
+    if not text:
+        return
+    style_name = paragraph.style.name if paragraph.style is not None else None
+    role, level = forced_role, None
+    if role is None and paragraph.style is not None:
+        role, level = _ROLES.get((paragraph.style.style_id or "").lower(), (None, None))
+        if role is None:
+            role, level = _ROLES.get((style_name or "").lower(), (None, None))
+    out.append(Para(len(out) + 1, text, role, level, None, style_name))
