@@ -1,0 +1,60 @@
+"""Checks across the rows of a ledger: duplicate names, implausible amounts, the 合计 row."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from speechgen.model import Project
+from speechgen.sources.cells import UNIT_FACTORS
+from speechgen.sources.records import Layout
+from speechgen.sources.report import Report
+from speechgen.sources.text import normalise
+from speechgen.zh import format_wan
+
+
+def check_duplicates(projects: Sequence[Project], report: Report, layout: Layout) -> None:
+    """Report each project name that appears on more than one row, naming all its rows."""
+    rows: dict[str, list[Project]] = {}
+    for project in projects:
+        rows.setdefault(normalise(project.name), []).append(project)
+    for same in rows.values():
+        if len(same) > 1:
+            where = "、".join(f"第{p.row}行" if p.row else f"第{projects.index(p) + 1}个项目" for p in same)
+            report.add(f"项目名称“{same[0].name}”重复出现（{where}）", row=same[-1].row,
+                       column=layout.column("name"),
+                       hint="同一项目只保留一行；确是不同项目的，请在名称中加上县区或期次加以区分")
+
+
+def check_amounts(projects: Sequence[Project], report: Report, layout: Layout) -> None:
+    """Warn where 完成投资 exceeds 年度计划投资, or 年度计划投资 exceeds 总投资."""
+    for p in projects:
+        if p.completed > p.annual_plan:
+            report.warn(
+                f"“{p.name}”完成投资{format_wan(p.completed)}超过年度计划投资{format_wan(p.annual_plan)}",
+                row=p.row, column=layout.column("completed"),
+                hint="请核对是否误填了开工以来的累计完成投资；若确已超额完成可不理会")
+        if p.annual_plan > p.total:
+            report.warn(
+                f"“{p.name}”年度计划投资{format_wan(p.annual_plan)}超过总投资{format_wan(p.total)}",
+                row=p.row, column=layout.column("annual_plan"), hint="请核对两列数字和单位")
+
+
+def check_totals(projects: Sequence[Project], totals: Mapping[str, Decimal], row: int | None,
+                 report: Report, layout: Layout) -> None:
+    """Warn when the ledger's own 合计 row disagrees with the sum of its project rows.
+
+    ``totals`` holds the 合计 row's amounts as written, in the column's unit. A 合计 typed
+    rounded is allowed half of its last written digit.
+    """
+    for name, written in totals.items():
+        factor = UNIT_FACTORS[layout.unit(name)]
+        exponent = written.as_tuple().exponent
+        last_digit = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+        tolerance = max(last_digit / 2 * factor, Decimal("0.01"))
+        computed = sum((getattr(p, name) for p in projects), Decimal(0))
+        if abs(computed - written * factor) > tolerance:
+            report.warn(
+                f"合计行的数字是{format_wan(written * factor)}，各项目相加是{format_wan(computed)}",
+                row=row, column=layout.column(name),
+                hint="请核对是否有漏填、重复或隐藏的行，或合计公式的范围是否完整")

@@ -1,0 +1,69 @@
+"""Opening a user's file: existence, type by extension and content, and text encodings."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from speechgen.errors import InputError, Problem
+
+# Formats people try that we do not read, with what to do instead.
+UNSUPPORTED: dict[str, str] = {
+    ".xls": "暂不支持 .xls（旧版 Excel 格式）；请在 Excel 或 WPS 中“另存为”.xlsx 后再试",
+    ".et": "暂不支持 WPS 表格的 .et 格式；请在 WPS 中“另存为”.xlsx 后再试",
+    ".ods": "暂不支持 .ods；请另存为 .xlsx 后再试",
+    ".numbers": "暂不支持 Numbers 表格；请导出为 .xlsx 后再试",
+    ".doc": "这是 Word 文档，不是台账表格；请提供 .xlsx 或 .csv 格式的项目台账",
+    ".docx": "这是 Word 文档，不是台账表格；请提供 .xlsx 或 .csv 格式的项目台账",
+    ".wps": "这是 WPS 文字文档，不是台账表格；请提供 .xlsx 或 .csv 格式的项目台账",
+    ".pdf": "PDF 无法读取表格数据；请提供 .xlsx 或 .csv 格式的项目台账",
+    ".txt": "暂不支持 .txt；如是逗号或制表符分隔的表格，请把扩展名改为 .csv",
+}
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls / .doc, and password-protected .xlsx
+
+
+def check_file(path: Path, supported: tuple[str, ...], what: str) -> bytes:
+    """Return the file's bytes after checking it exists, has a supported type and is not empty.
+
+    ``what`` names the file in messages ("台账文件", "会议信息文件").
+    """
+    suffix = path.suffix.lower()
+    if suffix not in supported:
+        hint = UNSUPPORTED.get(suffix) or f"{what}请使用以下格式之一：{'、'.join(supported)}"
+        shown = suffix or "（无扩展名）"
+        raise InputError(Problem(f"不支持的文件类型 {shown}", file=path.name, hint=hint))
+    if not path.exists():
+        raise InputError(Problem(f"找不到{what}：{path}", file=path.name, hint="请检查路径和文件名是否写对"))
+    if path.is_dir():
+        raise InputError(Problem(f"{path} 是一个文件夹，不是{what}", file=path.name))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(Problem(f"无法读取{what}（{exc.strerror or exc}）", file=path.name,
+                                 hint="请确认文件没有被其他程序独占打开，并有读取权限")) from exc
+    if not data.strip():
+        raise InputError(Problem(f"{what}是空的", file=path.name, hint="请确认选对了文件，并已保存内容"))
+    return data
+
+
+def is_ole(data: bytes) -> bool:
+    """Return True for an OLE compound file: an old .xls, or an .xlsx with an opening password."""
+    return data.startswith(_OLE_MAGIC)
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Return the text of a CSV/YAML/JSON file: UTF-8 (with or without BOM), UTF-16, or GB18030/GBK."""
+    if data.startswith(codecs.BOM_UTF8):
+        candidates = ("utf-8-sig",)
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        candidates = ("utf-16",)
+    else:
+        candidates = ("utf-8", "gb18030")
+    for encoding in candidates:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InputError(Problem("无法识别文件的文字编码（既不是 UTF-8，也不是 GBK）", file=name,
+                             hint="请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”，或直接使用 .xlsx"))

@@ -1,0 +1,123 @@
+"""read_ledger: a 项目台账 file (.xlsx, .csv, .yaml, .json) → Ledger, or every problem at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from speechgen.errors import Problem
+from speechgen.model import Project
+from speechgen.sources.checks import check_amounts, check_duplicates, check_totals
+from speechgen.sources.csvfile import read_csv
+from speechgen.sources.files import check_file
+from speechgen.sources.grid import HEADER_SEARCH_ROWS, Grid, describe_top, find_header, read_header
+from speechgen.sources.headers import AMOUNT_FIELDS, report_missing
+from speechgen.sources.records import Layout, RawRow, build_project
+from speechgen.sources.report import Report
+from speechgen.sources.rows import SheetRows, collect_rows
+from speechgen.sources.structured import read_structured
+from speechgen.sources.xlsx import read_xlsx
+
+LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", ".yaml", ".yml", ".json")
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """A read 项目台账: its projects (amounts in 万元) and what a person should look at.
+
+    ``sheet`` is the worksheet read (None for csv/yaml/json); ``unit`` the unit the ledger
+    wrote its amounts in (万元 or 亿元); ``as_of`` a "数据截至" date noted above the table.
+    """
+
+    projects: tuple[Project, ...]
+    warnings: tuple[Problem, ...]
+    sheet: str | None
+    unit: str
+    as_of: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    rows: list[RawRow]
+    layout: Layout
+    sheet_rows: SheetRows | None = None
+    sheet: str | None = None
+    unit: str = "万元"
+    as_of: dt.date | None = None
+
+
+def read_ledger(path: Path, *, year: int | None = None) -> Ledger:
+    """Return the ledger in ``path``; raise InputError listing every problem found.
+
+    ``year`` completes month-only dates such as "3月" (read_dossier passes the meeting's year).
+    """
+    path = Path(path)
+    data = check_file(path, LEDGER_SUFFIXES, "台账文件")
+    report = Report(path.name)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        parsed = _from_grids(read_xlsx(path, data), report)
+    elif suffix in (".csv", ".tsv"):
+        parsed = _from_grids([read_csv(path, data)], report)
+    else:
+        rows, layout = read_structured(path, data, report)
+        parsed = _Parsed(rows, layout, unit=layout.unit("annual_plan"))
+    projects = [p for raw in parsed.rows if (p := build_project(raw, parsed.layout, report, year))]
+    _check(projects, parsed, report)
+    report.raise_errors()
+    return Ledger(tuple(projects), tuple(report.warnings), parsed.sheet, parsed.unit, parsed.as_of)
+
+
+def _from_grids(grids: list[Grid], report: Report) -> _Parsed:
+    """Return the rows of the first sheet that has a header row; report if none has."""
+    for grid in grids:
+        index = find_header(grid)
+        if index is not None:
+            report.sheet = grid.sheet
+            return _from_grid(grid, index, report)
+    _report_no_header(grids, report)
+    report.raise_errors()
+    raise AssertionError("unreachable: no header is always an error")
+
+
+def _from_grid(grid: Grid, index: int, report: Report) -> _Parsed:
+    header = read_header(grid, index, report)
+    sheet_rows = collect_rows(grid, header)
+    supplied = frozenset({"district"}) if sheet_rows.district_from_sections else frozenset()
+    report_missing(header.columns, header.texts, report, index + 1, supplied)
+    units = {name: header.columns[name].unit or header.unit for name in AMOUNT_FIELDS if name in header.columns}
+    layout = Layout(
+        present=frozenset(header.columns) | supplied,
+        headers={name: column.header for name, column in header.columns.items()},
+        units=units,
+    )
+    if not sheet_rows.projects:
+        report.add(f"表头（第{index + 1}行）下面没有项目行", hint="请确认项目数据填在表头下方，且没有被整行删除")
+    return _Parsed(sheet_rows.projects, layout, sheet_rows, grid.sheet, units.get("annual_plan", header.unit),
+                   header.as_of)
+
+
+def _report_no_header(grids: list[Grid], report: Report) -> None:
+    if not grids or not any(grid.rows for grid in grids):
+        report.add("文件里没有任何内容", hint="请确认选对了文件，并已保存内容")
+        return
+    first = grids[0]
+    report.sheet = first.sheet
+    others = "、".join(f"“{g.sheet}”" for g in grids[1:] if g.sheet)
+    also = f"（也查看了工作表{others}）" if others else ""
+    report.add(
+        f"在前{HEADER_SEARCH_ROWS}行中没有找到表头行，即含“项目名称”一列的那一行{also}；"
+        f"前几行的开头是：{describe_top(first)}",
+        hint="请确认表头有一列叫“项目名称”（也可以叫“项目名”），或把对应的列改成这个名字")
+
+
+def _check(projects: list[Project], parsed: _Parsed, report: Report) -> None:
+    """Run the whole-ledger checks; the 合计 check only when every row was read."""
+    if not parsed.rows and parsed.sheet_rows is None and not report.errors:
+        report.add("文件里没有任何项目", hint="请至少填写一个项目")
+    check_duplicates(projects, report, parsed.layout)
+    check_amounts(projects, report, parsed.layout)
+    totals = parsed.sheet_rows
+    if totals and totals.grand_totals == 1 and len(projects) == len(parsed.rows):
+        check_totals(projects, totals.totals, totals.totals_row, report, parsed.layout)

@@ -1,0 +1,176 @@
+"""read_meeting: meeting.yaml (会议信息) → Meeting, with every problem located by line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from speechgen.errors import InputError, Problem
+from speechgen.model import Contact, Inspection, Meeting
+from speechgen.sources.cells import CellError, parse_day
+from speechgen.sources.files import check_file, decode_text
+from speechgen.sources.report import Report
+
+MEETING_SUFFIXES = (".yaml", ".yml", ".json")
+REQUIRED = {"region": "地区，如 示例市", "meeting": "会议名称，如 全市重点项目调度会",
+            "date": "会议日期，如 2026-06-05", "as_of": "数据截至日期，如 2026-05-31"}
+DATE_KEYS = ("date", "as_of", "print_date", "start", "end", "report_by")
+TEXT_KEYS = ("region", "meeting", "speaker", "issuer", "doc_number", "addressee", "cc", "printer", "name",
+             "phone", "email")
+LEVELS = {"市": "市", "全市": "市", "市级": "市", "县": "县", "全县": "县", "县级": "县",
+          "区": "区", "全区": "区", "区级": "区"}
+BASES = {"month": "month", "按月": "month", "月": "month", "day": "day", "按日": "day", "日": "day", "天": "day"}
+_SECTIONS: dict[str | None, tuple[str, ...]] = {
+    None: tuple(Meeting.model_fields), "contact": tuple(Contact.model_fields),
+    "inspection": tuple(Inspection.model_fields),
+}
+_STALE_DAYS = 92  # data older than a quarter at the meeting date deserves a second look
+
+
+def read_meeting(path: Path) -> Meeting:
+    """Return the meeting described in ``path``; raise InputError listing every problem."""
+    meeting, _ = read_meeting_checked(path)
+    return meeting
+
+
+def read_meeting_checked(path: Path) -> tuple[Meeting, tuple[Problem, ...]]:
+    """Return the meeting and its warnings (e.g. 数据截至 after the meeting date)."""
+    path = Path(path)
+    text = decode_text(check_file(path, MEETING_SUFFIXES, "会议信息文件"), path.name)
+    report = Report(path.name)
+    loaded = _load(text, report)
+    lines = _key_lines(text)
+    data = _clean(loaded, lines, report) if isinstance(loaded, dict) else {}
+    report.raise_errors()
+    try:
+        meeting = Meeting(**data)
+    except ValidationError as exc:  # what _clean lets through is rare: report it plainly
+        raise InputError([Problem(f"{'.'.join(map(str, e['loc']))}：{e['msg']}", file=path.name,
+                                  row=lines.get(str(e["loc"][0]))) for e in exc.errors()]) from exc
+    _check_dates(meeting, lines, report)
+    report.raise_errors()
+    return meeting, tuple(report.warnings)
+
+
+def _load(text: str, report: Report) -> object:
+    colons = [(n, m.group(1)) for n, line in enumerate(text.splitlines(), 1)
+              if (m := re.match(r"\s*-?\s*([A-Za-z_]+)\s*：", line))]
+    for number, key in colons:
+        report.add(f"“{key}”后面用了全角冒号“：”", row=number, hint=f"请改为半角冒号加空格，如“{key}: …”")
+    if colons:
+        return None
+    try:
+        loaded = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        report.add(f"YAML 格式有误（{getattr(exc, 'problem', None) or '无法解析'}）",
+                   row=mark.line + 1 if mark else None,
+                   hint="请检查缩进是否对齐（用空格，不用 Tab）、冒号后是否有空格")
+        return None
+    if not isinstance(loaded, dict):
+        report.add("会议信息应是“键: 值”的形式", hint="例如第一行写“region: 示例市”；可参考 examples/meeting.yaml")
+        return None
+    return loaded
+
+
+def _clean(loaded: dict, lines: dict[str, int], report: Report, section: str | None = None) -> dict:
+    """Return the mapping with values coerced for Meeting, reporting each bad key or value."""
+    allowed = _SECTIONS[section]
+    clean: dict[str, object] = {}
+    for key, value in loaded.items():
+        name = str(key)
+        where = f"{section}.{name}" if section else name
+        row = lines.get(where)
+        if name not in allowed:
+            close = difflib.get_close_matches(name, allowed, n=1)
+            report.add(f"不认识的键“{where}”", row=row,
+                       hint=(f"是不是“{close[0]}”？" if close else "") + f"可用的键：{'、'.join(allowed)}")
+            continue
+        try:
+            coerced = _coerce(name, value, lines, report, where)
+        except CellError as exc:
+            report.add(exc.message, row=row, column=where, hint=exc.hint)
+            continue
+        if coerced is not None:
+            clean[name] = coerced
+    if section is None:
+        for key, meaning in REQUIRED.items():
+            if key in clean or any(p.column == key for p in report.problems):
+                continue
+            if key in loaded:
+                report.add(f"必填项“{key}”是空的（{meaning}）", row=lines.get(key), column=key,
+                           hint="请在冒号后填上内容")
+            else:
+                report.add(f"缺少必填项“{key}”（{meaning}）", hint=f"请加一行“{key}: …”")
+    return clean
+
+
+def _coerce(name: str, value: object, lines: dict[str, int], report: Report, where: str) -> object:
+    if value is None or value == "":
+        return None
+    if name in DATE_KEYS:
+        return parse_day(value)
+    if name in ("contact", "inspection"):
+        if not isinstance(value, dict):
+            raise CellError(f"“{where}”应是下一级的“键: 值”", f"可用的键：{'、'.join(_SECTIONS[name])}")
+        return _clean(value, lines, report, name)
+    if name == "phone" and isinstance(value, int):
+        raise CellError("电话号码被读成了数字（开头的0会丢失）", '请给号码加英文引号，如 phone: "0000-1234567"')
+    if name in TEXT_KEYS:
+        return str(value).strip()
+    return _coerce_choice(name, value, where)
+
+
+def _coerce_choice(name: str, value: object, where: str) -> object:
+    if name == "level":
+        if str(value).strip() not in LEVELS:
+            raise CellError(f"“{value}”不是可用的层级", "level 请填 市、县 或 区")
+        return LEVELS[str(value).strip()]
+    if name == "schedule_basis":
+        if str(value).strip() not in BASES:
+            raise CellError(f"“{value}”不是可用的时序进度算法", "请填 month（按月）或 day（按日）")
+        return BASES[str(value).strip()]
+    if name in ("reporters", "methods"):
+        if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+            raise CellError(f"“{where}”应是列表", f"请每项单独一行，以“- ”开头，如\n{where}:\n  - 市发展改革委")
+        return tuple(str(v).strip() for v in value if str(v).strip())
+    if name == "groups":
+        text = str(value).strip().rstrip("个组")
+        if not text.isdigit() or int(text) < 1:
+            raise CellError(f"“{value}”不是督查组的数量", "请填写正整数，如 groups: 4")
+        return int(text)
+    return value
+
+
+def _check_dates(meeting: Meeting, lines: dict[str, int], report: Report) -> None:
+    if meeting.as_of > meeting.date:
+        report.warn(f"数据截至日期（{meeting.as_of}）晚于会议日期（{meeting.date}）", row=lines.get("as_of"),
+                    column="as_of", hint="请核对 as_of 和 date 是否写反")
+    elif (meeting.date - meeting.as_of) > dt.timedelta(days=_STALE_DAYS):
+        report.warn(f"数据截至日期（{meeting.as_of}）比会议日期（{meeting.date}）早了三个月以上",
+                    row=lines.get("as_of"), column="as_of", hint="请核对是否用了旧台账或写错了年份")
+    inspection = meeting.inspection
+    if inspection and inspection.start and inspection.end and inspection.start > inspection.end:
+        report.add(f"督查开始日期（{inspection.start}）晚于结束日期（{inspection.end}）",
+                   row=lines.get("inspection.start"), column="inspection.start", hint="请核对 start 和 end")
+
+
+def _key_lines(text: str) -> dict[str, int]:
+    """Return "key" / "section.key" → 1-based line number (empty if the YAML does not parse)."""
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return {}
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            lines[str(key.value)] = key.start_mark.line + 1
+            if isinstance(value, yaml.MappingNode):
+                for sub, _ in value.value:
+                    lines[f"{key.value}.{sub.value}"] = sub.start_mark.line + 1
+    return lines
