@@ -107,7 +107,7 @@ def _table(title: str, *columns: str, right: tuple[int, ...] = ()) -> Table:
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, title_style="bold",
                   show_edge=False)
     for index, column in enumerate(columns):
-        table.add_column(column, justify="right" if index in right else "left")
+        table.add_column(column, justify="right" if index in right else "left", overflow="fold")
     return table
 
 
@@ -153,8 +153,9 @@ def _overview(facts: Facts) -> Table:
 
 
 def _groups(rows: tuple[GroupFacts, ...], label: str) -> Table:
-    table = _table(f"各{label}推进情况", "排名", label, "项目数", "已开工", "年度计划（亿元）",
-                   "完成投资（亿元）", "完成率", "与时序进度比（百分点）", "滞后项目", right=(0, 2, 3, 4, 5, 6, 7, 8))
+    title = f"各{label}推进情况（金额单位：亿元；与时序进度比单位：百分点）"
+    table = _table(title, "排名", label, "项目数", "已开工", "年度计划", "完成投资", "完成率", "与时序进度比",
+                   "滞后项目", right=(0, 2, 3, 4, 5, 6, 7, 8))
     for group in rows:
         table.add_row(
             "—" if group.rank is None else str(group.rank), group.key, str(group.projects), str(group.started),
