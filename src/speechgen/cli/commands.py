@@ -4,4 +4,7 @@ from __future__ import annotations
 
 import click
 
+from speechgen.cli.facts_cmd import facts_command
+
 ALL: list[click.Command] = []
+ALL.append(facts_command)
