@@ -173,3 +173,13 @@ def test_warnings_pass_through() -> None:
 def test_negative_threshold_is_refused() -> None:
     with pytest.raises(ValueError):
         compute_facts(Dossier(meeting=MEETING, projects=LEDGER), lag_threshold=D(-1))
+
+
+def test_facts_by_group_matches_facts_for_group_in_rank_order() -> None:
+    from speechgen.facts import facts_by_group
+
+    dossier = Dossier(meeting=MEETING, projects=LEDGER)
+    every = facts_by_group(dossier, "leader")
+    assert [f.overall.key for f in every] == ["张三", "李四", UNFILLED]
+    assert every == tuple(facts_for_group(dossier, "leader", f.overall.key) for f in every)
+    assert sum(f.overall.projects for f in every) == len(LEDGER)

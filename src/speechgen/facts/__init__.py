@@ -1,6 +1,12 @@
 """Facts: Dossier → every figure a document needs (counts, sums, rates, 时序进度, ranks, laggards)."""
 
-from speechgen.facts.compute import DEFAULT_LAG_THRESHOLD, compute_facts, facts_for_group, group_facts
+from speechgen.facts.compute import (
+    DEFAULT_LAG_THRESHOLD,
+    compute_facts,
+    facts_by_group,
+    facts_for_group,
+    group_facts,
+)
 from speechgen.facts.jsonout import facts_data, facts_to_json
 from speechgen.facts.schedule import compute_schedule
 from speechgen.facts.types import (
@@ -32,6 +38,7 @@ __all__ = [
     "Schedule",
     "compute_facts",
     "compute_schedule",
+    "facts_by_group",
     "facts_data",
     "facts_for_group",
     "facts_to_json",

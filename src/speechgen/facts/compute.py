@@ -6,12 +6,12 @@ from dataclasses import replace
 from decimal import Decimal
 
 from speechgen.errors import InputError, Problem
-from speechgen.facts.groups import group_key, summarize, summarize_groups
+from speechgen.facts.groups import group_key, split_by, summarize, summarize_groups
 from speechgen.facts.laggards import find_laggards
 from speechgen.facts.problems import count_problems
 from speechgen.facts.schedule import compute_schedule
 from speechgen.facts.types import GROUP_LABELS, Facts, GroupBy, GroupFacts
-from speechgen.model import Dossier
+from speechgen.model import Dossier, Project
 
 DEFAULT_LAG_THRESHOLD = Decimal(10)  # 百分点 behind 时序进度 before a project counts as 滞后
 
@@ -73,11 +73,29 @@ def facts_for_group(
             hint=f"可选的{label}有：{'、'.join(g.key for g in siblings) or '（无）'}",
         ))
     members = tuple(p for p in dossier.projects if group_key(p, by) == key)
-    facts = compute_facts(dossier.model_copy(update={"projects": members}), lag_threshold=lag_threshold)
-    return replace(
-        facts,
-        overall=replace(facts.overall, key=key),
-        group_by=by,
-        group=row,
-        siblings=siblings,
+    return _scoped(dossier, members, by, row, siblings, lag_threshold)
+
+
+def facts_by_group(
+    dossier: Dossier, by: GroupBy, *, lag_threshold: Decimal = DEFAULT_LAG_THRESHOLD
+) -> tuple[Facts, ...]:
+    """Return facts_for_group for every group of ``by``, in rank order (one pass over the Dossier,
+    for batches of one document per group)."""
+    siblings = group_facts(compute_facts(dossier, lag_threshold=lag_threshold), by)
+    members = split_by(dossier.projects, by)
+    return tuple(
+        _scoped(dossier, tuple(members[row.key]), by, row, siblings, lag_threshold) for row in siblings
     )
+
+
+def _scoped(
+    dossier: Dossier,
+    members: tuple[Project, ...],
+    by: GroupBy,
+    row: GroupFacts,
+    siblings: tuple[GroupFacts, ...],
+    lag_threshold: Decimal,
+) -> Facts:
+    """Return the Facts of ``members`` labelled as the group ``row`` among ``siblings``."""
+    facts = compute_facts(dossier.model_copy(update={"projects": members}), lag_threshold=lag_threshold)
+    return replace(facts, overall=replace(facts.overall, key=row.key), group_by=by, group=row, siblings=siblings)
