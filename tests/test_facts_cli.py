@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from speechgen.cli import main
 from speechgen.paths import resource_dir
+from speechgen.rounding import round_half_up
 
 LEDGER = """\
 - {name: 甲项目, district: 东城区, owner: 东城区发改局, leader: 张三, total: 4000, annual_plan: 1000,
@@ -51,7 +52,7 @@ def test_tables(files: tuple[str, str]) -> None:
     assert east.split() == ["1", "东城区", "2", "1", "0.13", "0.05", "38.5%", "-3.2", "1"]
     assert next(line for line in lines if "南城区" in line and "—" in line).split()[0] == "—"
     lag = next(line for line in lines if "乙项目" in line and "逾期" in line)
-    assert "投资进度滞后；逾期未开工（计划2024年3月1日开工）" in lag
+    assert "3月1日" in lag and "投资进度滞后、逾期未开工" in lag
     assert "-41.7" in lag
     assert not any(line != line.rstrip() for line in lines)  # no padding at line ends in a pipe
     assert result.stderr == ""
@@ -122,3 +123,10 @@ def test_examples() -> None:
     assert overall["projects"] >= 40 and len(data["by_district"]) >= 5
     assert sum(g["projects"] for g in data["by_district"]) == overall["projects"]
     assert sum(g["completed_wan"] for g in data["by_district"]) == overall["completed_wan"]
+    expected_rate = round_half_up(D(overall["completed_wan"]) * 100 / D(overall["annual_plan_wan"]), 1)
+    assert overall["completion_rate"] == expected_rate
+    assert overall["gap_points"] == expected_rate - data["schedule"]["progress"]
+    assert [g["rank"] for g in data["by_district"]] == sorted(g["rank"] for g in data["by_district"])
+    assert len(data["laggards"]) == overall["laggards"] == sum(g["laggards"] for g in data["by_district"])
+    for name in (lag["name"] for lag in data["laggards"]):
+        assert name in result.stdout

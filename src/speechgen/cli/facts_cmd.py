@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,13 +13,14 @@ from speechgen import api, zh
 from speechgen.cli.zhclick import ZhCommand
 from speechgen.errors import Problem
 from speechgen.facts import GROUP_LABELS, REASON_LABELS, Facts, GroupBy, GroupFacts, Laggard
+from speechgen.zh.dates import format_month_day
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
 BY_CHOICES: tuple[GroupBy, ...] = ("district", "owner", "leader", "nature", "category")
-PLAIN_WIDTH = 140  # columns when stdout is not a terminal (pipe, file, CliRunner): no wrapping of names
+PLAIN_WIDTH = 180  # columns when stdout is not a terminal (pipe, file, CliRunner): no wrapping of names
 
 
 @click.command("facts", cls=ZhCommand, short_help="查看台账算出的各项数据：总体、排名、滞后项目、问题分类。")
@@ -107,7 +109,8 @@ def _table(title: str, *columns: str, right: tuple[int, ...] = ()) -> Table:
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, title_style="bold",
                   show_edge=False)
     for index, column in enumerate(columns):
-        table.add_column(column, justify="right" if index in right else "left", overflow="fold")
+        numeric = index in right  # figures never wrap; text folds rather than being cut with "…"
+        table.add_column(column, justify="right" if numeric else "left", no_wrap=numeric, overflow="fold")
     return table
 
 
@@ -165,26 +168,25 @@ def _groups(rows: tuple[GroupFacts, ...], label: str) -> Table:
     return table
 
 
-def _reasons(laggard: Laggard) -> str:
-    parts = []
-    for reason in laggard.reasons:
-        text = REASON_LABELS[reason]
-        if reason == "not_started_overdue" and laggard.project.planned_start is not None:
-            text += f"（计划{zh.format_date(laggard.project.planned_start)}开工）"
-        parts.append(text)
-    return "；".join(parts)
+def _planned_start(laggard: Laggard, as_of: dt.date) -> str:
+    """Return the 计划开工 date of a project not started ("3月1日"; with the year if it differs)."""
+    start = laggard.project.planned_start
+    if start is None or laggard.project.status.started:
+        return "—"
+    return format_month_day(start) if start.year == as_of.year else zh.format_date(start)
 
 
 def _laggards(facts: Facts) -> Table | str:
     if not facts.laggards:
         return "滞后项目：无。"
     table = _table(f"滞后项目（{len(facts.laggards)}个）", "序号", "项目名称", "县区", "责任单位", "包保领导",
-                   "完成率", "与时序进度比", "原因", right=(0, 5, 6))
+                   "完成率", "与时序进度比", "计划开工", "原因", right=(0, 5, 6))
     for number, laggard in enumerate(facts.laggards, start=1):
         project = laggard.project
         table.add_row(
             str(number), project.name, project.district, project.owner, project.leader or "—",
-            zh.format_percent(laggard.completion_rate), _signed(laggard.gap_points), _reasons(laggard),
+            zh.format_percent(laggard.completion_rate), _signed(laggard.gap_points),
+            _planned_start(laggard, facts.schedule.as_of), "、".join(REASON_LABELS[r] for r in laggard.reasons),
         )
     return table
 
