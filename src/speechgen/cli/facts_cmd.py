@@ -42,7 +42,7 @@ def facts_command(data: Path, meeting: Path, as_json: bool, by: GroupBy | None) 
 
     如需指定算法，在 meeting.yaml 中写 schedule_basis: month（按月）或 day（按日）。
 
-    滞后项目：投资完成率落后时序进度超过10个百分点，或计划开工日期已过仍未开工。
+    滞后项目：投资完成率落后时序进度超过10个百分点，或计划开工日期已过仍未开工（尚未到计划开工日期的项目不按完成率计）。
 
     \b
     --json 输出一个对象（金额 *_wan 为万元、*_yi 为亿元，比率为百分数，

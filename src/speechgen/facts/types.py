@@ -65,7 +65,8 @@ class GroupFacts:
     completed: Decimal  # 完成投资, 万元
     completion_rate: Decimal | None  # completed ÷ annual_plan, percent
     gap_points: Decimal | None  # completion_rate − schedule progress, 百分点 (+ ahead, − behind)
-    rank: int | None = None  # by completion_rate among its siblings, 1 = best
+    rank: int | None = None  # by completion_rate among its siblings, 1 = best; ties share (1,2,2,4);
+    # None for the whole-ledger row and for a group without an annual plan (no rate, listed last)
     laggards: int = 0  # projects of this group in Facts.laggards
 
     def stage(self, stage: Stage) -> int:
@@ -75,8 +76,8 @@ class GroupFacts:
 
 @dataclass(frozen=True)
 class Laggard:
-    """A project behind: completion more than 10 百分点 behind 时序进度, or not started after
-    its planned start."""
+    """A project behind: completion more than 10 百分点 (lag threshold) behind 时序进度, or not
+    started after its planned start. Rules and their edge cases: facts/laggards.py."""
 
     project: Project
     completion_rate: Decimal | None
