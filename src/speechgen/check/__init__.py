@@ -1,1 +1,21 @@
-"""check stage."""
+"""check stage: read any draft (.txt/.docx/.md), recognise its outline, and lint it."""
+
+from speechgen.check.findings import Finding, Report
+from speechgen.check.lint import check_source
+from speechgen.check.outline import Outline, Part, Point, outline_source, render_outline
+from speechgen.check.reader import Para, Source, read_bytes, read_source
+
+__all__ = [
+    "Finding",
+    "Outline",
+    "Para",
+    "Part",
+    "Point",
+    "Report",
+    "Source",
+    "check_source",
+    "outline_source",
+    "read_bytes",
+    "read_source",
+    "render_outline",
+]

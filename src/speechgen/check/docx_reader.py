@@ -47,10 +47,16 @@ def open_docx(data: bytes, name: str):
 
 def read_docx_paragraphs(data: bytes, name: str) -> list[Para]:
     """Return the body's paragraphs and table cells in reading order, with style and role."""
+    return [para for para, _ in docx_paragraphs(open_docx(data, name))]
+
+
+def docx_paragraphs(document) -> list[tuple[Para, object]]:
+    """Return (Para, python-docx paragraph) for every paragraph with text, in reading order:
+    body paragraphs, and the cells of tables row by row. The layout rules use the same list, so
+    paragraph numbers agree."""
     from docx.table import Table
 
-    document = open_docx(data, name)
-    out: list[Para] = []
+    out: list[tuple[Para, object]] = []
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             for row in item.rows:
@@ -71,7 +77,7 @@ def _unique_cells(cells):
             yield cell
 
 
-def _append(out: list[Para], paragraph, forced_role: Role | None = None) -> None:
+def _append(out: list[tuple[Para, object]], paragraph, forced_role: Role | None = None) -> None:
     text = paragraph.text.replace("\t", " ").strip()
     if not text:
         return
@@ -81,4 +87,4 @@ def _append(out: list[Para], paragraph, forced_role: Role | None = None) -> None
         role, level = _ROLES.get((paragraph.style.style_id or "").lower(), (None, None))
         if role is None:
             role, level = _ROLES.get((style_name or "").lower(), (None, None))
-    out.append(Para(len(out) + 1, text, role, level, None, style_name))
+    out.append((Para(len(out) + 1, text, role, level, None, style_name), paragraph))
