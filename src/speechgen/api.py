@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from speechgen import facts
-from speechgen.facts import DEFAULT_LAG_THRESHOLD, Facts, GroupBy, GroupFacts
 from speechgen.errors import InputError, Problem
+from speechgen.facts import DEFAULT_LAG_THRESHOLD, Facts, GroupBy, GroupFacts
 from speechgen.model import Dossier
 
 if TYPE_CHECKING:
