@@ -138,11 +138,11 @@ def _walk(elem: ET.Element, plan: FontPlan, style: s.ParagraphStyle, bold: bool,
         elif name == s.CHAR_STYLE_LEAD[0]:
             bold = True
     slot = plan.slots[(style.font, bold)]
-    if elem.text:
+    if elem.text and not elem.text.isspace():
         yield TextItem(slot, elem.text, where)
     for child in elem:
         yield from _walk(child, plan, style, bold, where)
-        if child.tail:
+        if child.tail and not child.tail.isspace():
             yield TextItem(slot, child.tail, where)
 
 
