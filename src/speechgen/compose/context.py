@@ -1,0 +1,141 @@
+"""Facts → the names a snippet may use (docs/snippets.md), every figure formatted by speechgen.zh."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from speechgen import zh
+from speechgen.compose.filters import md_escape
+from speechgen.facts.types import Facts, GroupFacts
+from speechgen.model import Stage
+
+MAX_NAMED_PROJECTS = 5  # laggard_names / overdue_names list at most this many, then "等"
+MAX_NAMED_DISTRICTS = 3  # top_districts / bottom_districts
+
+CONTEXT_NAMES: tuple[str, ...] = (
+    "region", "scope", "level", "meeting", "speaker", "reporters_text", "date_text", "year",
+    "as_of_text", "period", "n_projects", "n_started", "n_not_started", "n_preparation",
+    "n_unstarted", "n_building", "n_completed", "n_operating", "start_rate", "total_amount",
+    "plan_amount", "completed_amount", "completion_rate", "schedule_rate", "gap_points",
+    "vs_schedule", "n_districts", "best_district", "best_district_rate", "worst_district",
+    "worst_district_rate", "top_districts", "bottom_districts", "n_districts_ahead",
+    "n_districts_behind", "districts_ahead", "districts_behind", "n_laggards", "laggard_names",
+    "n_overdue", "overdue_names", "dominant_problem", "dominant_problem_count",
+    "problem_types_text", "n_problem_projects",
+)
+
+# The context names that print a figure or a list of names, keyed by what they print
+# (vs_schedule and gap_points print the same gap). The chooser uses them to keep one figure or
+# one list of lagging projects from being repeated all over a document.
+FIGURE_KEYS: dict[str, str] = {
+    **{name: name for name in (
+        "n_projects", "n_started", "n_not_started", "n_preparation", "n_unstarted", "n_building",
+        "n_completed", "n_operating", "start_rate", "total_amount", "plan_amount",
+        "completed_amount", "completion_rate", "schedule_rate", "n_districts",
+        "best_district_rate", "worst_district_rate", "n_districts_ahead", "n_districts_behind",
+        "n_laggards", "n_overdue", "dominant_problem_count", "n_problem_projects",
+    )},
+    "gap_points": "gap",
+    "vs_schedule": "gap",
+    "laggard_names": "laggard_names",
+    "overdue_names": "overdue_names",
+}
+
+
+def name_list(names: Sequence[str], limit: int = MAX_NAMED_PROJECTS) -> str:
+    """Return "甲、乙、丙" or, beyond ``limit`` names, "甲、乙、丙、丁、戊等" (escaped for Markdown)."""
+    shown = "、".join(md_escape(name) for name in names[:limit])
+    return shown + ("等" if len(names) > limit else "")
+
+
+def _joined(groups: Sequence[GroupFacts]) -> str:
+    return zh.join_zh(md_escape(g.key) for g in groups)
+
+
+def _districts(facts: Facts) -> dict[str, Any]:
+    """Return the district names and rates: best/worst among those with a rank."""
+    ranked = [g for g in facts.by_district if g.rank is not None]
+    best = ranked[0] if ranked else None
+    worst = ranked[-1] if ranked else None
+    ahead = [g for g in ranked if g.gap_points is not None and g.gap_points > 0]
+    behind = [g for g in ranked if g.gap_points is not None and g.gap_points < 0]
+    return {
+        "n_districts": len(facts.by_district),
+        "best_district": md_escape(best.key) if best else "",
+        "best_district_rate": zh.format_percent(best.completion_rate if best else None),
+        "worst_district": md_escape(worst.key) if worst else "",
+        "worst_district_rate": zh.format_percent(worst.completion_rate if worst else None),
+        "top_districts": _joined(ranked[:MAX_NAMED_DISTRICTS]),
+        "bottom_districts": _joined(ranked[-MAX_NAMED_DISTRICTS:][::-1]),
+        "n_districts_ahead": len(ahead),
+        "n_districts_behind": len(behind),
+        "districts_ahead": _joined(ahead),
+        "districts_behind": _joined(behind),
+    }
+
+
+def _problems(facts: Facts) -> dict[str, Any]:
+    dominant = facts.dominant_problem
+    reporting = {name for problem in facts.problems for name in problem.projects}
+    return {
+        "dominant_problem": md_escape(dominant.problem_type) if dominant else "",
+        "dominant_problem_count": dominant.count if dominant else 0,
+        "problem_types_text": zh.join_zh(md_escape(p.problem_type) for p in facts.problems[:3]),
+        "n_problem_projects": len(reporting),
+    }
+
+
+def _laggards(facts: Facts) -> dict[str, Any]:
+    overdue = [lag.project.name for lag in facts.laggards if "not_started_overdue" in lag.reasons]
+    return {
+        "n_laggards": len(facts.laggards),
+        "laggard_names": name_list([lag.project.name for lag in facts.laggards]),
+        "n_overdue": len(overdue),
+        "overdue_names": name_list(overdue),
+    }
+
+
+def _overall(facts: Facts) -> dict[str, Any]:
+    o = facts.overall
+    gap = o.gap_points
+    return {
+        "n_projects": o.projects,
+        "n_started": o.started,
+        "n_not_started": o.not_started,
+        "n_preparation": o.stage(Stage.PREPARATION),
+        "n_unstarted": o.stage(Stage.NOT_STARTED),
+        "n_building": o.stage(Stage.UNDER_CONSTRUCTION),
+        "n_completed": o.stage(Stage.COMPLETED),
+        "n_operating": o.stage(Stage.OPERATING),
+        "start_rate": zh.format_percent(o.start_rate),
+        "total_amount": zh.format_amount(o.total),
+        "plan_amount": zh.format_amount(o.annual_plan),
+        "completed_amount": zh.format_amount(o.completed),
+        "completion_rate": zh.format_percent(o.completion_rate),
+        "schedule_rate": zh.format_percent(facts.schedule.progress),
+        "gap_points": "" if gap is None else zh.format_points(gap),
+        "vs_schedule": "" if gap is None else zh.compare_phrase(gap),
+    }
+
+
+def build_context(facts: Facts) -> dict[str, Any]:
+    """Return exactly the CONTEXT_NAMES, formatted (counts stay int; "" when a figure is absent)."""
+    meeting = facts.meeting
+    context: dict[str, Any] = {
+        "region": md_escape(meeting.region),
+        "scope": md_escape(facts.overall.key),
+        "level": meeting.level,
+        "meeting": md_escape(meeting.meeting),
+        "speaker": md_escape(meeting.speaker or ""),
+        "reporters_text": zh.join_zh(md_escape(r) for r in meeting.reporters),
+        "date_text": zh.format_date(meeting.date),
+        "year": facts.schedule.as_of.year,
+        "as_of_text": zh.format_month_end(facts.schedule.as_of),
+        "period": zh.format_period(facts.schedule.as_of),
+        **_overall(facts),
+        **_districts(facts),
+        **_laggards(facts),
+        **_problems(facts),
+    }
+    return context

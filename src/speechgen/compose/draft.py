@@ -1,0 +1,222 @@
+"""Facts → dialect text: compose_speech, compose_bulletin and compose_notice."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from speechgen.compose.chooser import Chooser, stable_seed
+from speechgen.compose.context import build_context
+from speechgen.compose.env import UserTemplate, make_environment, render_template
+from speechgen.compose.flags import compute_flags
+from speechgen.compose.frames import Frame, get_frame
+from speechgen.compose.library import SnippetLibrary, load_library
+from speechgen.errors import InputError, Problem, TemplateError
+from speechgen.facts.laggards import project_rate
+from speechgen.facts.types import REASON_LABELS, Facts, Laggard
+from speechgen.model import Project
+
+DocKind = Literal["speech", "bulletin", "notice"]
+TEMPLATES: dict[str, str] = {
+    "speech": "speech.md.j2",
+    "bulletin": "bulletin.md.j2",
+    "notice": "notice.md.j2",
+}
+DEFAULT_SEED = 1
+
+
+@dataclass(frozen=True)
+class Point:
+    """One sub-point of a speech part: **一是{lead}。**{text}; ``role`` tells which passage role."""
+
+    role: str
+    lead: str
+    text: str
+
+
+@dataclass(frozen=True)
+class FrameView:
+    """What a speech template sees of its frame: the chosen heading set."""
+
+    name: str
+    label: str
+    template: str
+    headings: tuple[str, str, str]
+
+
+@dataclass(frozen=True)
+class InspectionRow:
+    """One project of a notice's 督查清单: laggards first, then the others in ledger order."""
+
+    project: Project
+    rate: Decimal | None
+    laggard: Laggard | None
+    issues: tuple[str, ...]  # 滞后原因 labels, then the ledger's 存在问题 text when it names one
+
+
+def choose_headings(frame: Frame, flags: frozenset[str], chooser: Chooser) -> tuple[str, str, str]:
+    """Return one heading set of the frame that fits the flags, chosen by the seed."""
+    fitting = [hs for hs in frame.heading_sets if hs.applies(flags)]
+    if not fitting:
+        raise TemplateError(Problem(message=f"讲话框架 {frame.name} 没有适用于当前情况的标题组"))
+    return fitting[chooser.rng("headings:" + frame.name).randrange(len(fitting))].headings
+
+
+def _points_function(frame: Frame, chooser: Chooser) -> Callable[[int], list[Point]]:
+    def points(part: int) -> list[Point]:
+        """Return the sub-points of part 1, 2 or 3 of the frame."""
+        if part not in (1, 2, 3):
+            raise TemplateError(Problem(message=f"points() 的参数应为 1、2 或 3，现为 {part}"))
+        found: list[Point] = []
+        for slot in frame.parts[part - 1]:
+            point = chooser.pick_first(slot.roles, slot.shuffle)
+            if point is None:
+                raise chooser.no_passage(slot.roles[-1])
+            found.append(Point(*point))
+        return found
+
+    return points
+
+
+def inspection_rows(facts: Facts) -> list[InspectionRow]:
+    """Return the projects to inspect: laggards (worst first), then every other project."""
+    lagging = {lag.project.name: lag for lag in facts.laggards}
+    reporting = {name for problem in facts.problems for name in problem.projects}
+
+    def issues(project: Project, lag: Laggard | None) -> tuple[str, ...]:
+        reasons = lag.reasons if lag else ()
+        if "not_started_overdue" in reasons:  # not started: "投资进度滞后" would say it twice
+            reasons = ("not_started_overdue",)
+        labels = [REASON_LABELS[reason] for reason in reasons]
+        if project.name in reporting:
+            labels.append((project.problem or project.problem_type or "").strip().rstrip("。；;"))
+        return tuple(label for label in labels if label)
+
+    ordered = [lag.project for lag in facts.laggards]
+    ordered += [p for p in facts.projects if p.name not in lagging]
+    return [
+        InspectionRow(p, project_rate(p), lagging.get(p.name), issues(p, lagging.get(p.name)))
+        for p in ordered
+    ]
+
+
+def district_label(facts: Facts) -> str:
+    """Return what the ledger's 县区 column holds at this level: 县区 in a city, else 乡镇（街道）."""
+    return "县区" if facts.meeting.level == "市" else "乡镇（街道）"
+
+
+def _is_block_line(line: str) -> bool:
+    """Return True for lines that stand alone in the dialect (headings, table rows, breaks)."""
+    return line.startswith(("#", "|", "---")) or not line
+
+
+def _tidy(text: str) -> str:
+    """Return the text with each body paragraph on one line (templates break lines freely; the
+    dialect would join them anyway), no trailing spaces, one blank line between blocks. The
+    front matter is kept as written."""
+    text = text.strip()
+    front = ""
+    match = re.match(r"---\n.*?\n---\n", text, re.S)
+    if match:
+        front, text = match.group(), text[match.end():]
+    out: list[str] = []
+    for line in (line.strip() for line in text.splitlines()):
+        if out and not _is_block_line(line) and not _is_block_line(out[-1]):
+            out[-1] += line
+        else:
+            out.append(line)
+    front = "\n".join(line.rstrip() for line in front.splitlines() if line.strip())
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip()
+    return (front + "\n\n" if front else "") + body + "\n"
+
+
+def read_user_template(path: Path) -> UserTemplate:
+    """Return the user's template file; InputError when it cannot be read."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InputError(Problem(message="模板文件不存在", file=str(path))) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(Problem(message=f"无法读取模板文件：{error}", file=str(path),
+                                 hint="模板应为 UTF-8 编码的文本文件")) from None
+    return UserTemplate(name=Path(path).name, path=Path(path).resolve(), text=text)
+
+
+def compose(
+    kind: DocKind,
+    facts: Facts,
+    *,
+    frame: str | None = None,
+    seed: int = DEFAULT_SEED,
+    template: Path | None = None,
+    library: SnippetLibrary | None = None,
+    snippet_dirs: Sequence[Path] = (),
+) -> str:
+    """Return the document of ``kind`` in the 公文 Markdown dialect (front matter + body).
+
+    ``template`` is a user's Jinja file run in the same sandbox instead of the built-in one;
+    ``library`` a preloaded snippet library (else built-in + ``snippet_dirs``). The same facts,
+    frame and seed always give the same text.
+    """
+    if kind not in TEMPLATES:
+        raise InputError(Problem(message=f"不支持的文稿类型“{kind}”", hint="可选：speech、bulletin、notice"))
+    user = read_user_template(template) if template is not None else None
+    env = make_environment(user)
+    library = library or load_library(snippet_dirs)
+    context = build_context(facts)
+    flags = compute_flags(facts)
+    group_key = facts.group.key if facts.group is not None else ""
+    chooser = Chooser(library, env, context, flags, kind=kind, seed=seed, group_key=group_key)
+    values: dict[str, Any] = {
+        **context,
+        "kind": kind,
+        "facts": facts,
+        "meeting_data": facts.meeting,
+        "flags": flags,
+        "seed": seed,
+        "inspection_rows": inspection_rows(facts),
+        "behind_laggards": [lag for lag in facts.laggards if "behind_schedule" in lag.reasons],
+        "overdue_laggards": [lag for lag in facts.laggards if "not_started_overdue" in lag.reasons],
+        "district_label": district_label(facts),
+    }
+    functions: dict[str, Callable[..., Any]] = {
+        "pick": chooser.pick,
+        "pick_point": chooser.pick_point,
+        "pick_passage": chooser.pick_passage,
+        "has": chooser.has,
+        "vary": chooser.vary,
+        "mention": chooser.mention,
+        "rate_of": project_rate,
+    }
+    if kind == "speech":
+        chosen = get_frame(frame)
+        headings = choose_headings(chosen, flags, chooser)
+        values["frame"] = FrameView(chosen.name, chosen.label, chosen.template, headings)
+        functions["points"] = _points_function(chosen, chooser)
+    name = user.name if user is not None else TEMPLATES[kind]
+    return _tidy(render_template(env, name, values, functions))
+
+
+def compose_speech(facts: Facts, *, frame: str | None = None, seed: int = DEFAULT_SEED,
+                   template: Path | None = None, **options: Any) -> str:
+    """Return the speech (讲话稿) in the dialect; ``frame`` names a speech frame (frames.FRAMES)."""
+    return compose("speech", facts, frame=frame, seed=seed, template=template, **options)
+
+
+def compose_bulletin(facts: Facts, *, frame: str | None = None, seed: int = DEFAULT_SEED,
+                     template: Path | None = None, **options: Any) -> str:
+    """Return the bulletin (通报) in the dialect (``frame`` is ignored)."""
+    return compose("bulletin", facts, seed=seed, template=template, **options)
+
+
+def compose_notice(facts: Facts, *, frame: str | None = None, seed: int = DEFAULT_SEED,
+                   template: Path | None = None, **options: Any) -> str:
+    """Return the inspection notice (督查通知) in the dialect (``frame`` is ignored)."""
+    return compose("notice", facts, seed=seed, template=template, **options)
+
+
+__all__ = ["compose", "compose_bulletin", "compose_notice", "compose_speech", "stable_seed"]

@@ -1,0 +1,157 @@
+"""Jinja filters: every number and date a template prints goes through speechgen.zh here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import Any
+
+from speechgen import zh
+from speechgen.zh.dates import format_date_range
+
+# Characters that start Markdown inline syntax; user text (project names, units) is escaped so a
+# name such as "A*B路" cannot turn into emphasis or a table column.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def md_escape(text: object) -> str:
+    """Return text with Markdown inline syntax characters backslash-escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+def yaml_str(value: object) -> str:
+    """Return a YAML double-quoted scalar (JSON string syntax is valid YAML)."""
+    return json.dumps("" if value is None else str(value), ensure_ascii=False)
+
+
+def _dec(value: Any) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def yi(wan: Any, fixed: bool = False, unit: bool = True) -> str:
+    """万元 → "19.06亿元" (``fixed`` keeps two decimals for tables, ``unit=False`` drops 亿元)."""
+    return zh.format_yi(_dec(wan), fixed=fixed, unit=unit)
+
+
+def wan(value: Any, fixed: bool = False, unit: bool = True) -> str:
+    """万元 → "3560万元"."""
+    return zh.format_wan(_dec(value), fixed=fixed, unit=unit)
+
+
+def amount(value: Any, unit: str = "auto") -> str:
+    """万元 → 亿元 from 1亿元 up, 万元 below."""
+    return zh.format_amount(_dec(value), unit)  # type: ignore[arg-type]
+
+
+def pct(rate: Any) -> str:
+    """Percent → "35.3%" ("—" when None)."""
+    return zh.format_percent(None if rate is None else _dec(rate))
+
+
+def points(diff: Any) -> str:
+    """百分点 difference → "6.4个百分点" (unsigned)."""
+    return zh.format_points(_dec(diff))
+
+
+def signed_points(diff: Any) -> str:
+    """百分点 difference → "+3.2" / "-6.4" / "0.0" for table columns ("—" when None)."""
+    if diff is None:
+        return "—"
+    text = zh.format_points(_dec(diff)).removesuffix("个百分点")
+    value = _dec(diff)
+    return text if text == "0.0" else ("+" if value > 0 else "-") + text
+
+
+def vs_schedule(diff: Any, reference: str = "时序进度") -> str:
+    """百分点 difference → "落后时序进度6.4个百分点" / "高出…" / "与时序进度持平"."""
+    return zh.compare_phrase(_dec(diff), reference)
+
+
+def num(value: Any) -> str:
+    """Decimal → plain digits without trailing zeros: Decimal("10") → "10", "2.50" → "2.5"."""
+    text = f"{_dec(value):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def cn(n: int) -> str:
+    """12 → "十二"."""
+    return zh.to_chinese_numeral(int(n))
+
+
+def ordinal(n: int) -> str:
+    """3 → "第三"."""
+    return zh.to_chinese_ordinal(int(n))
+
+
+def lead(n: int) -> str:
+    """2 → "二是"."""
+    return zh.ordinal_lead(int(n))
+
+
+def date(day: dt.date) -> str:
+    """→ "2026年6月5日"."""
+    return zh.format_date(day)
+
+
+def month_day(day: dt.date) -> str:
+    """→ "6月5日"."""
+    return f"{day.month}月{day.day}日"
+
+
+def month(day: dt.date) -> str:
+    """→ "3月"."""
+    return f"{day.month}月"
+
+
+def month_end(day: dt.date) -> str:
+    """→ "5月底" (or "5月20日" when not a month end)."""
+    return zh.format_month_end(day)
+
+
+def period(day: dt.date) -> str:
+    """→ "1—5月"."""
+    return zh.format_period(day)
+
+
+def date_range(start: dt.date, end: dt.date) -> str:
+    """→ "6月11日至14日"."""
+    return format_date_range(start, end)
+
+
+def join(items: Iterable[Any], conj: str = "和", sep: str = "、") -> str:
+    """["甲", "乙", "丙"] → "甲、乙和丙"."""
+    return zh.join_zh([str(item) for item in items], conj, sep)
+
+
+def cell(value: Any) -> str:
+    """A table cell: Markdown-escaped, "—" when empty."""
+    text = "" if value is None else str(value).strip()
+    return md_escape(text) if text else "—"
+
+
+FILTERS: dict[str, Callable[..., str]] = {
+    "yi": yi,
+    "wan": wan,
+    "amount": amount,
+    "pct": pct,
+    "points": points,
+    "signed_points": signed_points,
+    "vs_schedule": vs_schedule,
+    "num": num,
+    "cn": cn,
+    "ordinal": ordinal,
+    "lead": lead,
+    "date": date,
+    "month_day": month_day,
+    "month": month,
+    "month_end": month_end,
+    "period": period,
+    "date_range": date_range,
+    "join": join,
+    "md": md_escape,
+    "cell": cell,
+    "yaml": yaml_str,
+}
