@@ -1,0 +1,28 @@
+"""DocxOptions: the few choices a unit makes about its .docx (fonts, page numbers, grid)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from speechgen import style
+
+PageNumbers = Literal["odd_even", "center"]
+
+
+@dataclass(frozen=True)
+class DocxOptions:
+    """Options of the .docx writer; frozen and hashable, so the fixed parts are cached per value.
+
+    ``page_numbers``: "odd_even" puts "— 1 —" right on odd and left on even pages, one character
+    in (GB/T 9704 7.5); "center" centres it on every page, as many local rules for 讲话稿 do.
+    ``char_grid``: True sets Word's document grid to 22 lines × 28 characters; False keeps the
+    22 lines and lets 3号 text run at its natural 16 pt pitch (27 characters a line).
+    ``imprint_at_bottom``: True floats the 版记 to the bottom of the type area of the last page,
+    so its last rule lies on the 版心's bottom edge (7.4.1); False lets it follow the text.
+    """
+
+    fonts: style.FontSet = style.DEFAULT_FONTS
+    page_numbers: PageNumbers = "odd_even"
+    char_grid: bool = True
+    imprint_at_bottom: bool = True
