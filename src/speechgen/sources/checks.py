@@ -7,21 +7,27 @@ from decimal import Decimal
 
 from speechgen.model import Project
 from speechgen.sources.cells import UNIT_FACTORS
-from speechgen.sources.records import Layout
+from speechgen.sources.records import Layout, RawRow
 from speechgen.sources.report import Report
-from speechgen.sources.text import normalise
+from speechgen.sources.text import clean_text, normalise
 from speechgen.zh import format_wan
 
 
-def check_duplicates(projects: Sequence[Project], report: Report, layout: Layout) -> None:
-    """Report each project name that appears on more than one row, naming all its rows."""
-    rows: dict[str, list[Project]] = {}
-    for project in projects:
-        rows.setdefault(normalise(project.name), []).append(project)
-    for same in rows.values():
+def check_duplicates(rows: Sequence[RawRow], report: Report, layout: Layout) -> None:
+    """Report each project name that appears on more than one row, naming all its rows.
+
+    Raw rows are compared, so a duplicate is found even where one of the rows has other errors.
+    """
+    seen: dict[str, list[tuple[int, RawRow]]] = {}
+    for index, raw in enumerate(rows):
+        name = clean_text(raw.values.get("name"))
+        if name:
+            seen.setdefault(normalise(name), []).append((index, raw))
+    for same in seen.values():
         if len(same) > 1:
-            where = "、".join(f"第{p.row}行" if p.row else f"第{projects.index(p) + 1}个项目" for p in same)
-            report.add(f"项目名称“{same[0].name}”重复出现（{where}）", row=same[-1].row,
+            where = "、".join(f"第{raw.row}行" if raw.row else f"第{index + 1}个项目" for index, raw in same)
+            last = same[-1][1]
+            report.add(f"项目名称“{clean_text(last.values.get('name'))}”重复出现（{where}）", row=last.row,
                        column=layout.column("name"),
                        hint="同一项目只保留一行；确是不同项目的，请在名称中加上县区或期次加以区分")
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+import yaml
+
 from speechgen.errors import InputError, Problem
 
 # Formats people try that we do not read, with what to do instead.
@@ -67,3 +69,19 @@ def decode_text(data: bytes, name: str) -> str:
             continue
     raise InputError(Problem("无法识别文件的文字编码（既不是 UTF-8，也不是 GBK）", file=name,
                              hint="请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”，或直接使用 .xlsx"))
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text: "2026-02-30" must reach our date parser, whose
+    message says what is wrong, instead of failing inside PyYAML with a bare ValueError."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text: str) -> object:
+    """Return the YAML document in text (dates stay strings); raises yaml.YAMLError."""
+    return yaml.load(text, Loader=_Loader)  # a SafeLoader: no arbitrary objects

@@ -53,7 +53,7 @@ FIELD_RULES: tuple[FieldRule, ...] = (
                "投资计划", "年度目标"),
               required=True, excludes=(*_RATIO, "开工", "竣工"), demote=(*_ONE_MONTH, _MONTH_RANGE)),
     FieldRule("completed", "完成投资",
-              ("完成投资", "累计完成", "已完成投资", "实际完成", "完成额"),
+              ("完成投资", "累计完成", "已完成投资", "实际完成", "完成额", "月完成", "年完成"),
               required=True, excludes=(*_RATIO, "计划"),
               demote=("开工以来", "自开工", "至今", "项目累计", *_ONE_MONTH)),
     FieldRule("status", "项目状态", ("项目状态", "进展状态", "建设状态", "项目阶段", "状态"),

@@ -99,7 +99,7 @@ def _from_grid(grid: Grid, index: int, report: Report) -> _Parsed:
 
 
 def _report_no_header(grids: list[Grid], report: Report) -> None:
-    if not grids or not any(grid.rows for grid in grids):
+    if not any(cell is not None and str(cell).strip() for grid in grids for cells in grid.rows for cell in cells):
         report.add("文件里没有任何内容", hint="请确认选对了文件，并已保存内容")
         return
     first = grids[0]
@@ -116,7 +116,7 @@ def _check(projects: list[Project], parsed: _Parsed, report: Report) -> None:
     """Run the whole-ledger checks; the 合计 check only when every row was read."""
     if not parsed.rows and parsed.sheet_rows is None and not report.errors:
         report.add("文件里没有任何项目", hint="请至少填写一个项目")
-    check_duplicates(projects, report, parsed.layout)
+    check_duplicates(parsed.rows, report, parsed.layout)
     check_amounts(projects, report, parsed.layout)
     totals = parsed.sheet_rows
     if totals and totals.grand_totals == 1 and len(projects) == len(parsed.rows):

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from speechgen.errors import InputError, Problem
 from speechgen.model import Contact, Inspection, Meeting
 from speechgen.sources.cells import CellError, parse_day
-from speechgen.sources.files import check_file, decode_text
+from speechgen.sources.files import check_file, decode_text, load_yaml
 from speechgen.sources.report import Report
 
 MEETING_SUFFIXES = (".yaml", ".yml", ".json")
@@ -65,7 +65,7 @@ def _load(text: str, report: Report) -> object:
     if colons:
         return None
     try:
-        loaded = yaml.safe_load(text)
+        loaded = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         report.add(f"YAML 格式有误（{getattr(exc, 'problem', None) or '无法解析'}）",

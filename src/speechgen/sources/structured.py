@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from speechgen.sources.files import decode_text
+from speechgen.sources.files import decode_text, load_yaml
 from speechgen.sources.headers import FIELD_RULES, RULES_BY_FIELD, match_field
 from speechgen.sources.records import Layout, RawRow
 from speechgen.sources.report import Report
@@ -45,7 +45,7 @@ def _load(path: Path, text: str, report: Report) -> object:
                        hint="请检查括号、引号和逗号是否成对、是否多了结尾的逗号")
             return None
     try:
-        return yaml.safe_load(text)
+        return load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or "无法解析"
