@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from speechgen import facts
-from speechgen.errors import InputError, Problem
+from speechgen.document import Document
+from speechgen.errors import InputError, OutputExistsError, Problem
 from speechgen.facts import DEFAULT_LAG_THRESHOLD, Facts, GroupBy, GroupFacts
 from speechgen.model import Dossier
+from speechgen.writers.registry import Engine
 
 if TYPE_CHECKING:
     from speechgen.check import Outline, Report
+    from speechgen.compose import DocKind, Frame, SnippetLibrary
+
+DEFAULT_SEED = 1  # = speechgen.compose.DEFAULT_SEED; not imported, so that `--help` stays free of Jinja
 
 
 def load_dossier(data: Path, meeting: Path) -> Dossier:
@@ -36,6 +43,156 @@ def group_facts(source: Facts | Dossier, by: GroupBy) -> tuple[GroupFacts, ...]:
 def facts_to_json(computed: Facts, by: GroupBy | None = None) -> str:
     """Return the Facts as JSON text, schema speechgen-facts/1 (see speechgen.facts.jsonout)."""
     return facts.facts_to_json(computed, by)
+
+
+# ── render: 公文 Markdown → .docx / .pdf / .html / .txt / .md (issue 3) ─────────────────────
+
+
+def parse_markup_file(source: Path) -> Document:
+    """Return the Document of a dialect file (UTF-8, GBK/GB18030 or UTF-16 text).
+
+    Raises InputError when the file is missing or not text, MarkupError with every problem.
+    """
+    from speechgen.markup import decode_markup, parse_markup
+
+    source = Path(source)
+    if not source.is_file():
+        what = "是一个文件夹，不是文件" if source.is_dir() else "文件不存在"
+        raise InputError(Problem(what, file=str(source), hint="请检查路径和文件名（如“讲话稿.md”）"))
+    return parse_markup(decode_markup(source.read_bytes(), source.name), source=source.name)
+
+
+def render_markup(text: str, fmt: str, *, source: str = "稿件.md", engine: Engine = "weasyprint") -> bytes:
+    """Return dialect text rendered as fmt (".docx", ".pdf", ".html", ".txt" or ".md"), no files."""
+    from speechgen.markup import parse_markup
+    from speechgen.writers import RenderOptions, format_of
+
+    writer = format_of(fmt)
+    return writer.render(parse_markup(text, source=source), RenderOptions(engine=engine))
+
+
+def render(source: Path, outputs: list[Path], *, force: bool = False, engine: Engine = "weasyprint") -> list[Path]:
+    """Render a dialect file to every output (format from each extension); return the paths written.
+
+    Nothing is written unless every output is writable and every format renders: the outputs are
+    checked first (existing ones need force), then rendered in memory, then written atomically.
+    """
+    from speechgen.writers import RenderOptions, atomic_write, format_for_path
+
+    source, outputs = Path(source), [Path(output) for output in outputs]
+    formats = [format_for_path(output) for output in outputs]
+    _check_outputs(source, outputs, force=force)
+    document = parse_markup_file(source)
+    options = RenderOptions(engine=engine)
+    rendered = [(output, writer.render(document, options)) for output, writer in zip(outputs, formats, strict=True)]
+    for output, data in rendered:
+        atomic_write(output, data, force=force)
+    return outputs
+
+
+def _check_outputs(source: Path, outputs: list[Path], *, force: bool) -> None:
+    """Raise before anything is written: no outputs, the same file twice, the input itself, or
+    (without force) files that exist."""
+    if not outputs:
+        raise InputError(Problem("没有指定输出文件", hint="请用 -o 指定，如“-o 讲话稿.docx”"))
+    resolved = [output.resolve() for output in outputs]
+    twice = sorted({str(o) for o, r in zip(outputs, resolved, strict=True) if resolved.count(r) > 1})
+    if twice:
+        raise InputError(Problem(f"同一个输出文件指定了两次：{'、'.join(twice)}", hint="请删去重复的 -o"))
+    if source.resolve() in resolved:
+        raise InputError(Problem("输出文件就是输入文件", file=str(source), hint="请换一个输出文件名，以免覆盖稿件"))
+    existing = [str(output) for output in outputs if output.exists()]
+    if existing and not force:
+        raise OutputExistsError("、".join(existing))
+
+
+# ── draft and generate: Facts → speech / bulletin / notice (issue 4) ───────────────────────
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What generate wrote, and the ledger's warnings (Problem, severity "warning") to show."""
+
+    paths: list[Path]
+    warnings: tuple[Problem, ...]
+
+
+def draft(
+    kind: DocKind,
+    computed: Facts,
+    *,
+    frame: str | None = None,
+    seed: int = DEFAULT_SEED,
+    template: Path | None = None,
+    snippets: Sequence[Path] = (),
+) -> str:
+    """Return the document of ``kind`` (speech 讲话稿, bulletin 通报, notice 督查通知) in the 公文
+    Markdown dialect. ``frame`` names a speech frame, ``template`` a user's Jinja file (sandboxed),
+    ``snippets`` folders of extra passages. Raises TemplateError / InputError."""
+    from speechgen.compose import compose
+
+    return compose(kind, computed, frame=frame, seed=seed, template=template, snippet_dirs=snippets)
+
+
+def generate(
+    kind: DocKind,
+    data: Path,
+    meeting: Path,
+    outputs: list[Path],
+    *,
+    frame: str | None = None,
+    seed: int = DEFAULT_SEED,
+    template: Path | None = None,
+    snippets: Sequence[Path] = (),
+    force: bool = False,
+    engine: Engine = "weasyprint",
+) -> Generated:
+    """Draft a document from a ledger and a meeting file and write it to every output (.docx,
+    .pdf, .html, .txt; .md is the dialect text itself). Outputs are checked before anything is
+    computed, every format is rendered in memory, then all are written atomically."""
+    from speechgen.markup import parse_markup
+    from speechgen.writers import RenderOptions, atomic_write, format_for_path
+
+    outputs = [Path(output) for output in outputs]
+    formats = [format_for_path(output) for output in outputs]
+    _check_outputs(Path(data), outputs, force=force)
+    computed = compute_facts(data, meeting)
+    text = draft(kind, computed, frame=frame, seed=seed, template=template, snippets=snippets)
+    document = None
+    rendered: list[tuple[Path, bytes]] = []
+    for output, writer in zip(outputs, formats, strict=True):
+        if writer.suffix == ".md":
+            rendered.append((output, text.encode("utf-8")))
+            continue
+        document = document or parse_markup(text, source=f"{kind}.md")
+        rendered.append((output, writer.render(document, RenderOptions(engine=engine))))
+    for output, payload in rendered:
+        atomic_write(output, payload, force=force)
+    return Generated(outputs, computed.warnings)
+
+
+def templates() -> list[tuple[str, Path, str]]:
+    """Return the built-in document templates: (kind, file, Chinese description)."""
+    from speechgen.compose import TEMPLATE_DESCRIPTIONS, TEMPLATES
+    from speechgen.paths import resource_dir
+
+    folder = resource_dir("templates")
+    return [(kind, folder / name, TEMPLATE_DESCRIPTIONS[kind]) for kind, name in TEMPLATES.items()]
+
+
+def frames() -> list[Frame]:
+    """Return the speech frames (--frame), default first."""
+    from speechgen.compose import FRAMES
+
+    return list(FRAMES.values())
+
+
+def snippet_library(snippets: Sequence[Path] = ()) -> SnippetLibrary:
+    """Return the snippet library: built-in passages plus those in the ``snippets`` folders.
+    Raises InputError listing every problem of every file."""
+    from speechgen.compose import load_library
+
+    return load_library(snippets)
 
 
 # ── outline and check: read an existing draft (issue 5) ─────────────────────────────────────

@@ -6,9 +6,17 @@ import click
 
 from speechgen.cli.check_cmd import check_command
 from speechgen.cli.facts_cmd import facts_command
+from speechgen.cli.generate_cmd import generate_command
+from speechgen.cli.library_cmd import frames_command, snippets_command, templates_command
 from speechgen.cli.outline_cmd import outline_command
+from speechgen.cli.render_cmd import render_command
 
 ALL: list[click.Command] = []
 ALL.append(facts_command)
+ALL.append(render_command)
+ALL.append(generate_command)
+ALL.append(templates_command)
+ALL.append(frames_command)
+ALL.append(snippets_command)
 ALL.append(outline_command)
 ALL.append(check_command)

@@ -49,6 +49,12 @@ def name_list(names: Sequence[str], limit: int = MAX_NAMED_PROJECTS) -> str:
     return shown + ("等" if len(names) > limit else "")
 
 
+def reporters_text(reporters: Sequence[str]) -> str:
+    """Return "甲、乙和丙"; all with "、" when a name itself contains 和 (市自然资源和规划局)."""
+    names = [md_escape(r) for r in reporters]
+    return zh.join_zh(names, conj="、" if any("和" in n for n in names) else "和")
+
+
 def _joined(groups: Sequence[GroupFacts]) -> str:
     return zh.join_zh(md_escape(g.key) for g in groups)
 
@@ -128,7 +134,7 @@ def build_context(facts: Facts) -> dict[str, Any]:
         "level": meeting.level,
         "meeting": md_escape(meeting.meeting),
         "speaker": md_escape(meeting.speaker or ""),
-        "reporters_text": zh.join_zh(md_escape(r) for r in meeting.reporters),
+        "reporters_text": reporters_text(meeting.reporters),
         "date_text": zh.format_date(meeting.date),
         "year": facts.schedule.as_of.year,
         "as_of_text": zh.format_month_end(facts.schedule.as_of),

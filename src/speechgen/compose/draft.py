@@ -26,6 +26,13 @@ TEMPLATES: dict[str, str] = {
     "bulletin": "bulletin.md.j2",
     "notice": "notice.md.j2",
 }
+TEMPLATE_DESCRIPTIONS: dict[str, str] = {
+    "speech": "讲话稿：标题、讲话人和日期、称谓、开场（会议目的、听取汇报、“下面，我讲三点意见”）、"
+              "三个部分（框架用 --frame 选择）、结束语",
+    "bulletin": "通报：版头、主送、基本情况（总体数据、开工、时序进度、排名）、存在问题（点名滞后项目）、"
+                "下步工作要求、落款，附件为各县区推进情况表",
+    "notice": "督查通知：版头、主送、督查内容、督查方式和时间安排、工作要求、联系人、落款，附件为督查清单",
+}
 DEFAULT_SEED = 1
 
 
@@ -102,6 +109,20 @@ def inspection_rows(facts: Facts) -> list[InspectionRow]:
         InspectionRow(p, project_rate(p), lagging.get(p.name), issues(p, lagging.get(p.name)))
         for p in ordered
     ]
+
+
+FEATURED_LAGGARDS = 3  # laggards a document describes one by one; the others are only named
+
+
+def featured_laggards(facts: Facts) -> list[Laggard]:
+    """Return the laggards to describe in detail: the worst ones behind on investment first,
+    then those overdue to start, FEATURED_LAGGARDS in all, in the facts' order (worst first)."""
+    behind = [lag for lag in facts.laggards if "not_started_overdue" not in lag.reasons]
+    overdue = [lag for lag in facts.laggards if "not_started_overdue" in lag.reasons]
+    chosen = behind[: FEATURED_LAGGARDS - min(1, len(overdue))]
+    chosen += overdue[: FEATURED_LAGGARDS - len(chosen)]
+    chosen += [lag for lag in behind if lag not in chosen][: FEATURED_LAGGARDS - len(chosen)]
+    return [lag for lag in facts.laggards if lag in chosen]
 
 
 def district_label(facts: Facts) -> str:
@@ -182,6 +203,8 @@ def compose(
         "behind_laggards": [lag for lag in facts.laggards if "behind_schedule" in lag.reasons],
         "overdue_laggards": [lag for lag in facts.laggards if "not_started_overdue" in lag.reasons],
         "district_label": district_label(facts),
+        "featured_laggards": featured_laggards(facts),
+        "other_laggards": [lag for lag in facts.laggards if lag not in featured_laggards(facts)],
     }
     functions: dict[str, Callable[..., Any]] = {
         "pick": chooser.pick,

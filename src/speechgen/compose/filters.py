@@ -126,6 +126,16 @@ def join(items: Iterable[Any], conj: str = "和", sep: str = "、") -> str:
     return zh.join_zh([str(item) for item in items], conj, sep)
 
 
+_NAME_WITH_TITLE = re.compile(r"^\s*([^（(]+?)\s*[（(]([^）)]+)[）)]\s*$")
+
+
+def person(value: Any) -> str:
+    """"赵文清（副市长）" → "副市长赵文清", so it can sit inside parentheses without nesting them."""
+    text = str(value).strip()
+    match = _NAME_WITH_TITLE.match(text)
+    return md_escape(match.group(2) + match.group(1) if match else text)
+
+
 def cell(value: Any) -> str:
     """A table cell: Markdown-escaped, "—" when empty."""
     text = "" if value is None else str(value).strip()
@@ -152,6 +162,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "date_range": date_range,
     "join": join,
     "md": md_escape,
+    "person": person,
     "cell": cell,
     "yaml": yaml_str,
 }

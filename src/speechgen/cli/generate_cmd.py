@@ -1,0 +1,96 @@
+"""`speechgen generate`: draft a speech, bulletin or notice from a ledger and a meeting file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from speechgen import api
+from speechgen.cli.zhclick import ZhCommand
+
+# The document kinds by the names users may type (English or Chinese).
+KIND_NAMES: dict[str, str] = {
+    "speech": "speech", "讲话": "speech", "讲话稿": "speech",
+    "bulletin": "bulletin", "通报": "bulletin",
+    "notice": "notice", "通知": "notice", "督查通知": "notice",
+}
+
+
+class KindType(click.ParamType):
+    """speech / bulletin / notice, or 讲话稿 / 通报 / 通知."""
+
+    name = "文稿类型"
+
+    def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        kind = KIND_NAMES.get(str(value).strip().lower())
+        if kind is None:
+            self.fail(f"“{value}”不是可生成的文稿类型；可选 speech（讲话稿）、bulletin（通报）、notice（督查通知）",
+                      param, ctx)
+        return kind
+
+
+@click.command("generate", cls=ZhCommand, short_help="从台账生成讲话稿、通报或督查通知（.docx、.pdf 等）。")
+@click.argument("kind", metavar="文稿类型", type=KindType())
+@click.option("--data", "-d", required=True, metavar="台账", type=click.Path(path_type=Path),
+              help="项目台账：.xlsx、.csv、.yaml 或 .json。")
+@click.option("--meeting", "-m", required=True, metavar="会议信息", type=click.Path(path_type=Path),
+              help="会议信息文件（meeting.yaml）。")
+@click.option("--output", "-o", "outputs", multiple=True, required=True, metavar="输出文件",
+              type=click.Path(path_type=Path),
+              help="输出文件，格式由扩展名决定：.docx .pdf .html .txt，.md 为可再编辑的公文 Markdown 稿；可写多个 -o。")
+@click.option("--frame", metavar="框架", default=None,
+              help="讲话稿的结构框架：cognition（认识—措施—保障，默认）、review（成绩—问题—要求）、"
+                   "three_x（防止三种现象—突破三个关键—落实三项要求）；见 speechgen frames。")
+@click.option("--seed", type=int, default=api.DEFAULT_SEED, show_default=True, metavar="整数",
+              help="选用段落的随机种子：同样的台账和种子得到同样的文字，换一个数得到另一种写法。")
+@click.option("--template", metavar="模板", type=click.Path(path_type=Path), default=None,
+              help="用自己的 Jinja2 模板代替内置模板（在安全沙箱中运行；写法见 docs/templates.md）。")
+@click.option("--snippets", "snippet_dirs", multiple=True, metavar="文件夹", type=click.Path(path_type=Path),
+              help="再加入一个存放自写段落（*.yaml）的文件夹，可写多个。")
+@click.option("--force", "-f", is_flag=True, help="输出文件已存在时覆盖它。")
+@click.option("--engine", type=click.Choice(["weasyprint", "libreoffice"]), default="weasyprint",
+              help="生成 PDF 的方式：weasyprint（默认）或 libreoffice。")
+@click.help_option("-h", "--help", help="显示本帮助并退出。")
+def generate_command(
+    kind: str,
+    data: Path,
+    meeting: Path,
+    outputs: tuple[Path, ...],
+    frame: str | None,
+    seed: int,
+    template: Path | None,
+    snippet_dirs: tuple[Path, ...],
+    force: bool,
+    engine: str,
+) -> None:
+    """从项目台账和会议信息生成文稿初稿：speech 讲话稿、bulletin 通报、notice 督查通知。
+
+    文中的每个数字都由台账算出（项目数、开工数、完成投资、完成率、时序进度、排名、滞后项目），
+    段落从片段库中按台账情况选用；同样的输入和 --seed 总是得到同样的文字。
+
+    所有输出文件都先检查：只要有一个已存在（且未加 --force）或输入有错，就一个文件也不写。
+
+    \b
+    例：
+      speechgen generate speech   -d 台账.xlsx -m meeting.yaml -o 讲话稿.docx -o 讲话稿.pdf
+      speechgen generate speech   -d 台账.xlsx -m meeting.yaml -o 讲话稿.md --frame three_x --seed 2
+      speechgen generate bulletin -d 台账.xlsx -m meeting.yaml -o 通报.docx
+      speechgen generate notice   -d 台账.xlsx -m meeting.yaml -o 督查通知.docx
+    """
+    result = api.generate(
+        kind,  # type: ignore[arg-type]
+        data,
+        meeting,
+        list(outputs),
+        frame=frame,
+        seed=seed,
+        template=template,
+        snippets=list(snippet_dirs),
+        force=force,
+        engine=engine,  # type: ignore[arg-type]
+    )
+    for warning in result.warnings:
+        click.echo(warning.format(), err=True)
+    for path in result.paths:
+        click.echo(f"已生成：{path}")
