@@ -43,7 +43,8 @@ SENTENCES = (
     "对工作不力、进度严重滞后的单位，要约谈主要负责同志，并在全市范围内通报。",
     "同时，要注重储备一批带动性强、质量效益好的接续项目，确保发展后劲。",
 )
-LEADS = ("一是抓好前期工作。", "二是强化要素保障。", "三是压实工作责任。", "四是优化服务环境。")
+LEADS = ("抓好前期工作。", "强化要素保障。", "压实工作责任。", "优化服务环境。", "严格督查考核。")
+ORDINALS = "一二三四五六七八九十"
 SUBHEADS = ("坚持问题导向，集中攻坚破难", "坚持精准调度，加快建设进度", "坚持服务先行，优化发展环境")
 HEADS = ("认清形势，切实增强抓项目促发展的紧迫感", "突出重点，全力推动项目建设提速增效",
          "压实责任，凝聚狠抓落实的强大合力")
@@ -57,7 +58,7 @@ def body_paragraph(rng: random.Random, sentences: int, lead: str | None = None) 
 
 
 def speech_document(target_chars: int = 6000, seed: int = 7) -> Document:
-    """Return a speech of about target_chars characters in three parts (≈ 10–13 pages at 6,000)."""
+    """Return a speech of about target_chars characters in three parts (≈ 11 pages at 6,000)."""
     rng = random.Random(seed)
     blocks: list[Block] = [
         Title("在全市重点项目建设推进会上的讲话"),
@@ -66,18 +67,19 @@ def speech_document(target_chars: int = 6000, seed: int = 7) -> Document:
         Salutation("同志们："),
         body_paragraph(rng, 3),
     ]
-    per_part = max(1, (target_chars - 400) // len(HEADS))
+    quota = max(1, (target_chars - 1000) // (len(HEADS) * len(SUBHEADS)))
     for number, head in enumerate(HEADS):
-        blocks.append(Heading(1, "一二三"[number] + "、", head))
-        written = 0
+        blocks.append(Heading(1, ORDINALS[number] + "、", head))
         for sub_number, sub in enumerate(SUBHEADS):
-            blocks.append(Heading(2, f"（{'一二三'[sub_number]}）", sub))
-            for lead in LEADS:
+            blocks.append(Heading(2, f"（{ORDINALS[sub_number]}）", sub))
+            written = 0
+            for lead_number in range(len(ORDINALS)):
+                if written >= quota:
+                    break
+                lead = ORDINALS[lead_number] + "是" + LEADS[lead_number % len(LEADS)]
                 para = body_paragraph(rng, rng.randint(2, 4), lead)
                 blocks.append(para)
                 written += len(para.text)
-                if written >= per_part * (sub_number + 1) / len(SUBHEADS):
-                    break
     blocks.append(body_paragraph(rng, 3))
     blocks.append(Paragraph((Run("同志们，任务艰巨，责任重大。让我们以更加饱满的热情、更加务实的作风，"
                                  "确保全年目标任务圆满完成！"),)))

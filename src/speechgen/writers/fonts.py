@@ -178,6 +178,7 @@ def missing_glyph_message(char: str, item: TextItem) -> str:
     if missing:
         fix = f"请安装提供它的字体包：{FONT_PACKAGES[missing[-1]]}"
     else:
-        fix = "已安装的字体都不含此字，请安装含该字的字体"
+        packages = dict.fromkeys(FONT_PACKAGES[f] for f in item.slot.families if f in FONT_PACKAGES)
+        fix = f"已安装的字体（{'、'.join(packages) or families}）都不含此字，请安装含该字的字体"
     return (f"字符“{char}”（{code}）在字体“{item.slot.name}”及其替代字体（{families}）中都没有字形"
             f"{where}；{fix}，或改用其他写法。")
