@@ -17,7 +17,9 @@ from speechgen.errors import Problem
 from speechgen.markup.headings import strip_marker
 from speechgen.markup.inline import InlineContext, paragraph_runs, plain_text
 
-_ATTACHMENT = re.compile(r"^附件\s*([0-9０-９]*)\s*[：:.．、]?\s*(.*)$")
+# "附件1 标题", "附件1：标题", "附件 标题": the number is glued to 附件 and ends at a separator,
+# so "附件 2024年6月项目清单" is an unnumbered attachment whose title starts with a year.
+_ATTACHMENT = re.compile(r"^附件([0-9０-９]+(?=[\s：:.．、]|$))?[\s：:.．、]*(.*)$")
 _ALIGN: dict[str, Align] = {"text-align:left": "left", "text-align:center": "center", "text-align:right": "right"}
 
 # Block syntax a 公文 has no place for: opening token type → (what, how to write it instead).
@@ -95,7 +97,7 @@ def read_heading(reader: Reader, tokens: list[Token], index: int) -> int:
     if not text:
         reader.problem(f"{'#' * (level + 1)} 后面没有标题文字", line, "请补上标题或删除这一行")
     elif level == 0 and (match := _ATTACHMENT.match(text)):
-        number = match.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+        number = (match.group(1) or "").translate(str.maketrans("０１２３４５６７８９", "0123456789"))
         label = f"附件{number}" if number else "附件"
         reader.blocks.append(AttachmentHeading(label, match.group(2).strip() or None, source_line=line))
     elif level == 0:

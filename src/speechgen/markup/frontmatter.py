@@ -52,6 +52,7 @@ class Split:
     entries: tuple[Entry, ...]
     body: str
     problems: tuple[Problem, ...] = ()
+    unclosed: bool = False
 
 
 def split_front_matter(text: str, source: str) -> Split:
@@ -70,7 +71,7 @@ def split_front_matter(text: str, source: str) -> Split:
             row=1,
             hint="请在开头信息最后单独加一行“---”；如果第1行想表示分页，请删掉它",
         )
-        return Split((), text, (problem,))
+        return Split((), text, (problem,), unclosed=True)
     body = "\n" * end + "\n".join(lines[end + 1 :])
     entries, problems = read_entries("\n".join(lines[1:end]), first_line=2, source=source)
     return Split(entries, "\n" + body, problems)

@@ -24,6 +24,8 @@ def parse_markup(text: str, source: str = "稿件.md") -> Document:
     problems: list[Problem] = []
     # 1. front matter → checked meta (the body keeps its line numbers)
     split = split_front_matter(text, source)
+    if split.unclosed:
+        raise MarkupError(list(split.problems))  # the rest would be read as body: noise
     problems.extend(split.problems)
     meta, meta_problems = read_meta(split.entries, source)
     problems.extend(meta_problems)

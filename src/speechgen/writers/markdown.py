@@ -26,6 +26,7 @@ from speechgen.document import (
     Table,
     Title,
 )
+from speechgen.zh import heading_marker
 
 # ASCII punctuation that Markdown may read as syntax anywhere in a line.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>&!|~#])")
@@ -119,8 +120,10 @@ def block_markdown(block: Block) -> list[str]:
             return []  # in the front matter
         case Salutation(text=text):
             return [escape_line(escape(text))]
-        case Heading(level=level, text=text):
-            return [f"{'#' * (level + 1)} {escape(text)}"]
+        case Heading(level=level, marker=marker, text=text):
+            # The marker is written so that a text which itself looks like a marker ("1.5亿元"
+            # is safe, "一、（一）" is not) survives: the parser strips exactly one and renumbers.
+            return [f"{'#' * (level + 1)} {escape(marker or heading_marker(level, 1))}{escape(text)}"]
         case Paragraph(runs=runs):
             return [escape_line(runs_markdown(runs))]
         case Table():
@@ -145,8 +148,14 @@ def escape_line(text: str) -> str:
 
 def runs_markdown(runs: tuple[Run, ...]) -> str:
     """Return the runs with bold ones between ``**`` (spaces kept outside, where ``**`` works)."""
+    merged: list[Run] = []
+    for run in runs:  # "**甲****乙**" would not parse: join neighbours of equal weight first
+        if merged and merged[-1].bold == run.bold:
+            merged[-1] = Run(merged[-1].text + run.text, run.bold)
+        else:
+            merged.append(run)
     parts: list[str] = []
-    for run in runs:
+    for run in merged:
         if not run.bold or not run.text.strip():
             parts.append(escape(run.text))
             continue
