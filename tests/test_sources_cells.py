@@ -55,7 +55,8 @@ def test_parse_amount(value: object, unit: str, expected: D | None) -> None:
 @pytest.mark.parametrize(("value", "unit", "message"), [
     ("约3亿", "万元", "不是确切的数字"), ("2000左右", "万元", "不是确切的数字"), ("两千", "万元", "不是数字"),
     ("35%", "万元", "不是数字"), ("12,34", "万元", "不是数字"), ("2亿元", "万元", "与本列的单位万元不一致"),
-    (-5, "万元", "是负数"), ("(120)", "万元", "是负数"), (True, "万元", "不是数字"), (float("nan"), "万元", "不是数字"),
+    ("#DIV/0!", "万元", "公式算出的错误值"), (-5, "万元", "是负数"), ("(120)", "万元", "是负数"),
+    (True, "万元", "不是数字"), (float("nan"), "万元", "不是数字"),
 ])
 def test_parse_amount_refuses(value: object, unit: str, message: str) -> None:
     with pytest.raises(CellError) as excinfo:

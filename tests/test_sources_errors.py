@@ -22,7 +22,7 @@ def test_no_header_row_says_where_it_looked(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "台账.xlsx", rows, extra_sheets=[("Sheet2", [["说明"]])])
     [message] = read_problems(path)
     assert message.startswith("台账.xlsx › 项目表：")
-    assert "项目名称" in message and "前30行" in message
+    assert "项目名称" in message and "在前4行中没有找到表头行" in message
     assert "第1行“示例市重点项目表”" in message and "第3行“名字”" in message and "Sheet2" in message
 
 
@@ -125,7 +125,8 @@ def test_file_not_found(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("name", "expected"), [
-    ("台账.xls", "暂不支持 .xls"), ("台账.docx", "这是 Word 文档"), ("台账.txt", "暂不支持 .txt"),
+    ("台账.xls", "台账.xls：暂不支持 .xls（旧版 Excel 格式）；请在 Excel 或 WPS 中“另存为”.xlsx 后再试。"),
+    ("台账.docx", "这是 Word 文档"), ("台账.txt", "暂不支持 .txt"),
     ("台账", "不支持的文件类型 （无扩展名）"), ("台账.pages", ".xlsx、.xlsm、.csv"),
 ])
 def test_wrong_file_type(tmp_path: Path, name: str, expected: str) -> None:

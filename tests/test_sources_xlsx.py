@@ -178,3 +178,19 @@ def test_month_only_date_takes_the_given_year(tmp_path: Path) -> None:
     ledger = read_ledger(path)
     assert ledger.projects[0].planned_start is None
     assert "只有月份没有年份" in ledger.warnings[0].format()
+
+
+def test_header_merged_across_two_columns_is_one_column(tmp_path: Path) -> None:
+    rows = [[*HEADER, "存在问题", None], [*row(1, "甲项目"), "用地未报批", "已协调自然资源局"]]
+    ledger = read_ledger(write_xlsx(tmp_path / "l.xlsx", rows, merges=["I1:J1"]))
+    assert ledger.projects[0].problem == "用地未报批" and ledger.warnings == ()
+
+
+def test_district_subtotals_and_grand_total(tmp_path: Path) -> None:
+    rows = [HEADER, row(1, "甲项目"), [None, "东城区合计", None, None, 1000, 500, 100, None],
+            row(2, "乙项目", "西湖区"), [None, "西湖区小计", None, None, 1000, 500, 100, None],
+            [None, "全市合计", None, None, 2000, 1000, 999, None]]
+    ledger = read_ledger(write_xlsx(tmp_path / "台账.xlsx", rows))
+    assert [p.name for p in ledger.projects] == ["甲项目", "乙项目"]
+    [warning] = ledger.warnings  # only the grand total is cross-checked, and its 完成投资 is off
+    assert warning.row == 6 and "999万元" in warning.message

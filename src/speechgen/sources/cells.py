@@ -24,6 +24,7 @@ _APPROXIMATE = re.compile(r"^(约|大约|近|超|逾|不足|不到|将近)|(左�
 _NUMBER = re.compile(r"([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?")
 _UNIT_SUFFIX = re.compile(r"(亿元|万元|元|亿|万)$")
 _FULL_DATE = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{4})(\d{2})(\d{2})")
+_EXCEL_ERRORS = frozenset({"#DIV/0!", "#N/A", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!"})
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
@@ -72,6 +73,8 @@ def _from_text(raw: str, unit: str) -> Decimal | None:
     if text in EMPTY_MARKS:
         return None
     shown = raw.strip()
+    if text in _EXCEL_ERRORS:
+        raise CellError(f"“{shown}”是公式算出的错误值", "请在 Excel 中修正这一格的公式，或改填数字")
     if _APPROXIMATE.search(text):
         raise CellError(f"“{shown}”不是确切的数字", AMOUNT_HINT)
     suffix = _UNIT_SUFFIX.search(text)

@@ -1,40 +1,47 @@
-"""Opening a user's file: existence, type by extension and content, and text encodings."""
+"""Opening a user's file: existence, type by extension and content, text encodings, YAML/JSON."""
 
 from __future__ import annotations
 
 import codecs
+import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
 
 from speechgen.errors import InputError, Problem
+from speechgen.sources.report import Report
 
-# Formats people try that we do not read, with what to do instead.
-UNSUPPORTED: dict[str, str] = {
-    ".xls": "暂不支持 .xls（旧版 Excel 格式）；请在 Excel 或 WPS 中“另存为”.xlsx 后再试",
-    ".et": "暂不支持 WPS 表格的 .et 格式；请在 WPS 中“另存为”.xlsx 后再试",
-    ".ods": "暂不支持 .ods；请另存为 .xlsx 后再试",
-    ".numbers": "暂不支持 Numbers 表格；请导出为 .xlsx 后再试",
-    ".doc": "这是 Word 文档，不是台账表格；请提供 .xlsx 或 .csv 格式的项目台账",
-    ".docx": "这是 Word 文档，不是台账表格；请提供 .xlsx 或 .csv 格式的项目台账",
-    ".wps": "这是 WPS 文字文档，不是台账表格；请提供 .xlsx 或 .csv 格式的项目台账",
-    ".pdf": "PDF 无法读取表格数据；请提供 .xlsx 或 .csv 格式的项目台账",
-    ".txt": "暂不支持 .txt；如是逗号或制表符分隔的表格，请把扩展名改为 .csv",
+_RESAVE = "请在 Excel 或 WPS 中“另存为”.xlsx 后再试"
+_LEDGER_INSTEAD = "请提供 .xlsx 或 .csv 格式的项目台账"
+# Formats people try that we do not read: (what it is, what to do instead).
+LEDGER_LOOKALIKES: dict[str, tuple[str, str]] = {
+    ".xls": ("暂不支持 .xls（旧版 Excel 格式）", _RESAVE),
+    ".et": ("暂不支持 WPS 表格的 .et 格式", _RESAVE),
+    ".ods": ("暂不支持 .ods 格式", _RESAVE),
+    ".numbers": ("暂不支持 Numbers 表格", "请在 Numbers 中导出为 .xlsx 后再试"),
+    ".doc": ("这是 Word 文档，不是台账表格", _LEDGER_INSTEAD),
+    ".docx": ("这是 Word 文档，不是台账表格", _LEDGER_INSTEAD),
+    ".wps": ("这是 WPS 文字文档，不是台账表格", _LEDGER_INSTEAD),
+    ".pdf": ("PDF 中的表格无法读取", _LEDGER_INSTEAD),
+    ".txt": ("暂不支持 .txt", "如是逗号或制表符分隔的表格，请把扩展名改为 .csv"),
 }
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls / .doc, and password-protected .xlsx
 
 
-def check_file(path: Path, supported: tuple[str, ...], what: str) -> bytes:
+def check_file(path: Path, supported: tuple[str, ...], what: str,
+               lookalikes: Mapping[str, tuple[str, str]] | None = None) -> bytes:
     """Return the file's bytes after checking it exists, has a supported type and is not empty.
 
-    ``what`` names the file in messages ("台账文件", "会议信息文件").
+    ``what`` names the file in messages ("台账文件", "会议信息文件"); ``lookalikes`` give a
+    better message for extensions people try (see LEDGER_LOOKALIKES).
     """
     suffix = path.suffix.lower()
     if suffix not in supported:
-        hint = UNSUPPORTED.get(suffix) or f"{what}请使用以下格式之一：{'、'.join(supported)}"
-        shown = suffix or "（无扩展名）"
-        raise InputError(Problem(f"不支持的文件类型 {shown}", file=path.name, hint=hint))
+        generic = (f"不支持的文件类型 {suffix or '（无扩展名）'}", f"{what}请使用以下格式之一：{'、'.join(supported)}")
+        message, hint = (lookalikes or {}).get(suffix, generic)
+        raise InputError(Problem(message, file=path.name, hint=hint))
     if not path.exists():
         raise InputError(Problem(f"找不到{what}：{path}", file=path.name, hint="请检查路径和文件名是否写对"))
     if path.is_dir():
@@ -82,6 +89,21 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def load_yaml(text: str) -> object:
-    """Return the YAML document in text (dates stay strings); raises yaml.YAMLError."""
-    return yaml.load(text, Loader=_Loader)  # a SafeLoader: no arbitrary objects
+def load_data(text: str, suffix: str, report: Report) -> object:
+    """Return the document of a .json (json) or .yaml/.yml (YAML, dates kept as text) file, or
+    None after reporting a syntax error with its line."""
+    if suffix.lower() == ".json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            report.add(f"JSON 格式有误（{exc.msg}）", row=exc.lineno,
+                       hint="请检查括号、引号和逗号是否成对，最后一项后面是否多了逗号")
+            return None
+    try:
+        return yaml.load(text, Loader=_Loader)  # a SafeLoader: no arbitrary objects
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        report.add(f"YAML 格式有误（{getattr(exc, 'problem', None) or '无法解析'}）",
+                   row=mark.line + 1 if mark else None,
+                   hint="请检查缩进是否对齐（用空格，不用 Tab）、冒号是否为半角“:”且后面有空格")
+        return None

@@ -149,11 +149,17 @@ def map_columns(headers: Sequence[str], report: Report, row: int | None) -> dict
     for field, columns in candidates.items():
         best = min(columns, key=lambda c: (c.rank, c.index))
         chosen[field] = best
-        if len(columns) > 1:
+        if len(columns) > 1 and not _one_merged_header(columns):
             others = "、".join(f"“{c.header}”" for c in columns if c is not best)
             report.warn(f"有多列像是“{RULES_BY_FIELD[field].label}”：已使用“{best.header}”，未使用{others}",
                         row=row, hint="如用错了列，请把不需要的列改名或删除")
     return chosen
+
+
+def _one_merged_header(columns: list[Column]) -> bool:
+    """Return True for one header cell merged across neighbouring columns (same text in each)."""
+    indexes = [c.index for c in columns]
+    return len({c.header for c in columns}) == 1 and indexes == list(range(indexes[0], indexes[0] + len(indexes)))
 
 
 def report_missing(chosen: dict[str, Column], headers: Sequence[str], report: Report,

@@ -10,7 +10,7 @@ from speechgen.errors import Problem
 from speechgen.model import Project
 from speechgen.sources.checks import check_amounts, check_duplicates, check_totals
 from speechgen.sources.csvfile import read_csv
-from speechgen.sources.files import check_file
+from speechgen.sources.files import LEDGER_LOOKALIKES, check_file
 from speechgen.sources.grid import HEADER_SEARCH_ROWS, Grid, describe_top, find_header, read_header
 from speechgen.sources.headers import AMOUNT_FIELDS, report_missing
 from speechgen.sources.records import Layout, RawRow, build_project
@@ -53,7 +53,7 @@ def read_ledger(path: Path, *, year: int | None = None) -> Ledger:
     ``year`` completes month-only dates such as "3月" (read_dossier passes the meeting's year).
     """
     path = Path(path)
-    data = check_file(path, LEDGER_SUFFIXES, "台账文件")
+    data = check_file(path, LEDGER_SUFFIXES, "台账文件", LEDGER_LOOKALIKES)
     report = Report(path.name)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
@@ -107,7 +107,7 @@ def _report_no_header(grids: list[Grid], report: Report) -> None:
     others = "、".join(f"“{g.sheet}”" for g in grids[1:] if g.sheet)
     also = f"（也查看了工作表{others}）" if others else ""
     report.add(
-        f"在前{HEADER_SEARCH_ROWS}行中没有找到表头行，即含“项目名称”一列的那一行{also}；"
+        f"在前{min(HEADER_SEARCH_ROWS, len(first.rows))}行中没有找到表头行，即含“项目名称”一列的那一行{also}；"
         f"前几行的开头是：{describe_top(first)}",
         hint="请确认表头有一列叫“项目名称”（也可以叫“项目名”），或把对应的列改成这个名字")
 

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from speechgen.errors import InputError, Problem
 from speechgen.model import Contact, Inspection, Meeting
 from speechgen.sources.cells import CellError, parse_day
-from speechgen.sources.files import check_file, decode_text, load_yaml
+from speechgen.sources.files import check_file, decode_text, load_data
 from speechgen.sources.report import Report
 
 MEETING_SUFFIXES = (".yaml", ".yml", ".json")
@@ -22,7 +22,7 @@ REQUIRED = {"region": "地区，如 示例市", "meeting": "会议名称，如 �
 DATE_KEYS = ("date", "as_of", "print_date", "start", "end", "report_by")
 TEXT_KEYS = ("region", "meeting", "speaker", "issuer", "doc_number", "addressee", "cc", "printer", "name",
              "phone", "email")
-LEVELS = {"市": "市", "全市": "市", "市级": "市", "县": "县", "全县": "县", "县级": "县",
+LEVELS = {"市": "市", "全市": "市", "市级": "市", "县级市": "市", "县": "县", "全县": "县", "县级": "县",
           "区": "区", "全区": "区", "区级": "区"}
 BASES = {"month": "month", "按月": "month", "月": "month", "day": "day", "按日": "day", "日": "day", "天": "day"}
 _SECTIONS: dict[str | None, tuple[str, ...]] = {
@@ -43,7 +43,7 @@ def read_meeting_checked(path: Path) -> tuple[Meeting, tuple[Problem, ...]]:
     path = Path(path)
     text = decode_text(check_file(path, MEETING_SUFFIXES, "会议信息文件"), path.name)
     report = Report(path.name)
-    loaded = _load(text, report)
+    loaded = _load(text, path.suffix, report)
     lines = _key_lines(text)
     data = _clean(loaded, lines, report) if isinstance(loaded, dict) else {}
     report.raise_errors()
@@ -57,20 +57,15 @@ def read_meeting_checked(path: Path) -> tuple[Meeting, tuple[Problem, ...]]:
     return meeting, tuple(report.warnings)
 
 
-def _load(text: str, report: Report) -> object:
+def _load(text: str, suffix: str, report: Report) -> object:
     colons = [(n, m.group(1)) for n, line in enumerate(text.splitlines(), 1)
               if (m := re.match(r"\s*-?\s*([A-Za-z_]+)\s*：", line))]
     for number, key in colons:
         report.add(f"“{key}”后面用了全角冒号“：”", row=number, hint=f"请改为半角冒号加空格，如“{key}: …”")
     if colons:
         return None
-    try:
-        loaded = load_yaml(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        report.add(f"YAML 格式有误（{getattr(exc, 'problem', None) or '无法解析'}）",
-                   row=mark.line + 1 if mark else None,
-                   hint="请检查缩进是否对齐（用空格，不用 Tab）、冒号后是否有空格")
+    loaded = load_data(text, suffix, report)
+    if loaded is None and report.errors:
         return None
     if not isinstance(loaded, dict):
         report.add("会议信息应是“键: 值”的形式", hint="例如第一行写“region: 示例市”；可参考 examples/meeting.yaml")

@@ -20,7 +20,8 @@ from speechgen.sources.headers import AMOUNT_FIELDS
 from speechgen.sources.records import RawRow
 from speechgen.sources.text import clean_text, normalise
 
-_TOTAL = re.compile(r"[^\d]{0,8}?(合计|总计|小计|共计)(\(.*\))?")
+_TOTAL = re.compile(r"([^\d]{0,8}?)(合计|总计|小计|共计)(\(.*\))?")
+_GRAND_PREFIXES = ("", "全市", "全县", "全区", "总", "项目")
 _NUMERAL = "[一二三四五六七八九十]+"
 _SECTION = re.compile(rf"({_NUMERAL}[、.]|[(]{_NUMERAL}[)]|第{_NUMERAL}(部分|类|批))")
 _BARE_NUMERAL = re.compile(rf"[(]?{_NUMERAL}[)]?")
@@ -88,8 +89,8 @@ def _total_label(cells: Sequence[object], header: Header) -> str | None:
         if not isinstance(cell, str):
             continue
         found = _TOTAL.fullmatch(normalise(cell))
-        if found:
-            return found.group(1)
+        if found:  # "东城区合计" is a district's subtotal; "合计", "全市合计" the whole table's
+            return found.group(2) if found.group(1) in _GRAND_PREFIXES else "小计"
     return None
 
 

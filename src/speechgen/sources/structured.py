@@ -7,12 +7,11 @@ are in 万元 unless the mapping form says ``unit: 亿元``. Problems are locate
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import yaml
 
-from speechgen.sources.files import decode_text, load_yaml
+from speechgen.sources.files import decode_text, load_data
 from speechgen.sources.headers import FIELD_RULES, RULES_BY_FIELD, match_field
 from speechgen.sources.records import Layout, RawRow
 from speechgen.sources.report import Report
@@ -25,7 +24,7 @@ _KEYS_HINT = "可用的键：" + "、".join(f"{rule.field}（{rule.label}）" fo
 def read_structured(path: Path, data: bytes, report: Report) -> tuple[list[RawRow], Layout]:
     """Return the project records of a YAML/JSON ledger and their layout (names and unit)."""
     text = decode_text(data, path.name)
-    loaded = _load(path, text, report)
+    loaded = load_data(text, path.suffix, report)
     if loaded is None:
         return [], Layout(frozenset(FIELDS))
     lines = _item_lines(text)
@@ -34,24 +33,6 @@ def read_structured(path: Path, data: bytes, report: Report) -> tuple[list[RawRo
     headers = {name: f"{name}（{RULES_BY_FIELD[name].label}）" for name in FIELDS}
     units = {name: unit for name in ("total", "annual_plan", "completed")}
     return rows, Layout(frozenset(FIELDS), headers, units)
-
-
-def _load(path: Path, text: str, report: Report) -> object:
-    if path.suffix.lower() == ".json":
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as exc:
-            report.add(f"JSON 格式有误：{exc.msg}", row=exc.lineno,
-                       hint="请检查括号、引号和逗号是否成对、是否多了结尾的逗号")
-            return None
-    try:
-        return load_yaml(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        reason = getattr(exc, "problem", None) or "无法解析"
-        report.add(f"YAML 格式有误（{reason}）", row=mark.line + 1 if mark else None,
-                   hint="请检查缩进是否对齐、冒号后是否有空格、冒号是否为半角“:”")
-        return None
 
 
 def _projects(loaded: object, report: Report) -> tuple[list[object], str]:
