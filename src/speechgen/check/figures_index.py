@@ -10,12 +10,16 @@ from speechgen.facts import Facts, GroupFacts
 from speechgen.facts.laggards import project_rate
 from speechgen.rounding import points
 
-Kind = Literal["amount", "percent", "points", "count"]
+Kind = Literal["amount", "percent", "points", "count", "rest"]
 
 
 @dataclass(frozen=True)
 class Candidate:
-    """A figure the ledger backs: amounts in 万元, rates in percent, gaps in 百分点 (unsigned)."""
+    """A figure the ledger backs: amounts in 万元, rates in percent, gaps in 百分点 (unsigned).
+
+    ``rest`` is the size of what remains of a named list after its first few members were
+    described one by one ("此外，甲、乙等13个项目……"); it backs only a count written after 等.
+    """
 
     kind: Kind
     value: Decimal
@@ -44,8 +48,12 @@ def facts_candidates(facts: Facts) -> list[Candidate]:
         out.append(Candidate("count", Decimal(count), "滞后项目数（按原因）"))
     for problem in facts.problems:
         out.append(Candidate("count", Decimal(problem.count), f"存在{problem.problem_type}问题的项目数"))
+    reporting = {name for problem in facts.problems for name in problem.projects}
+    out.append(Candidate("count", Decimal(len(reporting)), "反映问题的项目数"))
+    _rests(out, facts)
     for project in facts.projects:
         out.extend(_project(project, facts))
+        out.extend(_quoted(project))
     _differences(out, facts)
     return out
 
@@ -99,3 +107,29 @@ def _differences(out: list[Candidate], facts: Facts) -> None:
         if group.completion_rate is not None:
             out.append(Candidate("points", abs(points(group.completion_rate, overall)),
                                  f"{group.key}与{facts.overall.key}完成率之差"))
+
+
+def _rests(out: list[Candidate], facts: Facts) -> None:
+    """Add the remainders of the laggard lists after the first one to five were named."""
+    lists = {
+        "滞后项目": facts.laggards,
+        "进度滞后项目": [lag for lag in facts.laggards if "behind_schedule" in lag.reasons],
+        "逾期未开工项目": [lag for lag in facts.laggards if "not_started_overdue" in lag.reasons],
+    }
+    for label, members in lists.items():
+        for named in range(1, 6):
+            if len(members) > named:
+                out.append(Candidate("rest", Decimal(len(members) - named), f"其余{label}数"))
+
+
+def _quoted(project) -> list[Candidate]:
+    """Return the figures the ledger's own words carry (存在问题, 形象进度: "缺口1.2亿元"); a
+    document quoting them quotes the ledger."""
+    from speechgen.check.rules.figures import find_figures
+
+    out = []
+    for text in (project.problem, project.progress):
+        for written, _, _ in find_figures(text or ""):
+            value = written.value * 10000 if written.unit == "亿元" else written.value
+            out.append(Candidate(written.kind, value, f"{project.name}台账原文"))
+    return out

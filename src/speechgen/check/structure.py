@@ -52,8 +52,7 @@ class Structure:
 def analyse(paras: tuple[Para, ...]) -> Structure:
     """Return the structure of a draft's paragraphs."""
     texts, traditional, noted = normalise_texts([p.text for p in paras])
-    texts = [re.sub(r"[ \u3000]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \u3000]+", "", t)
-             for t in texts]
+    texts = [re.sub(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])", "", t) for t in texts]
     found = Structure(paras, texts, traditional=traditional, pinyin_notes=noted)
     for index, para in enumerate(paras):
         if para.role in _OUTSIDE:

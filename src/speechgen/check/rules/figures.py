@@ -36,6 +36,7 @@ class Written:
     places: int
     unit: str
     text: str
+    listed: bool = False  # a count after 等 ("甲、乙等13个项目"): a named list's size
 
 
 def check_figures(draft: Draft, candidates: list[Candidate]) -> Iterator[Finding]:
@@ -49,7 +50,8 @@ def check_figures(draft: Draft, candidates: list[Candidate]) -> Iterator[Finding
             continue
         for written, start, end in find_figures(text):
             pool = by_kind.get(written.kind, [])
-            if any(matches(written, c) for c in pool):
+            extra = by_kind.get("rest", []) if written.listed else []
+            if any(matches(written, c) for c in (*pool, *extra)):
                 continue
             yield _finding(draft, index, excerpt(text, start, end, 8), written, pool)
 
@@ -59,13 +61,15 @@ def find_figures(text: str) -> Iterator[tuple[Written, int, int]]:
     taken: set[int] = set()
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
-            if match.start() in taken or _approximate(text, match):
+            if match.start(1) in taken or _approximate(text, match):
                 continue
-            taken.update(range(match.start(), match.end()))
+            taken.update(range(match.start(1), match.end()))
             number = match.group(1)
             places = len(number.partition(".")[2])
             unit = match.group(2) if kind == "amount" else {"points": "个百分点", "percent": "%"}.get(kind, "个")
-            yield Written(kind, Decimal(number), places, unit, match.group(0)), match.start(), match.end()
+            listed = kind == "count" and text[: match.start()].endswith("等")
+            written = Written(kind, Decimal(number), places, unit, f"{number}{unit}", listed)
+            yield written, match.start(), match.end()
 
 
 def _approximate(text: str, match: re.Match[str]) -> bool:
