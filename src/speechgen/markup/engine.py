@@ -55,8 +55,9 @@ def dialect_parser() -> MarkdownIt:
     """Return the shared parser: CommonMark with tables, no setext headings, Chinese-friendly bold.
 
     Setext headings are off so that a ``---`` line under a paragraph is a page break, never a
-    heading; a ``===`` line is reported by the block reader.
+    heading; a ``===`` line is reported by the block reader. Indented code is off: secretaries
+    indent paragraphs with spaces, and the indent is automatic anyway.
     """
-    md = MarkdownIt("commonmark").enable("table").disable("lheading")
+    md = MarkdownIt("commonmark").enable("table").disable(["lheading", "code"])
     md.inline.ruler.at("emphasis", tokenize_emphasis)
     return md
