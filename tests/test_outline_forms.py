@@ -181,3 +181,37 @@ def test_missing_file_exits_2(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["outline", str(tmp_path / "无.txt")])
     assert result.exit_code == 2
     assert "文件不存在" in result.stderr
+
+
+def test_word_automatic_numbering_is_read(tmp_path: Path) -> None:
+    """Headings numbered by a Word list have no "一、" in their text; the reader writes it out."""
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {ns} w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/>'
+        "</w:lvl></w:abstractNum>"))
+    numbering.append(parse_xml(f'<w:num {ns} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+
+    def add(text: str, level: int | None = None) -> None:
+        paragraph = document.add_paragraph(text)
+        if level is not None:
+            paragraph._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {ns}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+
+    document.add_paragraph("关于项目情况的通报", style="Title")
+    for text, level in (("总体情况", 0), ("正文。", None), ("存在问题", 0), ("开工慢", 1), ("正文。", None),
+                        ("投资少", 1), ("正文。", None), ("下步工作", 0), ("正文。", None)):
+        add(text, level)
+    path = tmp_path / "通报.docx"
+    document.save(str(path))
+    result = CliRunner().invoke(main, ["outline", "--json", str(path)], catch_exceptions=False)
+    data = json.loads(result.output)
+    assert data["title"] == "关于项目情况的通报"
+    assert [(p["marker"], p["heading"], p["points"]) for p in data["parts"]] == [
+        ("一、", "总体情况", 0), ("二、", "存在问题", 2), ("三、", "下步工作", 0)]

@@ -80,7 +80,7 @@ def _paragraphs(draft: Draft, document, sheet: StyleSheet, fonts: style.FontSet)
             text = run_text(run)
             if not text.strip():
                 continue
-            offset = _offset(element, run) - lead
+            offset = _offset(element, run) - lead + len(para.prefix)
             expected = next((s.expected for s in segments if s.start <= offset < s.end), segments[-1].expected)
             rprs = sheet.run_props(run, style_id)
             _font(groups, index, expected, first(rprs, east_asia_font), fonts)

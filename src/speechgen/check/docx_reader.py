@@ -56,15 +56,19 @@ def docx_paragraphs(document) -> list[tuple[Para, object]]:
     paragraph numbers agree."""
     from docx.table import Table
 
+    from speechgen.check.docx_numbering import Numbering
+    from speechgen.check.docx_styles import StyleSheet
+
+    numbering = Numbering(document, StyleSheet(document.styles.element))
     out: list[tuple[Para, object]] = []
     for item in document.iter_inner_content():
         if isinstance(item, Table):
             for row in item.rows:
                 for cell in _unique_cells(row.cells):
                     for paragraph in cell.paragraphs:
-                        _append(out, paragraph, forced_role="table")
+                        _append(out, paragraph, numbering.marker(paragraph._p), forced_role="table")
         else:
-            _append(out, item)
+            _append(out, item, numbering.marker(item._p))
     return out
 
 
@@ -77,14 +81,17 @@ def _unique_cells(cells):
             yield cell
 
 
-def _append(out: list[tuple[Para, object]], paragraph, forced_role: Role | None = None) -> None:
+def _append(out: list[tuple[Para, object]], paragraph, prefix: str,
+            forced_role: Role | None = None) -> None:
     text = paragraph.text.replace("\t", " ").strip()
     if not text:
         return
+    prefix = prefix.replace("\t", "").strip()
+    text = prefix + text
     style_name = paragraph.style.name if paragraph.style is not None else None
     role, level = forced_role, None
     if role is None and paragraph.style is not None:
         role, level = _ROLES.get((paragraph.style.style_id or "").lower(), (None, None))
         if role is None:
             role, level = _ROLES.get((style_name or "").lower(), (None, None))
-    out.append((Para(len(out) + 1, text, role, level, None, style_name), paragraph))
+    out.append((Para(len(out) + 1, text, role, level, None, style_name, prefix), paragraph))

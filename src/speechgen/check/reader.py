@@ -39,6 +39,7 @@ class Para:
     level: int | None = None
     line: int | None = None
     style: str | None = None
+    prefix: str = ""  # a marker Word's automatic numbering draws; ``text`` starts with it
 
 
 @dataclass(frozen=True)
