@@ -35,8 +35,19 @@ def translate_click_message(message: str) -> str:
     return message
 
 
+_HELP_EXTRAS = (("required", "必填"), ("default: ", "默认："), ("env var: ", "环境变量："))
+
+
+def _translate_extras(text: str) -> str:
+    """Return an option's help with click's bracketed extras ("[required]") in Chinese."""
+    for english, chinese in _HELP_EXTRAS:
+        text = text.replace(f"[{english}", f"[{chinese}").replace(f"; {english}", f"；{chinese}")
+    return text
+
+
 def write_section(formatter: click.HelpFormatter, title: str, rows: list[tuple[str, str]]) -> None:
     """Write a help section with a Chinese heading ("选项：") and its rows."""
+    rows = [(term, _translate_extras(help_text)) for term, help_text in rows]
     formatter.write_paragraph()
     formatter.write_text(f"{title}：")
     with formatter.indentation():
