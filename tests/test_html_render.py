@@ -10,7 +10,7 @@ import pytest
 
 from pdf_samples import every_block_document
 from speechgen import style as s
-from speechgen.document import AttachmentNote, Block, Document, Paragraph, Run, Signature, Title
+from speechgen.document import AttachmentNote, Block, Document, Paragraph, Run, Signature, Table, Title
 from speechgen.writers.html import HtmlOptions, build_html, render_block, render_html
 
 
@@ -111,3 +111,13 @@ def test_issuer_mark_is_sized_to_fit() -> None:
     size = s.issuer_mark_size_pt("青川市人民政府办公室文件")
     assert f'style="font-size: {size:.3f}pt"' in html
     assert 'class="RedHeader"' in html and '<hr class="RedRule"/>' in html
+
+
+def test_table_columns_match_the_docx_writer() -> None:
+    from speechgen.writers.docx.tables import column_widths
+
+    table = next(b for b in every_block_document().blocks if isinstance(b, Table))
+    html = render_block(table)
+    shares = [float(w) for w in re.findall(r'<col style="width: ([\d.]+)%"/>', html)]
+    widths = column_widths([table.header, *table.rows], 8844)
+    assert shares == pytest.approx([100 * w / sum(widths) for w in widths], abs=0.001)

@@ -14,12 +14,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from speechgen import style as s
+from speechgen.writers.docx.tables import CELL_MARGIN
 
 FontKey = tuple[s.FontRole, bool]  # (font role, bold)
 LATIN_FAMILY = "SG Latin"  # @font-face name restricted to ASCII: digits and Latin in Times New Roman
 # Without the space: the strut (the line box's own height and baseline) is measured with a space in
 # the first face that has one, and it must be the Chinese face, whose em box the grid is built on.
 LATIN_RANGE = "U+0021-007E"
+TABLE_BORDER_PT = 0.5  # as the .docx tables' single borders (w:sz="4" = 0.5 pt)
 HALF_LEADING_PT = (s.LINE_PITCH_PT - s.BODY_SIZE_PT) / 2  # 6.475 pt between line box and em box
 # Pango rounds advances to 1/1024 pt; without this margin the 28th character of a full line can
 # overflow the 442.2 pt measure by a rounding error and wrap, leaving 27.
@@ -196,9 +198,9 @@ def layout_rules() -> str:
         f".AttachmentTitle + * {{ margin-top: {line}; }}",
         ".PageBreak { break-after: page; height: 0; }",
         # Tables: 4号, header row repeated on every page (thead), grid lines.
-        "table.Table { width: 100%; border-collapse: collapse; margin: 0; break-inside: auto; }",
-        "table.Table th, table.Table td { border: 0.75pt solid #000000; padding: 1pt 3pt; "
-        "vertical-align: middle; }",
+        "table.Table { width: 100%; table-layout: fixed; border-collapse: collapse; margin: 0; }",
+        f"table.Table th, table.Table td {{ border: {pt(TABLE_BORDER_PT)} solid #000000; "
+        f"padding: 0 {pt(CELL_MARGIN / s.TWIPS_PER_PT)}; vertical-align: middle; }}",
         "table.Table tr { break-inside: avoid; }",
         "table.Table + *, .TableCaption + table.Table { margin-top: 0; }",
         # 版记 (7.4): rules as wide as the 版心, thick outside and thin between; kept at the

@@ -32,6 +32,8 @@ from speechgen.document import (
 )
 from speechgen.writers.css import build_css, chars, portable_fonts, pt
 
+TABLE_WIDTH_TWIPS = round(s.TEXT_WIDTH_MM / s.MM_PER_PT * s.TWIPS_PER_PT)  # tables fill the 版心
+
 
 @dataclass(frozen=True)
 class HtmlOptions:
@@ -157,19 +159,35 @@ def paragraph(block: Paragraph) -> str:
 
 
 def table(block: Table) -> str:
-    """Return a table with its header in <thead>, which WeasyPrint repeats on every page."""
-    def cell(tag: str, style: s.ParagraphStyle, value: str, col: int) -> str:
-        align = block.align[col] if col < len(block.align) else style.align
-        return f'<{tag} class="{style.style_id} align-{align}">{lines(value)}</{tag}>'
+    """Return a table with its header in <thead>, which WeasyPrint repeats on every page.
 
-    head = "".join(cell("th", s.STYLE_TABLE_HEADER, v, i) for i, v in enumerate(block.header))
-    rows = "\n".join(
-        "<tr>" + "".join(cell("td", s.STYLE_TABLE_TEXT, v, i) for i, v in enumerate(row)) + "</tr>"
-        for row in block.rows
-    )
+    Column widths, alignments and header wrapping are the .docx writer's (writers.docx.tables),
+    so the preview's table matches the document's.
+    """
+    from speechgen.writers.docx.tables import column_aligns, column_widths, header_text
+
     caption = para(s.STYLE_TABLE_CAPTION, span(block.caption)) + "\n" if block.caption else ""
-    return (f'{caption}<table class="Table">\n<thead><tr>{head}</tr></thead>\n'
-            f"<tbody>\n{rows}\n</tbody>\n</table>")
+    columns = max([len(block.header), *(len(row) for row in block.rows)])
+    if columns == 0:
+        return caption
+    header = _pad(block.header, columns)
+    rows = [_pad(row, columns) for row in block.rows]
+    widths = column_widths([header, *rows], TABLE_WIDTH_TWIPS)
+    aligns = column_aligns(block, rows, widths)
+    cols = "".join(f'<col style="width: {100 * w / sum(widths):.3f}%"/>' for w in widths)
+    head = "".join(f'<th class="{s.STYLE_TABLE_HEADER.style_id}">{lines(header_text(v, w))}</th>'
+                   for v, w in zip(header, widths, strict=True))
+    body = "\n".join(
+        "<tr>" + "".join(f'<td class="{s.STYLE_TABLE_TEXT.style_id} align-{a}">{lines(v)}</td>'
+                         for v, a in zip(row, aligns, strict=True)) + "</tr>"
+        for row in rows
+    )
+    return (f'{caption}<table class="Table">\n<colgroup>{cols}</colgroup>\n'
+            f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>")
+
+
+def _pad(cells: tuple[str, ...], columns: int) -> tuple[str, ...]:
+    return cells + ("",) * (columns - len(cells))
 
 
 def attachment_note(items: tuple[str, ...]) -> str:
