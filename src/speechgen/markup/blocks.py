@@ -105,8 +105,10 @@ def read_heading(reader: Reader, tokens: list[Token], index: int) -> int:
         reader.problem(
             f"标题“{text}”用了 {'#' * (level + 1)}，公文只有四层标题", line, "请使用 ## 到 #####（一、（一）1.（1））"
         )
+    elif not strip_marker(text):
+        reader.problem(f"标题“{text}”只有序号没有文字", line, "序号会自动编排，请写出标题文字")
     else:
-        reader.blocks.append(Heading(level, "", strip_marker(text) or text, source_line=line))
+        reader.blocks.append(Heading(level, "", strip_marker(text), source_line=line))
     return index + 3
 
 
