@@ -55,6 +55,21 @@ def test_generated_documents_pass(kind: str, frame: str | None) -> None:
         assert report.exit_code == 0
 
 
+@pytest.mark.parametrize(("kind", "frame"), CASES)
+def test_generated_plain_text_passes_and_outlines(kind: str, frame: str | None) -> None:
+    """The plain-text rendering (版头 drawn with a rule line) reads the same as the dialect."""
+    from speechgen.check.outline import outline_source
+
+    data = api.render_markup(_text(kind, frame), ".txt")
+    source = read_bytes(data, "稿.txt", "txt")
+    report = check_source(source, facts=_facts())
+    assert report.findings == (), report.render()
+    from_text = outline_source(source).to_json()
+    from_dialect = outline_source(read_bytes(_text(kind, frame).encode(), "稿.md", "md")).to_json()
+    assert from_text == from_dialect
+    assert from_text["title"] and len(from_text["parts"]) >= 3
+
+
 def test_generated_docx_passes_through_the_cli(tmp_path: Path) -> None:
     path = tmp_path / "讲话稿.docx"
     path.write_bytes(_docx("speech", sorted(FRAMES)[0]))

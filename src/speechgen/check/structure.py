@@ -21,6 +21,9 @@ _SALUTATION = re.compile(r"^[\u4e00-\u9fff、，,（）() ]{0,30}(同志们|各�
                          r"女士们|先生们|朋友们|代表们)[：:]$")
 _CLOSING = re.compile(r"^(同志们[，,！!]|总之|总而言之|综上所述|让我们|我就讲这些|我就讲这么多|"
                       r"我就讲到这里|我的讲话就到这里|以上讲话|谢谢)")
+# 版头 of a plain-text 公文: the issuer line(s) and 发文字号 above a rule, and the rule itself.
+_DOC_NUMBER = re.compile(r"[〔\[［（(]\d{4}[〕\]］）)]\d+号$")
+_RULE_LINE = re.compile(r"^[─━—\-=＝_＿·.]{6,}$")
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?：:]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
@@ -79,8 +82,21 @@ def analyse(paras: tuple[Para, ...]) -> Structure:
     return found
 
 
+def _skip_red_header(found: Structure) -> None:
+    """Skip the 版头 of a plain-text 公文: everything down to a 发文字号 among the first lines,
+    and rule lines drawn with dashes."""
+    first = [i for i in range(len(found.paras)) if i not in found.skipped][:4]
+    numbered = [i for i in first if found.paras[i].role is None and _DOC_NUMBER.search(found.texts[i])]
+    if numbered:
+        found.skipped.update(i for i in first if i <= numbered[0])
+    for index, text in enumerate(found.texts):
+        if _RULE_LINE.match(text.replace(" ", "")):
+            found.skipped.add(index)
+
+
 def _find_head(found: Structure) -> None:
     """Set title, salutation and the subtitle lines between them."""
+    _skip_red_header(found)
     order = [i for i in range(len(found.paras)) if i not in found.skipped]
     if not order:
         return
