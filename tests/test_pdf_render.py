@@ -141,9 +141,10 @@ def page_baseline(page, chars: list[dict]) -> float:
     return page.height - chars[0]["matrix"][5]
 
 
-def test_source_date_epoch_sets_the_dates(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_source_date_epoch_sets_the_dates(monkeypatch: pytest.MonkeyPatch,
+                                          caplog: pytest.LogCaptureFixture) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1778198400")
-    data = pdf.render_pdf(plain_document(2))
+    data = render_quietly(plain_document(2), caplog)
     info = pypdf.PdfReader(io.BytesIO(data)).metadata
     assert str(info["/CreationDate"]).startswith("D:20260508000000")
     assert pdf.render_pdf(plain_document(2)) == data

@@ -155,56 +155,78 @@ def lead_rule(fonts: CssFonts) -> str:
             f"font-weight: {choice.weight}; }}")
 
 
-def layout_rules() -> str:
-    """Return the rules that place elements relative to each other (clauses 7.2–7.4)."""
-    line = pt(s.LINE_PITCH_PT)
-    two_lines = pt(2 * s.LINE_PITCH_PT)
-    top, _ = page_area_mm()
-    mark_top = s.MARGIN_TOP_MM + s.ISSUER_MARK_TOP_MM - top  # 7.2.4: 35 mm below the 版心 top
-    # 7.2.7: the red rule 4 mm below the 发文字号's em box, which ends half a leading above its line box.
-    rule_gap = s.RED_RULE_BELOW_NUMBER_MM - HALF_LEADING_PT * s.MM_PER_PT
-    thick, thin = pt(s.IMPRINT_RULE_THICK_PT), pt(s.IMPRINT_RULE_THIN_PT)
-    side_pt = s.SIZE_4HAO_PT  # 7.4.2: one 4号 character of space at both ends
-    cc_label_pt = s.text_width_chars("抄送：") * s.SIZE_4HAO_PT  # wrapped lines align after it
+LINE = pt(s.LINE_PITCH_PT)  # one blank line (空一行)
+TWO_LINES = pt(2 * s.LINE_PITCH_PT)
+
+
+def base_rules() -> str:
+    """Return resets and the rule that keeps every line box at the paragraph's exact pitch."""
     return "\n".join([
-        "body { margin: 0; orphans: 1; widows: 1; }",
+        "body { margin: 0; orphans: 1; widows: 1; }",  # fill every page with 22 lines, as Word
         "h1, h2, h3, h4, h5, p { margin: 0; font-weight: inherit; }",
         "strong { font-weight: inherit; }",
         # Inline boxes without height: each line box is exactly the paragraph's strut, whatever
         # faces (Latin digits, a bold lead) the line mixes.
         "body span, body strong { line-height: 0; }",
-        # 版头 (7.2.4–7.2.7)
-        f".IssuerMark {{ margin-top: {mm(mark_top)}; white-space: nowrap; }}",
-        f".DocNumber {{ margin-top: {two_lines}; }}",
-        f".RedRule {{ border: none; border-top: {pt(s.RED_RULE_WIDTH_PT)} solid #{s.RED}; "
-        f"margin: {mm(rule_gap)} 0 0 0; height: 0; }}",
-        f".RedHeader.no-number .RedRule {{ margin-top: {mm(s.RED_RULE_BELOW_NUMBER_MM)}; }}",
-        f".RedHeader + .Title {{ margin-top: {two_lines}; }}",  # 7.3.1: two lines below the rule
-        # Title block: one blank line before what follows; speech bylines sit right under it.
-        f".Title + *, .Subtitle + :not(.Subtitle) {{ margin-top: {line}; }}",
-        ".Title + .Subtitle { margin-top: 0; }",
-        # Paragraph overrides chosen by the author.
         ".align-left { text-align: left; } .align-center { text-align: center; }",
         ".align-right { text-align: right; } .align-justify { text-align: justify; }",
         ".no-indent { text-indent: 0; }",
-        # 附件说明, signature and date (7.3.4, 7.3.5): one blank line below the body.
-        f".attachment-note, .signature {{ margin-top: {line}; break-inside: avoid; }}",
-        f".attachment-note + .signature {{ margin-top: {line}; }}",
-        f".signature.sealed {{ margin-top: {two_lines}; }}",
-        ".signature p { text-indent: 0; }",
-        # 附件 (7.3.7): new page, label on line 1, title on line 3.
-        ".AttachmentLabel { break-before: page; }",
-        f".AttachmentLabel + .AttachmentTitle {{ margin-top: {line}; }}",
-        f".AttachmentTitle + * {{ margin-top: {line}; }}",
         ".PageBreak { break-after: page; height: 0; }",
-        # Tables: 4号, header row repeated on every page (thead), grid lines.
+    ])
+
+
+def header_rules() -> str:
+    """Return the 版头 and title positions (7.2.4–7.2.7, 7.3.1)."""
+    top, _ = page_area_mm()
+    mark_top = s.MARGIN_TOP_MM + s.ISSUER_MARK_TOP_MM - top  # 7.2.4: 35 mm below the 版心 top
+    # 7.2.7: the red rule 4 mm below the 发文字号's em box, which ends half a leading above its line box.
+    rule_gap = s.RED_RULE_BELOW_NUMBER_MM - HALF_LEADING_PT * s.MM_PER_PT
+    return "\n".join([
+        f".IssuerMark {{ margin-top: {mm(mark_top)}; white-space: nowrap; }}",
+        f".DocNumber {{ margin-top: {TWO_LINES}; }}",
+        f".RedRule {{ border: none; border-top: {pt(s.RED_RULE_WIDTH_PT)} solid #{s.RED}; "
+        f"margin: {mm(rule_gap)} 0 0 0; height: 0; }}",
+        f".RedHeader.no-number .RedRule {{ margin-top: {mm(s.RED_RULE_BELOW_NUMBER_MM)}; }}",
+        f".RedHeader + .Title {{ margin-top: {TWO_LINES}; }}",  # 7.3.1: two lines below the rule
+        # One blank line after the title block; a speech's byline sits right under the title.
+        f".Title + *, .Subtitle + :not(.Subtitle) {{ margin-top: {LINE}; }}",
+        ".Title + .Subtitle { margin-top: 0; }",
+    ])
+
+
+def closing_rules() -> str:
+    """Return 附件说明, signature and date (7.3.4, 7.3.5) and the attachment pages (7.3.7)."""
+    return "\n".join([
+        f".attachment-note, .signature {{ margin-top: {LINE}; break-inside: avoid; }}",
+        f".signature.sealed {{ margin-top: {TWO_LINES}; }}",  # room for the seal
+        ".signature p { text-indent: 0; }",
+        ".AttachmentLabel { break-before: page; }",  # label on line 1 of a new page
+        f".AttachmentLabel + .AttachmentTitle {{ margin-top: {LINE}; }}",  # title on line 3
+        f".AttachmentTitle + * {{ margin-top: {LINE}; }}",
+    ])
+
+
+def table_rules() -> str:
+    """Return table rules: full width, the .docx's cell margins, header row repeated (thead)."""
+    return "\n".join([
         "table.Table { width: 100%; table-layout: fixed; border-collapse: collapse; margin: 0; }",
         f"table.Table th, table.Table td {{ border: {pt(TABLE_BORDER_PT)} solid #000000; "
         f"padding: 0 {pt(CELL_MARGIN / s.TWIPS_PER_PT)}; vertical-align: middle; }}",
         "table.Table tr { break-inside: avoid; }",
-        "table.Table + *, .TableCaption + table.Table { margin-top: 0; }",
-        # 版记 (7.4): rules as wide as the 版心, thick outside and thin between; kept at the
-        # foot of the last page through the footnote area, whose bottom is the page area's.
+    ])
+
+
+def imprint_rules() -> str:
+    """Return the 版记 (7.4): rules as wide as the 版心, thick outside and thin between.
+
+    It floats into WeasyPrint's footnote area, at the foot of the page where it occurs (the last).
+    The page area ends half a leading above the 版心 bottom (page_area_mm), so the footnote area is
+    pulled down by that much and the last rule lies on the 版心 bottom itself (7.4.1).
+    """
+    thick, thin = pt(s.IMPRINT_RULE_THICK_PT), pt(s.IMPRINT_RULE_THIN_PT)
+    side_pt = s.SIZE_4HAO_PT  # 7.4.2: one 4号 character of space at both ends
+    cc_label_pt = s.text_width_chars("抄送：") * s.SIZE_4HAO_PT  # wrapped lines align after it
+    return "\n".join([
         f".imprint-block {{ float: footnote; footnote-display: block; border-top: {thick} solid #000000; "
         f"border-bottom: {thick} solid #000000; break-inside: avoid; }}",
         ".imprint-block::footnote-call, .imprint-block::footnote-marker { content: none; }",
@@ -213,8 +235,6 @@ def layout_rules() -> str:
         f".imprint-block .cc {{ padding-left: {pt(side_pt + cc_label_pt)}; text-indent: {pt(-cc_label_pt)}; }}",
         ".imprint-block .printed { display: flex; justify-content: space-between; }",
         ".imprint-block .printed > span { line-height: inherit; }",  # flex items are blocks
-        # The page area ends half a leading above the 版心 bottom (see page_area_mm); the last
-        # 版记 rule sits on the 版心 bottom itself (7.4.1).
         f"@page {{ @footnote {{ margin: 0 0 {pt(-HALF_LEADING_PT)} 0; padding: 0; border: none; }} }}",
     ])
 
@@ -226,5 +246,9 @@ def build_css(fonts: CssFonts) -> str:
         page_rules(fonts),
         *(paragraph_rule(style, fonts) for style in s.PARAGRAPH_STYLES),
         lead_rule(fonts),
-        layout_rules(),
+        base_rules(),
+        header_rules(),
+        closing_rules(),
+        table_rules(),
+        imprint_rules(),
     ]) + "\n"
