@@ -69,6 +69,7 @@ def test_clean_draft_has_no_findings() -> None:
     ("全市重点项目推进有力，", "全市重点项目推进有力,", "punct-halfwidth"),
     ("手续办理滞后。", "手续办理滞后;", "punct-halfwidth"),
     ("各县（市、区）", "各县(市、区)", "punct-halfwidth"),
+    ("“三个一批”", '"三个一批"', "punct-halfwidth"),
     ("“三个一批”", "“三个一批", "punct-unbalanced"),
     ("《项目管理办法》", "《项目管理办法", "punct-unbalanced"),
     ("各县（市、区）", "各县（市、区", "punct-unbalanced"),

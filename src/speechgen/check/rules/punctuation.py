@@ -13,11 +13,11 @@ from speechgen.check.markers import heading_after
 
 _CJK = r"\u4e00-\u9fff"
 _CJK_OR_QUOTE = rf"[{_CJK}“”‘’《》（）、，。；：]"
-_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
+_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！", '"': "“”"}
 # A half-width mark with Chinese on both sides (", ; : ? !"), or a bracket touching Chinese.
 _HALF = re.compile(
     rf"(?<={_CJK_OR_QUOTE})[,;:?!](?={_CJK_OR_QUOTE}|$)"
-    rf"|(?<=[{_CJK}])[()]|[()](?=[{_CJK}，。；：、])"
+    rf"|(?<=[{_CJK}])[()\"]|[()\"](?=[{_CJK}，。；：、])"
 )
 _PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》"), ("(", ")"), ("【", "】"))
 # Two marks where one belongs: "，，" "。。" "，。" "、，" …; "……" and "——" are single marks.
