@@ -106,6 +106,21 @@ def _check_outputs(source: Path, outputs: list[Path], *, force: bool) -> None:
         raise OutputExistsError("、".join(existing))
 
 
+def write_reference_docx(target: Path, *, force: bool = False) -> Path:
+    """Write an empty .docx that carries every named style of speechgen's 公文 layout; return it.
+
+    Users restyle their own documents from it (Word: 样式 › 管理样式 › 导入/导出).
+    """
+    from speechgen.writers import atomic_write
+    from speechgen.writers.docx import reference_docx
+
+    target = Path(target)
+    if target.suffix.lower() != ".docx":
+        raise InputError(Problem("样式参考文件必须是 .docx", file=str(target), hint="请写成如“-o 公文样式.docx”"))
+    atomic_write(target, reference_docx(), force=force)
+    return target
+
+
 # ── draft and generate: Facts → speech / bulletin / notice (issue 4) ───────────────────────
 
 

@@ -9,6 +9,7 @@ from speechgen.cli.facts_cmd import facts_command
 from speechgen.cli.generate_cmd import generate_command
 from speechgen.cli.library_cmd import frames_command, snippets_command, templates_command
 from speechgen.cli.outline_cmd import outline_command
+from speechgen.cli.reference_cmd import reference_command
 from speechgen.cli.render_cmd import render_command
 
 ALL: list[click.Command] = []
@@ -20,3 +21,4 @@ ALL.append(frames_command)
 ALL.append(snippets_command)
 ALL.append(outline_command)
 ALL.append(check_command)
+ALL.append(reference_command)

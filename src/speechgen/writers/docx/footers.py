@@ -31,12 +31,16 @@ def footer_xml(name: str, options: DocxOptions) -> bytes:
     one_char = geometry.char_twips(style.PAGE_NUMBER_SIDE_CHARS, style.STYLE_PAGE_NUMBER.size_pt,
                                    grid=False)
     chars = style.PAGE_NUMBER_SIDE_CHARS * 100
+    # An exact line as high as the 四号 font: style.FOOTER_DISTANCE_MM puts the top of that
+    # line 7 mm below the type area, whatever line height the font would give a single line.
+    size = geometry.pt(style.STYLE_PAGE_NUMBER.size_pt)
+    spacing = f'<w:spacing w:line="{size}" w:lineRule="exact"/>'
     if options.page_numbers == "center":
-        ppr = '<w:jc w:val="center"/>'
+        ppr = f'{spacing}<w:jc w:val="center"/>'
     elif name == FOOTER_ODD:
-        ppr = f'<w:ind w:rightChars="{chars}" w:right="{one_char}"/><w:jc w:val="right"/>'
+        ppr = f'{spacing}<w:ind w:rightChars="{chars}" w:right="{one_char}"/><w:jc w:val="right"/>'
     else:
-        ppr = f'<w:ind w:leftChars="{chars}" w:left="{one_char}"/><w:jc w:val="left"/>'
+        ppr = f'{spacing}<w:ind w:leftChars="{chars}" w:left="{one_char}"/><w:jc w:val="left"/>'
     before, after = style.page_number_text("\0").split("\0")
     field = (
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'

@@ -15,6 +15,7 @@ from speechgen.writers.docx.xml import border, exact_spacing, paragraph, run
 # Times New Roman advance widths in em: attachment numbers "1." are digits and a full stop.
 _LATIN_EM = {".": 0.25, **{digit: 0.5 for digit in "0123456789"}}
 _NOTE_LABEL = "附件："
+_HAIRLINE = '<w:p><w:pPr><w:spacing w:line="20" w:lineRule="exact"/></w:pPr></w:p>'
 _DATE_SHIFT_CHARS = 2  # 7.3.5.2: 成文日期首字比发文机关署名首字右移二字 (as in style.signature_indents_chars)
 
 
@@ -155,7 +156,11 @@ def imprint(block: d.Imprint, options: DocxOptions) -> list[str]:
     if not options.imprint_at_bottom:  # in the flow: keep the rows on one page
         keep = f'<w:pStyle w:val="{style.STYLE_IMPRINT.style_id}"/>'
         rows[:-1] = [row.replace(keep, keep + "<w:keepNext/>", 1) for row in rows[:-1]]
-    return [_imprint_table(rows, options)]
+        return [_imprint_table(rows, options)]
+    # The floating table needs a paragraph before it (two adjacent tables merge) and one after
+    # (its anchor, and a body may not end with a table); one-point paragraphs take no room that
+    # the 版记 itself could need at the foot of a full last page.
+    return [_HAIRLINE, _imprint_table(rows, options), _HAIRLINE]
 
 
 def _imprint_table(paragraphs: list[str], options: DocxOptions) -> str:

@@ -22,6 +22,11 @@ _BORDER_PT = 0.5
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?[%‰]?$")
 _SERIAL = re.compile(r"^\d{1,3}$")
 _UNBREAKABLE = re.compile(r"[\x21-\x7e]+")  # a run of ASCII: digits, dates, codes stay whole
+_HEADER_LINES = 3  # a header may wrap into this many lines
+_HEADER_WORD_CHARS = 4  # a header word up to this long ("完成率", "项目名称") stays on one line
+_UNIT_CHARS = 4  # "（万元）", "（%）": a unit this short stays whole
+_AUTOSPACE_EM = 0.25
+_SCRIPT_CHANGE = re.compile(r"(?<=[\x21-\x7e])(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])(?=[\x21-\x7e])")
 _ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 
 
@@ -36,6 +41,7 @@ def render_table(block: d.Table, options: DocxOptions) -> list[str]:
     widths = column_widths([header, *rows], geometry.TEXT_WIDTH)
     aligns = column_aligns(block, rows, widths)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    header = tuple(header_text(cell, width) for cell, width in zip(header, widths, strict=True))
     body = _row(header, widths, None, header=True) + "".join(_row(r, widths, aligns) for r in rows)
     out.append(f"<w:tbl>{_table_properties()}<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>")
     return out
@@ -75,9 +81,15 @@ def _row(cells: tuple[str, ...], widths: list[int], aligns: list[str] | None, *,
 
 
 def _text_twips(value: str) -> int:
-    size = style.STYLE_TABLE_TEXT.size_pt
-    return max((round(style.text_width_chars(line) * geometry.pt(size)) for line in value.split("\n")),
-               default=0)
+    """Return the printed width of the longest line of ``value`` in 四号 twips.
+
+    Word and LibreOffice add about a quarter of a character between hanzi and digits or Latin
+    letters, so each such transition counts too.
+    """
+    size = geometry.pt(style.STYLE_TABLE_TEXT.size_pt)
+    widths = (style.text_width_chars(line) + _AUTOSPACE_EM * len(_SCRIPT_CHANGE.findall(line))
+              for line in value.split("\n"))
+    return round(max(widths, default=0) * size)
 
 
 def _token_twips(value: str) -> int:
@@ -87,12 +99,18 @@ def _token_twips(value: str) -> int:
 
 
 def column_widths(rows: list[tuple[str, ...]], total: int) -> list[int]:
-    """Return column widths in twips that sum to ``total``, from the text of every row."""
+    """Return column widths in twips that sum to ``total``; ``rows[0]`` is the header row.
+
+    A body cell wants its whole text on one line. A header may wrap into three lines, with its
+    unit ("（万元）") kept whole on a line of its own (see ``header_text``). No column is narrower
+    than two characters or its longest run of digits and Latin letters. When the wants exceed
+    the 版心, the widest columns are capped to a common width (water-filling).
+    """
     pad = 2 * CELL_MARGIN + geometry.pt(1)
     two_chars = 2 * geometry.pt(style.STYLE_TABLE_TEXT.size_pt)
     columns = list(zip(*rows, strict=True))
-    wants = [max(_text_twips(c) for c in col) + pad for col in columns]
     floors = [max(two_chars, *(_token_twips(c) for c in col)) + pad for col in columns]
+    wants = [max(_header_twips(col[0]), *(_text_twips(c) for c in col[1:])) + pad for col in columns]
     wants = [max(w, f) for w, f in zip(wants, floors, strict=True)]
     if sum(wants) <= total:
         widths = [w * total / sum(wants) for w in wants]  # spare room shared in proportion
@@ -102,6 +120,31 @@ def column_widths(rows: list[tuple[str, ...]], total: int) -> list[int]:
         cap = _water_level(wants, floors, total)
         widths = [max(f, min(w, cap)) for w, f in zip(wants, floors, strict=True)]
     return _integral(widths, total)
+
+
+def _split_unit(header: str) -> tuple[str, str]:
+    """Return ("年度计划投资", "（万元）") for a header ending in a short bracketed unit."""
+    label, bracket, unit = header.partition("（")
+    if bracket and label and unit.endswith("）") and style.text_width_chars(bracket + unit) <= _UNIT_CHARS:
+        return label, bracket + unit
+    return header, ""
+
+
+def _header_twips(header: str) -> int:
+    """Return the width a header wants: short words whole, long ones in two or three lines."""
+    label, unit = _split_unit(header)
+    label_width = _text_twips(label)
+    short_word = min(label_width, _HEADER_WORD_CHARS * geometry.pt(style.STYLE_TABLE_TEXT.size_pt))
+    lines = 2 if unit else _HEADER_LINES  # with a unit, the unit takes the third line
+    return max(short_word, -(-label_width // lines), _text_twips(unit))
+
+
+def header_text(header: str, width: int) -> str:
+    """Return the header cell text: the unit moved to its own line when the header wraps."""
+    label, unit = _split_unit(header)
+    if unit and _text_twips(header) > width - 2 * CELL_MARGIN:
+        return f"{label}\n{unit}"
+    return header
 
 
 def _water_level(wants: list[int], floors: list[int], total: int) -> float:

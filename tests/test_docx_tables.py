@@ -1,0 +1,109 @@
+"""Tables: 四号 cells, repeated bold header row, grid widths from the text summing to the 版心."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from docx_samples import NS, body_of, q, style_of, text_of
+from speechgen import document as d
+from speechgen.writers.docx.tables import column_widths, header_text
+
+LEDGER = d.Table(
+    header=("序号", "项目名称", "年度计划投资（万元）", "完成率（%）", "责任单位"),
+    rows=(
+        ("1", "城东污水处理厂二期工程", "12,500.00", "45.2", "市住建局"),
+        ("2", "高新区智能制造产业园标准厂房及配套基础设施建设项目", "86000", "61.0", "高新区管委会"),
+        ("10", "G205国道改线工程", "230000", "38.7", "市交通运输局"),
+    ),
+    caption="重点项目推进情况表",
+)
+
+
+def table_of(block: d.Table) -> etree._Element:
+    return next(c for c in body_of(block) if c.tag == q("tbl"))
+
+
+def grid(table: etree._Element) -> list[int]:
+    return [int(c.get(q("w"))) for c in table.findall("w:tblGrid/w:gridCol", NS)]
+
+
+def test_grid_sums_to_the_type_area_and_cells_match_it() -> None:
+    table = table_of(LEDGER)
+    widths = grid(table)
+    assert len(widths) == 5 and sum(widths) == 8844
+    assert table.find("w:tblPr/w:tblW", NS).get(q("w")) == "8844"
+    assert table.find("w:tblPr/w:tblLayout", NS).get(q("type")) == "fixed"
+    for row in table.findall("w:tr", NS):
+        assert [int(c.find("w:tcPr/w:tcW", NS).get(q("w"))) for c in row.findall("w:tc", NS)] == widths
+
+
+def test_widths_follow_the_text() -> None:
+    widths = grid(table_of(LEDGER))
+    serial, name, money, _rate, unit = widths
+    assert name == max(widths)  # the long project names get the room
+    assert serial == min(widths)
+    assert money >= 4 * 280  # "年度计划投资" wraps at four characters at most …
+    assert unit >= 6 * 280  # … and "市交通运输局" stays on one line
+
+
+def test_header_row_is_bold_style_and_repeats_on_every_page() -> None:
+    header, *rows = table_of(LEDGER).findall("w:tr", NS)
+    assert header.find("w:trPr/w:tblHeader", NS) is not None
+    assert header.find("w:trPr/w:cantSplit", NS) is not None
+    assert {style_of(p) for p in header.iter(q("p"))} == {"TableHeader"}
+    assert all(r.find("w:trPr/w:tblHeader", NS) is None for r in rows)
+    assert {style_of(p) for r in rows for p in r.iter(q("p"))} == {"TableText"}
+
+
+def test_caption_precedes_the_table() -> None:
+    caption, table, _closing = body_of(LEDGER)
+    assert style_of(caption) == "TableCaption" and text_of(caption) == "重点项目推进情况表"
+    assert table.tag == q("tbl")
+
+
+def test_alignment_by_content() -> None:
+    _header, first, *_ = table_of(LEDGER).findall("w:tr", NS)
+    aligns = []
+    for cell in first.findall("w:tc", NS):
+        jc = cell.find("w:p/w:pPr/w:jc", NS)
+        aligns.append(jc.get(q("val")) if jc is not None else "center")  # TableText is centred
+    assert aligns == ["center", "both", "right", "right", "center"]
+
+
+def test_author_alignment_wins() -> None:
+    table = table_of(d.Table(("甲", "乙"), (("1", "2"),), align=("left", "right")))
+    _header, row = table.findall("w:tr", NS)
+    assert [c.find("w:p/w:pPr/w:jc", NS).get(q("val")) for c in row.findall("w:tc", NS)] == ["left", "right"]
+
+
+def test_header_unit_moves_to_its_own_line_when_the_header_wraps() -> None:
+    assert header_text("年度计划投资（万元）", 4 * 280 + 114) == "年度计划投资\n（万元）"
+    assert header_text("年度计划投资（万元）", 12 * 280) == "年度计划投资（万元）"
+    assert header_text("县（市、区）", 2 * 280) == "县（市、区）"  # a qualifier, not a short unit
+    header = table_of(LEDGER).find("w:tr", NS)
+    assert header.findall(".//w:br", NS)
+
+
+def test_ragged_rows_are_padded() -> None:
+    table = table_of(d.Table(("甲", "乙", "丙"), (("1",), ("1", "2", "3", "4"))))
+    assert len(grid(table)) == 4
+    assert all(len(r.findall("w:tc", NS)) == 4 for r in table.findall("w:tr", NS))
+
+
+@pytest.mark.parametrize("columns", [1, 3, 12, 30])
+def test_widths_always_sum_exactly(columns: int) -> None:
+    rows = [tuple(f"列{i}" * (i % 5 + 1) for i in range(columns)),
+            tuple("1234567.89" if i % 2 else "很长的项目名称" * 3 for i in range(columns))]
+    widths = column_widths(rows, 8844)
+    assert sum(widths) == 8844 and all(w > 0 for w in widths)
+
+
+def test_numbers_are_never_narrower_than_their_digits() -> None:
+    rows = [("项目", "金额"), ("甲" * 60, "123456789.12")]
+    _name, amount = column_widths(rows, 8844)
+    assert amount >= 12 * 140 + 114  # twelve half-width characters of 四号 plus the cell margins
+
+
+def test_empty_table() -> None:
+    assert [text_of(c) for c in body_of(d.Table((), ()))] == [""]
