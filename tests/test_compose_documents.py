@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from compose_checks import body, problems
 from compose_sample import sample_facts, smooth_facts
-
 from speechgen.compose import compose
 from speechgen.facts import facts_for_group
 from speechgen.model import Inspection
@@ -36,7 +36,8 @@ def test_bulletin_has_every_part(facts) -> None:
     assert 'cc: "市委办公室' in text and "printer:" in text
     main = body(text)
     assert "现将有关情况通报如下：" in main
-    assert [line for line in main.splitlines() if line.startswith("## ")] == ["## 基本情况", "## 存在问题", "## 下步工作要求"]
+    headings = [line for line in main.splitlines() if line.startswith("## ")]
+    assert headings == ["## 基本情况", "## 存在问题", "## 下步工作要求"]
     assert main.count("\n### ") >= 3 and "特此通报。" in main
     assert "时序进度为41.7%" in main and "落后时序进度6.3个百分点" in main
     assert "北山光伏发电项目（责任单位：北山县发改局，包保领导：赵敏）" in main

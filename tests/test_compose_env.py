@@ -7,8 +7,8 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
-from compose_sample import sample_facts
 
+from compose_sample import sample_facts
 from speechgen.compose import compose
 from speechgen.compose.env import make_environment
 from speechgen.errors import InputError, TemplateError
@@ -21,7 +21,8 @@ def _user_template(tmp_path: Path, text: str, name: str = "我的讲话.md.j2") 
 
 
 def test_undefined_name_names_template_and_line(tmp_path: Path) -> None:
-    template = _user_template(tmp_path, "---\nkind: speech\n---\n\n同志们：\n\n{{ n_projects }}个项目，{{ n_projectz }}\n")
+    source = "---\nkind: speech\n---\n\n同志们：\n\n{{ n_projects }}个项目，{{ n_projectz }}\n"
+    template = _user_template(tmp_path, source)
     with pytest.raises(TemplateError) as caught:
         compose("speech", sample_facts(), template=template)
     problem = caught.value.problems[0]

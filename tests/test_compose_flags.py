@@ -8,7 +8,6 @@ from decimal import Decimal as D
 from pathlib import Path
 
 from compose_sample import sample_facts
-
 from speechgen.compose.context import CONTEXT_NAMES, build_context
 from speechgen.compose.flags import KNOWN_FLAGS, compute_flags
 

@@ -37,7 +37,8 @@ def test_frame_roles_have_leads_and_enough_passages() -> None:
 
 
 def test_yaml_folding_spaces_are_removed_between_chinese_characters() -> None:
-    assert normalize_text("各地要 加快 {{ scope }} 进度，\n  确保 done well") == "各地要加快{{ scope }}进度，确保done well"
+    folded = normalize_text("各地要 加快 {{ scope }} 进度，\n  确保 done well")
+    assert folded == "各地要加快{{ scope }}进度，确保done well"
 
 
 def _write(folder: Path, name: str, text: str) -> Path:

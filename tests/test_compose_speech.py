@@ -5,9 +5,9 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+
 from compose_checks import BLAME, PRAISE, body, leads, parts, problems, share_different
 from compose_sample import sample_facts, smooth_facts
-
 from speechgen.compose import FRAMES, compose
 from speechgen.errors import InputError
 
