@@ -5,8 +5,23 @@ out=${1:-out}
 bin=.venv/bin
 mkdir -p "$out"
 ex=examples
-$bin/speechgen facts --data "$ex/ledger.xlsx" --meeting "$ex/meeting.yaml"
+inputs=(--data "$ex/ledger.xlsx" --meeting "$ex/meeting.yaml")
+$bin/speechgen facts "${inputs[@]}"
+
+# Drafts generated from the ledger: the 公文 Markdown text (editable), Word and PDF.
+for kind in speech bulletin notice; do
+  $bin/speechgen generate "$kind" "${inputs[@]}" --force \
+    -o "$out/generated-$kind.md" -o "$out/generated-$kind.docx" -o "$out/generated-$kind.pdf"
+done
+# The same speech in the two other frames (see `speechgen frames`).
+for frame in review three_x; do
+  $bin/speechgen generate speech "${inputs[@]}" --frame "$frame" --force \
+    -o "$out/generated-speech-$frame.md" -o "$out/generated-speech-$frame.docx"
+done
+
 # Hand-written 公文 Markdown (docs/dialect.md) laid out as .docx, PDF and plain text.
-$bin/speechgen render "$ex/speech.md" -o "$out/speech.docx" -o "$out/speech.pdf" -o "$out/speech.txt" --force
-$bin/speechgen render "$ex/notice.md" -o "$out/notice.docx" -o "$out/notice.pdf" -o "$out/notice.txt" --force
+for source in "$ex"/*.md; do
+  name=$(basename "$source" .md)
+  $bin/speechgen render "$source" -o "$out/$name.docx" -o "$out/$name.pdf" -o "$out/$name.txt" --force
+done
 echo "示例输出在 $out/"
