@@ -31,7 +31,8 @@ def _table(text: str, header_start: str) -> list[list[str]]:
 
 def test_bulletin_has_every_part(facts) -> None:
     text = compose("bulletin", facts, seed=1)
-    assert 'title: "关于2026年1—5月全市重点项目推进情况的通报"' in text
+    # a title longer than one 2号 line is turned between words (GB/T 9704 7.3.1)
+    assert 'title: "关于2026年1—5月全市\\n重点项目推进情况的通报"' in text
     assert 'doc_number: "示项办〔2026〕12号"' in text and 'addressee: "各县（市、区）人民政府，市直有关单位"' in text
     assert 'cc: "市委办公室' in text and "printer:" in text
     main = body(text)
@@ -73,7 +74,7 @@ def test_notice_list_puts_laggards_first(facts) -> None:
     assert len(rows) == 1 + 15
     lagging = [lag.project.name for lag in facts.laggards]
     assert [r[1] for r in rows[1 : 1 + len(lagging)]] == lagging
-    assert rows[1][8] == "逾期未开工；用地指标未落实"
+    assert rows[1][8] == "逾期未开工；用地问题"
     assert rows[1][4] == "—"  # no 包保领导 in the ledger: a dash, not "None"
     assert [r[0] for r in rows[1:]] == [str(n) for n in range(1, 16)]
 

@@ -62,7 +62,7 @@ class InspectionRow:
     project: Project
     rate: Decimal | None
     laggard: Laggard | None
-    issues: tuple[str, ...]  # 滞后原因 labels, then the ledger's 存在问题 text when it names one
+    issues: tuple[str, ...]  # 滞后原因 labels, then the project's 问题类型 (用地、资金…)
 
 
 def choose_headings(frame: Frame, flags: frozenset[str], chooser: Chooser) -> tuple[str, str, str]:
@@ -92,16 +92,14 @@ def _points_function(frame: Frame, chooser: Chooser) -> Callable[[int], list[Poi
 def inspection_rows(facts: Facts) -> list[InspectionRow]:
     """Return the projects to inspect: laggards (worst first), then every other project."""
     lagging = {lag.project.name: lag for lag in facts.laggards}
-    reporting = {name for problem in facts.problems for name in problem.projects}
 
     def issues(project: Project, lag: Laggard | None) -> tuple[str, ...]:
         reasons = lag.reasons if lag else ()
         if "not_started_overdue" in reasons:  # not started: "投资进度滞后" would say it twice
             reasons = ("not_started_overdue",)
-        labels = [REASON_LABELS[reason] for reason in reasons]
-        if project.name in reporting:
-            labels.append((project.problem or project.problem_type or "").strip().rstrip("。；;"))
-        return tuple(label for label in labels if label)
+        types = [p.problem_type for p in facts.problems if project.name in p.projects]
+        # the short 问题类型 keeps the 9-column list readable on A4; the full text is in the ledger
+        return (*(REASON_LABELS[reason] for reason in reasons), *([f"{'、'.join(types)}问题"] if types else []))
 
     ordered = [lag.project for lag in facts.laggards]
     ordered += [p for p in facts.projects if p.name not in lagging]
