@@ -94,6 +94,8 @@ def test_filters_directly() -> None:
     assert render("{{ x|person }}", x="赵文清（副市长）") == "副市长赵文清"
     assert render("{{ x|cell }}", x="甲|乙") == "甲\\|乙"
     assert render("{{ x|name_only }}", x="孙海涛（市委常委、秘书长）") == "孙海涛"
-    assert render("{{ x|title_lines('专项督查') }}", x="关于开展全市重点项目建设专项督查的通知") == "关于开展全市重点项目建设专项督查的通知"
+    short = "关于开展全市重点项目建设专项督查的通知"
+    assert render("{{ x|title_lines('专项督查') }}", x=short) == short
     long = "关于开展高新技术产业开发区重点项目建设专项督查的通知"
-    assert render("{{ x|title_lines('重点项目', '专项督查') }}", x=long) == "关于开展高新技术产业开发区\n重点项目建设专项督查的通知"
+    turned = render("{{ x|title_lines('重点项目', '专项督查') }}", x=long)
+    assert turned == "关于开展高新技术产业开发区\n重点项目建设专项督查的通知"
