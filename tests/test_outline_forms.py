@@ -215,3 +215,23 @@ def test_word_automatic_numbering_is_read(tmp_path: Path) -> None:
     assert data["title"] == "关于项目情况的通报"
     assert [(p["marker"], p["heading"], p["points"]) for p in data["parts"]] == [
         ("一、", "总体情况", 0), ("二、", "存在问题", 2), ("三、", "下步工作", 0)]
+
+
+def test_one_long_first_sentence_does_not_undo_the_parts() -> None:
+    long = "要" + "把项目建设的各项要求落实到每一个环节每一个岗位每一个人" * 3
+    text = f"一、认识\n内容。\n二、{long}。内容。\n三、保障\n内容。"
+    assert [p[0] for p in _parts(text)] == ["一、", "二、", "三、"]
+
+
+def test_paragraphs_of_points_alone_are_not_parts_when_sentences_are_long() -> None:
+    long = "这是一个很长的句子，" * 10
+    text = f"今天开会。\n一是{long}。\n二是{long}。"
+    assert _parts(text) == []
+
+
+def test_title_turned_over_two_lines() -> None:
+    text = "\n".join(["关于2026年1—5月全市", "重点项目推进情况的通报", "各县（区）人民政府：",
+                      "一、基本情况", "内容。", "二、存在问题", "内容。"])
+    result = _outline(text)
+    assert result["title"] == "关于2026年1—5月全市重点项目推进情况的通报"
+    assert [p["marker"] for p in result["parts"]] == ["一、", "二、"]

@@ -99,10 +99,10 @@ def _segments(draft: Draft, index: int, para, style_id: str | None) -> list[Segm
             return []
         return [Segment(0, length, ours)]
     found = draft.structure
+    if index in found.title_lines:
+        return [Segment(0, length, style.STYLE_TITLE)]
     if para.role == "table" or index in found.skipped:
         return []
-    if index == found.title:
-        return [Segment(0, length, style.STYLE_TITLE)]
     heading = _heading_style(draft, index)
     if heading is None:
         return [Segment(0, length, style.STYLE_BODY)]

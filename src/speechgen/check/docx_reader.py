@@ -83,7 +83,8 @@ def _unique_cells(cells):
 
 def _append(out: list[tuple[Para, object]], paragraph, prefix: str,
             forced_role: Role | None = None) -> None:
-    text = paragraph.text.replace("\t", " ").strip()
+    # A line break inside a paragraph (a title turned over two lines) joins without a space.
+    text = paragraph.text.replace("\t", " ").replace("\n", "").strip()
     if not text:
         return
     prefix = prefix.replace("\t", "").strip()

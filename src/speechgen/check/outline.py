@@ -69,7 +69,7 @@ def outline_structure(found: Structure) -> Outline:
     closing = None
     if found.closing is not None:
         closing = first_sentence(found.texts[found.closing])
-    title = found.texts[found.title] if found.title is not None else None
+    title = found.title_text
     return Outline(title, found.salutation is not None, parts, closing)
 
 

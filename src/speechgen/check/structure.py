@@ -37,6 +37,8 @@ class Structure:
     traditional: bool = False  # the draft is in traditional characters
     pinyin_notes: list[int] = field(default_factory=list)  # paragraphs with "(shè)" readings
     title: int | None = None
+    title_lines: list[int] = field(default_factory=list)  # a title turned over two lines
+    title_text: str | None = None
     salutation: int | None = None
     skipped: set[int] = field(default_factory=set)  # debris, repeated title, subtitle lines …
     debris: list[int] = field(default_factory=list)
@@ -48,7 +50,7 @@ class Structure:
 
     def content(self) -> list[int]:
         """Return the indices of running text (not title, salutation or skipped lines)."""
-        head = {self.title, self.salutation}
+        head = {self.title, self.salutation, *self.title_lines}
         return [i for i in range(len(self.paras)) if i not in self.skipped and i not in head]
 
 
@@ -105,16 +107,35 @@ def _find_head(found: Structure) -> None:
         found.paras[first].role is None and _title_like(found.texts[first])
     ):
         found.title = first
+        found.title_lines = [first]
         title_text = found.texts[first]
         for index in order[1:]:
             text, role = found.texts[index], found.paras[index].role
+            if len(found.title_lines) == index - first and _continues_title(title_text, text, role):
+                found.title_lines.append(index)
+                title_text += text
+                continue
             if text == title_text or role == "subtitle" or (role is None and _subtitle_like(text)):
                 found.skipped.add(index)
                 continue
             break
-    rest = [i for i in order if i != found.title and i not in found.skipped]
+        found.title_text = title_text
+    rest = [i for i in order if i not in found.title_lines and i not in found.skipped]
     if rest and (found.paras[rest[0]].role == "salutation" or _SALUTATION.match(found.texts[rest[0]])):
         found.salutation = rest[0]
+
+
+_TITLE_END = re.compile(r"(通报|通知|讲话|讲话稿|讲话提纲|发言|发言稿|致辞|主持词|意见|方案|报告|决定|"
+                        r"请示|函|纪要|提纲|情况)$")
+
+
+def _continues_title(title: str, text: str, role: str | None) -> bool:
+    """Return True when a line is the second line of a title turned over two lines: both
+    title-styled, or a plain line that completes a title ending ("……的通报")."""
+    if role == "title":
+        return True
+    return (role is None and not _TITLE_END.search(title) and bool(_TITLE_END.search(text))
+            and _title_like(text) and len(title + text) <= 60 and not text.startswith(("（", "(", "—")))
 
 
 def _title_like(text: str) -> bool:
@@ -145,7 +166,8 @@ def _top_family(markers: list[Marker], texts: list[str]) -> Family | None:
             continue
         if numbers[0] not in (1, 2) or 1 in numbers[1:]:
             continue
-        if all(_heading_like(texts[m.para], m) for m in leads):
+        # Most of them read as headings (one long run-in first sentence does not undo a part).
+        if sum(_heading_like(texts[m.para], m) for m in leads) * 3 >= len(leads) * 2:
             return family
     return None
 

@@ -65,7 +65,7 @@ def _chinese(draft: Draft, index: int, text: str, match: re.Match[str],
     """A date in Chinese numerals: an error in a 成文日期, a warning in running text, nothing in
     a speech's byline ("（二〇二六年六月五日）", which the genre allows)."""
     para = draft.source.paragraphs[index]
-    if para.role == "subtitle" or index == draft.structure.title:
+    if para.role == "subtitle" or index in draft.structure.title_lines:
         return
     before = text[: match.start()].rstrip()
     if not signature and (before.endswith(("（", "(")) or index in draft.structure.skipped):
