@@ -71,7 +71,7 @@ def test_attachment_note_hangs_items_under_the_first_name() -> None:
     assert [text_of(first), text_of(second)] == ["附件：1.全市重点项目督查清单", "2.联系人名单"]
     one, two = indent(first), indent(second)
     char = 315  # a 3号 character on the grid: 16 pt less 0.25 pt of spacing
-    number = 240  # "1." in Times New Roman: 0.75 em of 16 pt
+    number = 240 - 2 * 5  # "1." in Times New Roman: 0.75 em of 16 pt, less the spacing
     assert one["left"] - one["hanging"] == pytest.approx(2 * char, abs=1)  # 正文下 "左空二字"
     assert one["left"] == pytest.approx(5 * char + number, abs=1)  # wrapped lines under the name
     assert two["left"] - two["hanging"] == pytest.approx(5 * char, abs=1)  # "2." under "1."
@@ -152,3 +152,7 @@ def test_imprint_in_the_flow_keeps_its_rows_together() -> None:
 
 def test_empty_imprint_renders_nothing() -> None:
     assert [text_of(c) for c in body_of(para("正文。"), d.Imprint())] == ["正文。"]
+    table = d.Table(("甲",), (("乙",),))
+    children = body_of(table, d.PageBreak(), d.Imprint(), para("正文。"))
+    assert [etree.QName(c).localname for c in children] == ["tbl", "p"]
+    assert children[1].find("w:pPr/w:pageBreakBefore", NS) is not None

@@ -15,9 +15,8 @@ from speechgen import style
 from speechgen.writers.docx import gongwen, tables
 from speechgen.writers.docx.footers import section_xml
 from speechgen.writers.docx.options import DocxOptions
-from speechgen.writers.docx.xml import NS_DECL, XML_DECL, paragraph, run
+from speechgen.writers.docx.xml import BLANK_LINE, NS_DECL, XML_DECL, paragraph, run
 
-BLANK_LINE = "<w:p/>"
 _ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 _PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 
@@ -39,6 +38,8 @@ def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions) -> list[str
             continue
         blanks = 0 if break_pending else blank_lines_before(previous, block, options)
         pieces = [BLANK_LINE] * blanks + render_block(block, options)
+        if not pieces:  # an empty 版记
+            continue
         if isinstance(block, d.AttachmentHeading):
             break_pending = previous is not None  # 7.3.7: an attachment starts a new page
         if break_pending:

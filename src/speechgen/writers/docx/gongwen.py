@@ -10,7 +10,7 @@ from speechgen import document as d
 from speechgen import style
 from speechgen.writers.docx import geometry
 from speechgen.writers.docx.options import DocxOptions
-from speechgen.writers.docx.xml import border, exact_spacing, paragraph, run
+from speechgen.writers.docx.xml import BLANK_LINE, border, exact_spacing, paragraph, run
 
 # Times New Roman advance widths in em: attachment numbers "1." are digits and a full stop.
 _LATIN_EM = {".": 0.25, **{digit: 0.5 for digit in "0123456789"}}
@@ -52,10 +52,10 @@ def red_header(block: d.RedHeader, options: DocxOptions) -> list[str]:
     return [
         mark,
         blank_line(pitch + rest_of_grid_line),  # 7.2.5: 发文字号 两行 below the mark
-        "<w:p/>",
+        BLANK_LINE,
         number,
         blank_line(pitch - rule_height),  # 7.3.1: title two lines below the rule, back on the grid
-        "<w:p/>",
+        BLANK_LINE,
     ]
 
 
@@ -72,7 +72,7 @@ def attachment_note(block: d.AttachmentNote, options: DocxOptions) -> list[str]:
     numbered = len(block.items) > 1
     out: list[str] = []
     for i, line in enumerate(d.attachment_note_lines(block.items), 1):
-        number = _latin_twips(f"{i}.", style.STYLE_ATTACHMENT_NOTE.size_pt) if numbered else 0
+        number = _latin_twips(f"{i}.", options) if numbered else 0
         left = after_label + number
         first_line_start = indent if i == 1 else after_label
         ind = (f'<w:ind w:leftChars="0" w:left="{left}" w:firstLineChars="0" '
@@ -81,8 +81,11 @@ def attachment_note(block: d.AttachmentNote, options: DocxOptions) -> list[str]:
     return out
 
 
-def _latin_twips(value: str, size_pt: float) -> int:
-    return round(sum(_LATIN_EM.get(ch, 0.5) for ch in value) * geometry.pt(size_pt))
+def _latin_twips(value: str, options: DocxOptions) -> int:
+    """Return the width of 3号 Times New Roman text such as "12." in twips, spacing included."""
+    spacing = geometry.CHAR_SPACING_TWIPS if options.char_grid else 0
+    size = geometry.pt(style.STYLE_ATTACHMENT_NOTE.size_pt)
+    return round(sum(_LATIN_EM.get(ch, 0.5) * size + spacing for ch in value))
 
 
 def signature(block: d.Signature, options: DocxOptions) -> list[str]:
@@ -122,7 +125,7 @@ def attachment_heading(block: d.AttachmentHeading) -> list[str]:
     """
     out = [paragraph(style.STYLE_ATTACHMENT_LABEL.style_id, run(block.label))]
     if block.title:
-        out += ["<w:p/>", paragraph(style.STYLE_ATTACHMENT_TITLE.style_id, run(block.title)), "<w:p/>"]
+        out += [BLANK_LINE, paragraph(style.STYLE_ATTACHMENT_TITLE.style_id, run(block.title)), BLANK_LINE]
     return out
 
 

@@ -16,8 +16,9 @@ class DocxOptions:
 
     ``page_numbers``: "odd_even" puts "— 1 —" right on odd and left on even pages, one character
     in (GB/T 9704 7.5); "center" centres it on every page, as many local rules for 讲话稿 do.
-    ``char_grid``: True sets Word's document grid to 22 lines × 28 characters; False keeps the
-    22 lines and lets 3号 text run at its natural 16 pt pitch (27 characters a line).
+    ``char_grid``: True sets 3号 text 28 characters a line (a −0.25 pt character spacing in the
+    styles, see geometry.py); False lets it run at its natural 16 pt pitch, 27 a line. The
+    22 lines a page (``w:docGrid`` of 28.95 pt and exact line spacing) hold either way.
     ``imprint_at_bottom``: True floats the 版记 to the bottom of the type area of the last page,
     so its last rule lies on the 版心's bottom edge (7.4.1); False lets it follow the text.
     """

@@ -110,7 +110,7 @@ def column_widths(rows: list[tuple[str, ...]], total: int) -> list[int]:
     two_chars = 2 * geometry.pt(style.STYLE_TABLE_TEXT.size_pt)
     columns = list(zip(*rows, strict=True))
     floors = [max(two_chars, *(_token_twips(c) for c in col)) + pad for col in columns]
-    wants = [max(_header_twips(col[0]), *(_text_twips(c) for c in col[1:])) + pad for col in columns]
+    wants = [max([_header_twips(col[0]), *(_text_twips(c) for c in col[1:])]) + pad for col in columns]
     wants = [max(w, f) for w, f in zip(wants, floors, strict=True)]
     if sum(wants) <= total:
         widths = [w * total / sum(wants) for w in wants]  # spare room shared in proportion

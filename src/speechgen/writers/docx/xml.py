@@ -14,11 +14,13 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 # The root element of document.xml, footers and the like: w and r are all the body ever uses.
 NS_DECL = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
+BLANK_LINE = "<w:p/>"  # an empty body paragraph: one grid line, as GB/T 9704's "空一行"
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 # XML 1.0 forbids most C0 controls; one stray \x0b from a pasted Excel cell would make Word
-# refuse the whole file, so they are dropped (tab and newline are handled before this).
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# refuse the whole file, so they are dropped (tab and newline are handled before this), and so
+# are lone surrogates, which cannot even be encoded as UTF-8.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def text(value: str) -> str:
