@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 
 import pytest
@@ -121,3 +122,16 @@ def test_dates_come_only_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch)
     assert "dcterms.created" not in pdf.metadata_head()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1778198400")
     assert '<meta name="dcterms.created" content="2026-05-08T00:00:00Z"/>' in pdf.metadata_head()
+
+
+@needs_cjk_fonts
+def test_page_numbers_take_the_smallest_face_that_has_their_glyphs() -> None:
+    slot = fonts.resolve_slot("宋体")
+    compact = fonts.compact_slot(slot, "— 0123456789 —")
+    assert set(compact.faces) == set(slot.faces)
+    first = compact.faces[0]
+    assert all(fonts.has_glyph(first, ch) for ch in "—0123456789")
+    sizes = {face: os.path.getsize(face.file) for face in slot.faces}
+    assert sizes[first] == min(size for face, size in sizes.items()
+                               if all(fonts.has_glyph(face, ch) for ch in "—0123456789"))
+    assert pdf.font_plan().page_number.faces[0] == first

@@ -92,9 +92,10 @@ def test_embedded_fonts_are_the_planned_families(notice_pdf: bytes) -> None:
         for font in page["/Resources"]["/Font"].values():
             embedded.add(str(font.get_object()["/BaseFont"]).split("+", 1)[-1])
     plan = pdf.font_plan()
-    for key in [("title", False), ("body", False), ("hei", False), ("kai", False), ("song", False)]:
-        family = plan.slots[key].faces[0].family.replace(" ", "-")
-        assert any(name.startswith(family) for name in embedded), (key, embedded)
+    expected = [plan.slots[key].faces[0].family for key in [("title", False), ("body", False), ("body", True),
+                                                            ("hei", False), ("kai", False)]]
+    for family in [*expected, plan.page_number.faces[0].family]:
+        assert any(name.startswith(family.replace(" ", "-")) for name in embedded), (family, embedded)
     assert not any("JP" in name or "jp" in name for name in embedded)
     if plan.latin:
         assert "SG-Latin" in embedded

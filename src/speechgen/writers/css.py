@@ -44,6 +44,7 @@ class CssFonts:
     latin_regular: tuple[str, ...]
     latin_bold: tuple[str, ...]
     portable: bool = False  # for browsers: adds what WeasyPrint does not know (font-synthesis)
+    page_number: FontChoice | None = None  # default: the page-number style's role
 
 
 def portable_fonts(fonts: s.FontSet = s.DEFAULT_FONTS) -> CssFonts:
@@ -113,8 +114,12 @@ def page_rules(fonts: CssFonts) -> str:
     number_top = s.PAGE_HEIGHT_MM - s.MARGIN_BOTTOM_MM + s.PAGE_NUMBER_GAP_MM
     padding_top = number_top - (s.PAGE_HEIGHT_MM - bottom)
     side = chars(s.PAGE_NUMBER_SIDE_CHARS, s.SIZE_4HAO_PT)
-    number = (f'content: "{before}" counter(page) "{after}"; '
-              f"font-family: {family_list(fonts, ('song', False), latin=False)}; "
+    if fonts.page_number:  # the PDF's choice: digits in the Latin face, dashes in a small 宋体 face
+        latin = [LATIN_FAMILY] if fonts.latin_regular else []
+        family = ", ".join(quote_family(name) for name in [*latin, *fonts.page_number.families])
+    else:
+        family = family_list(fonts, (s.STYLE_PAGE_NUMBER.font, False), latin=False)
+    number = (f'content: "{before}" counter(page) "{after}"; font-family: {family}; '
               f"font-size: {pt(s.SIZE_4HAO_PT)}; line-height: {pt(s.SIZE_4HAO_PT)}; "
               f"vertical-align: top; padding-top: {mm(padding_top)}")
     return "\n".join([

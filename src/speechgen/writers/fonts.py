@@ -9,6 +9,7 @@ file and face index).
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -124,6 +125,20 @@ def resolve_slot(name: str, bold: bool = False) -> Slot:
             f"请安装字体包：sudo apt-get install {packages or 'fonts-noto-cjk'}。"
         )
     return Slot(name, tuple(faces), bold)
+
+
+def compact_slot(slot: Slot, text: str) -> Slot:
+    """Return slot with its smallest face that draws all of text moved to the front.
+
+    For text fixed in advance (page numbers: digits and dashes) any stand-in of the stack serves;
+    every large CJK face embedded costs the PDF writer tens of milliseconds (it reads and subsets
+    the whole file), so the smallest one that covers the text is preferred.
+    """
+    fits = [face for face in slot.faces if all(has_glyph(face, ch) for ch in text if not ch.isspace())]
+    if not fits:
+        return slot
+    best = min(fits, key=lambda face: os.path.getsize(face.file))
+    return Slot(slot.name, (best, *(face for face in slot.faces if face != best)), slot.bold)
 
 
 @cache
