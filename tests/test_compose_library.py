@@ -96,3 +96,15 @@ passages:
 def test_missing_user_folder_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="片段目录不存在"):
         load_library([tmp_path / "nope"])
+
+
+def test_templates_write_no_number_of_their_own() -> None:
+    """Every figure comes from the context: the literal text of the templates has no digit."""
+    import re
+
+    from speechgen.paths import resource_dir
+
+    jinja = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+    for path in sorted(resource_dir("templates").rglob("*.j2")):
+        literal = jinja.sub("", path.read_text(encoding="utf-8"))
+        assert not re.search(r"[0-9０-９]", literal), path.name
