@@ -109,3 +109,11 @@ def test_a_figure_already_printed_is_not_repeated_when_avoidable(library) -> Non
         chooser = _chooser(library, {"behind"}, seed=seed)
         chooser.mention("vs_schedule")
         assert chooser.pick("speed") == "甲段全市。"
+
+
+def test_avoid_phrases_are_avoided_when_possible(library) -> None:
+    for seed in range(10):
+        assert _chooser(library, {"behind"}, seed=seed).pick("speed", avoid=["乙段"]) == "甲段全市。"
+    chooser = _chooser(library, {"behind"})
+    chooser.pick("speed", avoid=["甲段"])
+    assert chooser.pick("speed", avoid=["甲段"]) == "甲段全市。", "falls back when nothing else is left"

@@ -99,15 +99,17 @@ class Chooser:
         """Return how many of the passage's topics have been said FIGURE_BUDGET times already."""
         return sum(self.mentions[topic] >= FIGURE_BUDGET for topic in self.topics(passage))
 
-    def choose(self, role: str) -> Passage:
+    def choose(self, role: str, avoid: Sequence[str] = ()) -> Passage:
         """Return a passage of ``role`` (marked used); TemplateError when none applies.
 
-        Among the applicable passages, those repeating the fewest figures already printed
+        Among the applicable passages, those without the ``avoid`` phrases (words the document
+        has just said, such as "刚才") and repeating the fewest figures already printed
         (FIGURE_BUDGET) are kept; one of them is drawn, weighted towards specific passages.
         """
         found = self.candidates(role)
         if not found:
             raise self.no_passage(role)
+        found = [p for p in found if not any(phrase in p.text for phrase in avoid)] or found
         least = min(self.repeats(p) for p in found)
         pool = [p for p in found if self.repeats(p) == least]
         passage = self.weighted(role, pool)
@@ -149,9 +151,10 @@ class Chooser:
             point -= weight
         raise AssertionError("unreachable")
 
-    def pick(self, role: str) -> str:
-        """Return the rendered text of one passage of ``role``."""
-        return self.render(self.choose(role))
+    def pick(self, role: str, avoid: Sequence[str] = ()) -> str:
+        """Return the rendered text of one passage of ``role`` (preferring one without the
+        ``avoid`` phrases)."""
+        return self.render(self.choose(role, avoid))
 
     def pick_passage(self, role: str) -> Picked:
         """Return one passage of ``role`` rendered, with the context names it used (so a template
