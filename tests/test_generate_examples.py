@@ -1,0 +1,39 @@
+"""The speeches drafted from examples/: structure, variety between seeds and tone, for every frame."""
+
+from __future__ import annotations
+
+import pytest
+
+from compose_checks import PRAISE, leads, parts, problems, share_different
+from speechgen import api
+from speechgen.compose import FRAMES
+from speechgen.paths import resource_dir
+
+EXAMPLES = resource_dir("examples")
+LEDGER, MEETING = EXAMPLES / "ledger.xlsx", EXAMPLES / "meeting.yaml"
+pytestmark = pytest.mark.skipif(not LEDGER.exists(), reason="examples/ledger.xlsx not present")
+
+
+@pytest.fixture(scope="module")
+def facts():
+    return api.compute_facts(LEDGER, MEETING)
+
+
+@pytest.mark.parametrize("frame", sorted(FRAMES))
+def test_example_speeches(facts, frame: str) -> None:
+    texts = {seed: api.draft("speech", facts, frame=frame, seed=seed) for seed in (1, 2, 3, 4)}
+    for seed, text in texts.items():
+        found = parts(text)
+        assert len(found) == 3, (seed, [h for h, _ in found])
+        assert all(3 <= len(leads(paragraphs)) <= 4 for _, paragraphs in found), seed
+        assert problems(text) == [], seed
+        assert facts.overall.gap_points is not None and facts.overall.gap_points < 0  # the example is behind
+        assert [w for w in PRAISE if w in text] == [], seed
+    assert api.draft("speech", facts, frame=frame, seed=1) == texts[1]
+    assert share_different(texts[1], texts[2]) >= 0.30
+
+
+@pytest.mark.parametrize("kind", ["bulletin", "notice"])
+def test_example_bulletin_and_notice_read_cleanly(facts, kind: str) -> None:
+    for seed in (1, 2, 3):
+        assert problems(api.draft(kind, facts, seed=seed)) == []  # type: ignore[arg-type]
