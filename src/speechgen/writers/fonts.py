@@ -166,17 +166,25 @@ def check_glyphs(items: Iterable[TextItem], latin: Slot | None = None) -> dict[s
     so the caller can report the fallback.
     """
     fallbacks: dict[str, str] = {}
+    seen: dict[Slot, set[str]] = {}  # each character is looked up once per slot
+    latin_cmaps = [coverage(f.file, f.index) for f in latin.faces] if latin else []
     for item in items:
-        for char in dict.fromkeys(item.text):
+        done = seen.setdefault(item.slot, set())
+        cmaps = [coverage(f.file, f.index) for f in item.slot.faces]
+        for char in dict.fromkeys(item.text):  # in text order, so the first bad character is named
+            if char in done:
+                continue
+            done.add(char)
+            code = ord(char)
             if char.isspace() or unicodedata.category(char) in _SKIP_CATEGORIES:
                 continue
-            if latin and char.isascii() and any(has_glyph(f, char) for f in latin.faces):
+            if code < 0x80 and any(code in cmap for cmap in latin_cmaps):
                 continue
-            face = next((f for f in item.slot.faces if has_glyph(f, char)), None)
-            if face is None:
+            found = next((i for i, cmap in enumerate(cmaps) if code in cmap), None)
+            if found is None:
                 raise FontError(missing_glyph_message(char, item))
-            if face is not item.slot.faces[0]:
-                fallbacks.setdefault(char, face.family)
+            if found:
+                fallbacks.setdefault(char, item.slot.faces[found].family)
     return fallbacks
 
 
