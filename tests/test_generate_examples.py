@@ -37,3 +37,14 @@ def test_example_speeches(facts, frame: str) -> None:
 def test_example_bulletin_and_notice_read_cleanly(facts, kind: str) -> None:
     for seed in (1, 2, 3):
         assert problems(api.draft(kind, facts, seed=seed)) == []  # type: ignore[arg-type]
+
+
+def test_no_figure_is_repeated_all_over_a_speech(facts) -> None:
+    import re
+    from collections import Counter
+
+    for frame in FRAMES:
+        for seed in (1, 2, 3):
+            text = api.draft("speech", facts, frame=frame, seed=seed)
+            figures = Counter(re.findall(r"\d+(?:\.\d+)?(?:%|个百分点|亿元|万元)", text))
+            assert [f for f, n in figures.items() if n > 2] == [], (frame, seed)

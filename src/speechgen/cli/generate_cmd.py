@@ -31,7 +31,8 @@ class KindType(click.ParamType):
 
 
 @click.command("generate", cls=ZhCommand, short_help="从台账生成讲话稿、通报或督查通知（.docx、.pdf 等）。")
-@click.argument("kind", metavar="文稿类型", type=KindType())
+@click.argument("kind", metavar="文稿类型", type=KindType(),
+                help="speech（讲话稿）、bulletin（通报）或 notice（督查通知），也可写中文。")
 @click.option("--data", "-d", required=True, metavar="台账", type=click.Path(path_type=Path),
               help="项目台账：.xlsx、.csv、.yaml 或 .json。")
 @click.option("--meeting", "-m", required=True, metavar="会议信息", type=click.Path(path_type=Path),
