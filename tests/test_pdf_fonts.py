@@ -117,6 +117,14 @@ def test_other_weasyprint_warnings_are_passed_on(caplog: pytest.LogCaptureFixtur
     assert "unknown property" in caplog.text
 
 
+def test_slow_subsetting_is_not_an_error() -> None:
+    # Reported once by warn_if_slow_subsetting(); the PDF itself is right, only slow.
+    pdf.raise_font_warnings([_record('Using fontTools instead of HarfBuzz-Subset for font "FandolFang". '
+                                     "This will be unsupported in future versions of WeasyPrint.")])
+    with pytest.raises(FontError, match="Unable to subset"):
+        pdf.raise_font_warnings([_record('Unable to subset "FandolFang" with HarfBuzz')])
+
+
 def test_dates_come_only_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     assert "dcterms.created" not in pdf.metadata_head()

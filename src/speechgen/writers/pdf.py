@@ -39,7 +39,9 @@ PAGE_NUMBER_CHARS = s.page_number_text("0123456789")
 HARFBUZZ_FIX = "sudo apt-get install libharfbuzz-subset0"
 # WeasyPrint's font warnings: .notdef drawn, @font-face not loadable, glyph or font-table trouble.
 _FONT_WARNINGS = (".notdef", "font-face", "cannot be loaded", "glyphs missing", "variable font",
-                  "emoji font", "harfbuzz")
+                  "emoji font", "unable to subset")
+# Slow but correct: the missing subsetter is reported by environment_problems(), not an error.
+_SLOW_SUBSET_WARNING = "using fonttools instead of harfbuzz-subset"
 
 
 @dataclass(frozen=True)
@@ -245,10 +247,11 @@ def captured_weasyprint_warnings() -> Iterator[list[logging.LogRecord]]:
 
 def raise_font_warnings(records: list[logging.LogRecord]) -> None:
     """Raise FontError for font warnings (.notdef, unloadable font-face); pass the others on."""
-    font = [r.getMessage() for r in records if any(w in r.getMessage().lower() for w in _FONT_WARNINGS)]
-    for record in records:
-        if record.getMessage() not in font:
-            log.warning("WeasyPrint：%s", record.getMessage())
+    messages = list(dict.fromkeys(r.getMessage() for r in records))
+    font = [m for m in messages if any(w in m.lower() for w in _FONT_WARNINGS)]
+    for message in messages:
+        if message not in font and _SLOW_SUBSET_WARNING not in message.lower():
+            log.warning("WeasyPrint：%s", message)
     if font:
         raise FontError("PDF 渲染时字体出错：" + "；".join(font[:5]) + "；未写出 PDF。"
                         "请安装缺少的字体（sudo apt-get install fonts-noto-cjk），或检查文中的生僻字符。")
