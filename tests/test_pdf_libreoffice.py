@@ -40,6 +40,19 @@ def test_failing_soffice_is_an_error(monkeypatch: pytest.MonkeyPatch, tmp_path: 
         libreoffice.convert_docx_to_pdf(b"PK")
 
 
+@pytest.mark.skipif(shutil.which("fc-list") is None, reason="fontconfig not installed")
+def test_tofu_is_refused_before_soffice_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from speechgen.document import Document, Paragraph, Run
+    from speechgen.errors import FontError
+    from speechgen.writers import fonts
+
+    if not fonts.installed_faces().get("Noto Serif CJK SC"):
+        pytest.skip("fonts-noto-cjk not installed")
+    monkeypatch.setattr(libreoffice, "convert_docx_to_pdf", lambda *a, **k: pytest.fail("converted"))
+    with pytest.raises(FontError, match="U\\+E000"):
+        render_pdf(Document("generic", (Paragraph((Run("私用\ue000字"),)),)), PdfOptions(engine="libreoffice"))
+
+
 def test_fonts_conf_adds_the_gongwen_aliases_to_the_system_config() -> None:
     conf = libreoffice.fonts_conf()
     assert libreoffice.ALIAS_FILE.is_file()

@@ -78,13 +78,13 @@ class FontPlan:
 
 def render_pdf(doc: Document, options: PdfOptions = PdfOptions()) -> bytes:
     """Return the document as PDF bytes; raise FontError when a character would come out as tofu."""
+    plan = font_plan(options.fonts)                      # 1. installed faces
+    html = build_html(doc, css=None, head_extra=metadata_head())  # 2. markup (stylesheet passed parsed)
+    check_html_glyphs(html, plan)                        # 3. no tofu (LibreOffice uses the same faces)
     if options.engine == "libreoffice":
         from speechgen.writers.libreoffice import render_pdf_libreoffice
 
         return render_pdf_libreoffice(doc, timeout_s=options.timeout_s)
-    plan = font_plan(options.fonts)                      # 1. installed faces
-    html = build_html(doc, css=None, head_extra=metadata_head())  # 2. markup (stylesheet passed parsed)
-    check_html_glyphs(html, plan)                        # 3. no tofu
     warn_if_slow_subsetting()                            # 4. the 35× trap
     return _weasyprint_pdf(html, options.fonts)          # 5. layout and PDF
 
