@@ -8,6 +8,7 @@ font coverage) is built once per process.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import threading
@@ -199,7 +200,15 @@ def _font_config() -> Any:
     from speechgen.writers.justify import install
 
     install()  # Chinese lines justified between characters, as Word does
+    # Release it before interpreter shutdown: its __del__ removes WeasyPrint's temporary font
+    # folder and fails noisily once module globals are gone.
+    atexit.register(_release_weasyprint)
     return FontConfiguration()
+
+
+def _release_weasyprint() -> None:
+    _stylesheet.cache_clear()
+    _font_config.cache_clear()
 
 
 @cache
