@@ -90,6 +90,13 @@ def test_parse_date_refuses(value: str) -> None:
         parse_date(value)
 
 
+def test_number_that_lost_its_trailing_zero_is_ambiguous() -> None:
+    assert parse_date(2026.3) == dt.date(2026, 3, 1)
+    assert parse_date("2026.1") == dt.date(2026, 1, 1)  # typed as text, it means what it says
+    with pytest.raises(CellError, match="也可能是2026年10月"):
+        parse_date(2026.1)
+
+
 def test_parse_day_wants_the_day() -> None:
     assert parse_day("2026年5月31日") == dt.date(2026, 5, 31)
     with pytest.raises(CellError, match="没有写到具体哪一天"):

@@ -175,3 +175,13 @@ def test_json_syntax_error_has_a_line(tmp_path: Path) -> None:
     path = tmp_path / "台账.json"
     path.write_text('[\n  {"name": "甲项目",}\n]\n', encoding="utf-8")
     assert read_problems(path)[0].startswith("台账.json › 第2行：JSON 格式有误")
+
+
+def test_formulas_saved_without_results(tmp_path: Path) -> None:
+    """A workbook written by a script keeps formulas but no results: say so, not just "为空"."""
+    rows = [HEADER, row(1, "甲项目", plan="=E2/2"), row(2, "乙项目", plan="=E3/2", done="=F3/5"),
+            ["合计", None, None, None, "=SUM(E2:E3)", None, None, None]]
+    messages = read_problems(write_xlsx(tmp_path / "台账.xlsx", rows))
+    assert messages[0].startswith("台账.xlsx › 项目表：有3个单元格是公式，但文件里没有保存计算结果（如 F2、F3、G3）")
+    assert "保存一次后再试" in messages[0]
+    assert len(messages) == 3  # then each empty 计划投资, located (an empty 完成投资 alone would read as 0)

@@ -119,6 +119,9 @@ def parse_date(value: object, year: int | None = None) -> dt.date | None:
         if float(value).is_integer() and 20000 <= value <= 80000:  # an Excel serial day number
             return _EXCEL_EPOCH + dt.timedelta(days=int(value))
         value = _shown(value)
+        if re.fullmatch(r"\d{4}\.1", value):  # typed 2026.10 in a number cell, Excel keeps 2026.1
+            raise CellError(f"“{value}”可能是{value[:4]}年1月，也可能是{value[:4]}年10月（数字格式会吞掉末尾的0）",
+                            f"请写成“{value[:4]}年10月”这样的文字，或设成日期格式")
     text = _without_time(value)
     if text in EMPTY_MARKS:
         return None

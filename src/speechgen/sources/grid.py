@@ -29,6 +29,7 @@ class Grid:
     file: str
     sheet: str | None
     rows: Sequence[Sequence[object]]
+    uncached: frozenset[tuple[int, int]] = frozenset()  # (row, 0-based column) of formulas with no value
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from speechgen.model import Project
 from speechgen.sources.checks import check_amounts, check_duplicates, check_totals
 from speechgen.sources.csvfile import read_csv
 from speechgen.sources.files import LEDGER_LOOKALIKES, check_file
-from speechgen.sources.grid import HEADER_SEARCH_ROWS, Grid, describe_top, find_header, read_header
+from speechgen.sources.grid import HEADER_SEARCH_ROWS, Grid, Header, describe_top, find_header, read_header
 from speechgen.sources.headers import AMOUNT_FIELDS, report_missing
 from speechgen.sources.records import Layout, RawRow, build_project
 from speechgen.sources.report import Report
@@ -92,10 +92,24 @@ def _from_grid(grid: Grid, index: int, report: Report) -> _Parsed:
         headers={name: column.header for name, column in header.columns.items()},
         units=units,
     )
+    _report_uncached(grid, header, sheet_rows, report)
     if not sheet_rows.projects:
         report.add(f"表头（第{index + 1}行）下面没有项目行", hint="请确认项目数据填在表头下方，且没有被整行删除")
     return _Parsed(sheet_rows.projects, layout, sheet_rows, grid.sheet, units.get("annual_plan", header.unit),
                    header.as_of)
+
+
+def _report_uncached(grid: Grid, header: Header, sheet_rows: SheetRows, report: Report) -> None:
+    """Report project cells that hold a formula saved without its result (they read as empty)."""
+    from openpyxl.utils.cell import get_column_letter
+
+    rows = {raw.row for raw in sheet_rows.projects}
+    columns = {column.index for column in header.columns.values()}
+    cells = sorted((r, c) for r, c in grid.uncached if r in rows and c in columns)
+    if cells:
+        shown = "、".join(f"{get_column_letter(c + 1)}{r}" for r, c in cells[:3])
+        report.add(f"有{len(cells)}个单元格是公式，但文件里没有保存计算结果（如 {shown}），读到的是空值",
+                   hint="这类文件多由其他软件生成；请在 Excel 或 WPS 中打开，保存一次后再试")
 
 
 def _report_no_header(grids: list[Grid], report: Report) -> None:

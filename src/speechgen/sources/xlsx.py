@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from speechgen.errors import InputError, Problem
 from speechgen.sources.files import is_ole
+from speechgen.sources.formulas import uncached_formulas
 from speechgen.sources.grid import Grid
 
 if TYPE_CHECKING:
@@ -28,7 +29,8 @@ def read_xlsx(path: Path, data: bytes) -> list[Grid]:
     sheets = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"] or list(workbook.worksheets)
     preferred = [ws for ws in sheets if any(word in ws.title for word in PREFERRED_SHEET_WORDS)]
     ordered = preferred + [ws for ws in sheets if ws not in preferred]
-    return [Grid(path.name, ws.title, _values(ws)) for ws in ordered]
+    uncached = uncached_formulas(data)
+    return [Grid(path.name, ws.title, _values(ws), uncached.get(ws.title, frozenset())) for ws in ordered]
 
 
 def _open(path: Path, data: bytes):  # -> openpyxl Workbook, imported lazily
