@@ -156,3 +156,15 @@ def test_empty_imprint_renders_nothing() -> None:
     children = body_of(table, d.PageBreak(), d.Imprint(), para("正文。"))
     assert [etree.QName(c).localname for c in children] == ["tbl", "p"]
     assert children[1].find("w:pPr/w:pageBreakBefore", NS) is not None
+
+
+def test_signature_keeps_the_last_body_line_with_it() -> None:
+    """7.3.5: no page holding only the signature — last paragraph, 附件说明 and 署名 keep together."""
+    elements = body_of(para("正文第一段。"), para("特此通知。"), d.AttachmentNote(("清单",)),
+                       d.Signature("示例市人民政府办公室", "2026年6月5日"))
+    keeps = [element.find("w:pPr/w:keepNext", NS) is not None for element in elements]
+    texts = [text_of(element) for element in elements]
+    assert texts[0] == "正文第一段。" and not keeps[0]
+    # everything from "特此通知。" up to the signature line keeps with the next; the date ends it
+    assert all(keeps[1:-1]), list(zip(texts, keeps, strict=True))
+    assert texts[-1] == "2026年6月5日" and not keeps[-1]

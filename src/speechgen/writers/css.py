@@ -202,7 +202,8 @@ def header_rules() -> str:
 def closing_rules() -> str:
     """Return 附件说明, signature and date (7.3.4, 7.3.5) and the attachment pages (7.3.7)."""
     return "\n".join([
-        f".attachment-note, .signature {{ margin-top: {LINE}; break-inside: avoid; }}",
+        # 7.3.5: never a signature alone on a page; it takes the last body line with it.
+        f".attachment-note, .signature {{ margin-top: {LINE}; break-inside: avoid; break-before: avoid; }}",
         f".signature.sealed {{ margin-top: {TWO_LINES}; }}",  # room for the seal
         ".signature p { text-indent: 0; }",
         ".AttachmentLabel { break-before: page; }",  # label on line 1 of a new page

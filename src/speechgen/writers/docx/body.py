@@ -15,7 +15,7 @@ from speechgen import style
 from speechgen.writers.docx import gongwen, tables
 from speechgen.writers.docx.footers import section_xml
 from speechgen.writers.docx.options import DocxOptions
-from speechgen.writers.docx.xml import BLANK_LINE, NS_DECL, XML_DECL, paragraph, run
+from speechgen.writers.docx.xml import BLANK_LINE, NS_DECL, XML_DECL, keep_with_next, paragraph, run
 
 _ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 _PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
@@ -36,6 +36,7 @@ def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions) -> list[str
         if isinstance(block, d.PageBreak):
             break_pending = True
             continue
+        after_break = break_pending
         blanks = 0 if break_pending else blank_lines_before(previous, block, options)
         pieces = [BLANK_LINE] * blanks + render_block(block, options)
         if not pieces:  # an empty 版记
@@ -47,6 +48,13 @@ def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions) -> list[str
             break_pending = False
         if isinstance(previous, d.Table) and pieces[0].startswith("<w:tbl>"):
             out.append(BLANK_LINE)  # two adjacent tables would merge into one
+        if isinstance(block, d.AttachmentNote | d.Signature) and not after_break and out:
+            # 7.3.5: the signature never stands alone on a page ("此页无正文"); the last body
+            # line, the 附件说明 and the signature lines move together instead.
+            out[-1] = keep_with_next(out[-1])
+            pieces = [keep_with_next(p) for p in pieces[:-1]] + pieces[-1:]
+            if isinstance(block, d.AttachmentNote):
+                pieces[-1] = keep_with_next(pieces[-1])
         out.extend(pieces)
         previous = block
     if break_pending:

@@ -96,3 +96,20 @@ def exact_spacing(line_twips: int, before: int = 0) -> str:
 def border(side: str, width_eighths: int, space_pt: int = 0, color: str = "auto") -> str:
     """Return one single-line paragraph border (``w:top``, ``w:bottom``) in eighths of a point."""
     return f'<w:{side} w:val="single" w:sz="{width_eighths}" w:space="{space_pt}" w:color="{color}"/>'
+
+
+def keep_with_next(piece: str) -> str:
+    """Return a ``<w:p>`` with ``w:keepNext`` added (a table or a paragraph that has it: unchanged).
+
+    ``w:keepNext`` follows ``w:pStyle`` in the schema, so it goes right after the style reference.
+    """
+    if not piece.startswith("<w:p") or "<w:keepNext/>" in piece:
+        return piece
+    if piece == BLANK_LINE:
+        return "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>"
+    if piece.startswith("<w:p><w:pPr>"):
+        at = len("<w:p><w:pPr>")
+        if piece.startswith("<w:pStyle ", at):
+            at = piece.index("/>", at) + 2
+        return f"{piece[:at]}<w:keepNext/>{piece[at:]}"
+    return piece.replace("<w:p>", "<w:p><w:pPr><w:keepNext/></w:pPr>", 1)
