@@ -65,8 +65,15 @@ class ZhCommand(click.Command):
         pieces = self.collect_usage_pieces(ctx)
         formatter.write_usage(ctx.command_path, " ".join(pieces), prefix="用法：")
 
+    def format_arguments(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [rv for p in self.get_params(ctx)
+                if isinstance(p, click.Argument) and p.help and (rv := p.get_help_record(ctx))]
+        if rows:
+            write_section(formatter, "参数", rows)
+
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        rows = [rv for p in self.get_params(ctx) if (rv := p.get_help_record(ctx)) is not None]
+        rows = [rv for p in self.get_params(ctx)
+                if not isinstance(p, click.Argument) and (rv := p.get_help_record(ctx)) is not None]
         if rows:
             write_section(formatter, "选项", rows)
 
