@@ -35,6 +35,9 @@ test: lint
 	@$(BIN)/python -m pytest; rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "没有收集到测试（pytest 退出码 5）"; exit 0; fi; exit $$rc
 
+images: setup
+	@bash scripts/readme_images.sh
+
 bench: setup
 	$(BIN)/python benchmarks/run.py
 
