@@ -7,7 +7,7 @@ from lxml import etree
 
 from docx_samples import NS, body_of, q, style_of, text_of
 from speechgen import document as d
-from speechgen.writers.docx.tables import column_widths, header_text
+from speechgen.writers.docx.table_layout import column_widths, header_text
 
 LEDGER = d.Table(
     header=("序号", "项目名称", "年度计划投资（万元）", "完成率（%）", "责任单位"),

@@ -114,7 +114,7 @@ def test_issuer_mark_is_sized_to_fit() -> None:
 
 
 def test_table_columns_match_the_docx_writer() -> None:
-    from speechgen.writers.docx.tables import column_widths
+    from speechgen.writers.docx.table_layout import column_widths
 
     table = next(b for b in every_block_document().blocks if isinstance(b, Table))
     html = render_block(table)

@@ -42,7 +42,9 @@ LETTER_SPACING_PT = round(CHAR_PITCH_PT - BODY_SIZE_PT, 3)  # -0.207
 # ── Sizes (字号 → pt, 3) ────────────────────────────────────────────────────────────────────
 SIZE_2HAO_PT = 22.0  # 二号: title
 SIZE_3HAO_PT = 16.0  # 三号: body, headings, 发文字号, signature
-SIZE_4HAO_PT = 14.0  # 四号: 版记, page numbers, wide tables
+SIZE_4HAO_PT = 14.0  # 四号: 版记, page numbers, tables
+SIZE_XIAO4_PT = 12.0  # 小四: tables too wide for 四号
+SIZE_5HAO_PT = 10.5  # 五号: tables too wide for 小四
 SIZE_ISSUER_MAX_PT = 36.0  # 发文机关标志: size left to the issuer (7.2.4); shrunk to fit one line
 
 # ── Positions ───────────────────────────────────────────────────────────────────────────────
@@ -59,6 +61,28 @@ FOOTER_DISTANCE_MM = round(MARGIN_BOTTOM_MM - PAGE_NUMBER_GAP_MM - SIZE_4HAO_PT 
 PAGE_NUMBER_DASH = "\u2014"  # 一字线 is U+2014 EM DASH
 TABLE_LINE_PITCH_PT = 20.0  # 4号 table text: exact 20 pt keeps rows compact (practice)
 RED = "FF0000"
+
+# ── Tables (practice, GBT9704.md §3.2; fitted by writers/docx/table_layout.py) ────────────────
+# A table takes the largest of these sizes at which it fits the 版心 (its columns' needs, below).
+TABLE_SIZES_PT = (SIZE_4HAO_PT, SIZE_XIAO4_PT, SIZE_5HAO_PT)
+# The exact line pitch inside cells scales with the size, rounded to half a point: 20/17/15 pt.
+TABLE_LINE_PITCH_XIAO4_PT = round(TABLE_LINE_PITCH_PT * SIZE_XIAO4_PT / SIZE_4HAO_PT * 2) / 2
+TABLE_LINE_PITCH_5HAO_PT = round(TABLE_LINE_PITCH_PT * SIZE_5HAO_PT / SIZE_4HAO_PT * 2) / 2
+TABLE_WHOLE_CHARS = 4  # a cell or header word this short never breaks (县区, 完成率, 项目名称)
+TABLE_NAME_LINES = 2  # a name (项目名称, 责任单位, 存在问题) wraps into at most this many lines
+TABLE_NAME_MAX_CHARS = 24  # a longer cell is prose: it wraps freely …
+TABLE_PROSE_MIN_CHARS = 8  # … in a column at least this many characters wide
+TABLE_LANDSCAPE_COLUMNS = 8  # an attachment table with more columns is set landscape (clause 8)
+
+# ── Landscape pages (clause 8 横排表格) ──────────────────────────────────────────────────────
+# The portrait 版心 turned a quarter to the left: the table head faces the binding edge (订口) on
+# odd pages and the cut edge on even pages — the same turn for both, since the 订口 of an even
+# page is on its right — so the portrait left margin becomes the top, the bottom the left.
+# The 版心 stays 156 × 225 mm, now 225 mm wide.
+LANDSCAPE_MARGIN_TOP_MM = MARGIN_LEFT_MM  # 28
+LANDSCAPE_MARGIN_BOTTOM_MM = MARGIN_RIGHT_MM  # 26
+LANDSCAPE_MARGIN_LEFT_MM = MARGIN_BOTTOM_MM  # 35
+LANDSCAPE_MARGIN_RIGHT_MM = MARGIN_TOP_MM  # 37
 
 
 def page_number_text(number: int | str) -> str:
@@ -198,6 +222,24 @@ STYLE_TABLE_TEXT = ParagraphStyle("TableText", "表格文字", "body", SIZE_4HAO
 STYLE_TABLE_HEADER = ParagraphStyle("TableHeader", "表格表头", "body", SIZE_4HAO_PT, "center",
                                     bold=True, line_pitch_pt=TABLE_LINE_PITCH_PT,
                                     snap_to_grid=False)
+STYLE_TABLE_TEXT_XIAO4 = ParagraphStyle("TableTextSmall", "表格文字（小四）", "body", SIZE_XIAO4_PT,
+                                        "center", line_pitch_pt=TABLE_LINE_PITCH_XIAO4_PT,
+                                        snap_to_grid=False)
+STYLE_TABLE_HEADER_XIAO4 = ParagraphStyle("TableHeaderSmall", "表格表头（小四）", "body", SIZE_XIAO4_PT,
+                                          "center", bold=True, line_pitch_pt=TABLE_LINE_PITCH_XIAO4_PT,
+                                          snap_to_grid=False)
+STYLE_TABLE_TEXT_5HAO = ParagraphStyle("TableTextSmaller", "表格文字（五号）", "body", SIZE_5HAO_PT,
+                                       "center", line_pitch_pt=TABLE_LINE_PITCH_5HAO_PT,
+                                       snap_to_grid=False)
+STYLE_TABLE_HEADER_5HAO = ParagraphStyle("TableHeaderSmaller", "表格表头（五号）", "body", SIZE_5HAO_PT,
+                                         "center", bold=True, line_pitch_pt=TABLE_LINE_PITCH_5HAO_PT,
+                                         snap_to_grid=False)
+# (cell style, header style) for each table size of TABLE_SIZES_PT
+TABLE_STYLES: dict[float, tuple[ParagraphStyle, ParagraphStyle]] = {
+    SIZE_4HAO_PT: (STYLE_TABLE_TEXT, STYLE_TABLE_HEADER),
+    SIZE_XIAO4_PT: (STYLE_TABLE_TEXT_XIAO4, STYLE_TABLE_HEADER_XIAO4),
+    SIZE_5HAO_PT: (STYLE_TABLE_TEXT_5HAO, STYLE_TABLE_HEADER_5HAO),
+}
 STYLE_TABLE_CAPTION = ParagraphStyle("TableCaption", "表格标题", "hei", align="center",
                                      keep_next=True)
 STYLE_PAGE_NUMBER = ParagraphStyle("PageNumber", "页码", "song", SIZE_4HAO_PT, "right",
@@ -208,7 +250,8 @@ PARAGRAPH_STYLES: tuple[ParagraphStyle, ...] = (
     STYLE_BODY, STYLE_TITLE, STYLE_SUBTITLE, *HEADING_STYLES, STYLE_SALUTATION, STYLE_ADDRESSEE,
     STYLE_ISSUER_MARK, STYLE_DOC_NUMBER, STYLE_SIGNATURE, STYLE_DATE, STYLE_ATTACHMENT_NOTE,
     STYLE_ATTACHMENT_LABEL, STYLE_ATTACHMENT_TITLE, STYLE_IMPRINT, STYLE_TABLE_TEXT,
-    STYLE_TABLE_HEADER, STYLE_TABLE_CAPTION, STYLE_PAGE_NUMBER,
+    STYLE_TABLE_HEADER, STYLE_TABLE_TEXT_XIAO4, STYLE_TABLE_HEADER_XIAO4, STYLE_TABLE_TEXT_5HAO,
+    STYLE_TABLE_HEADER_5HAO, STYLE_TABLE_CAPTION, STYLE_PAGE_NUMBER,
 )
 # Character style for a bold lead sentence ("**一是……。**") so it restyles with the document.
 CHAR_STYLE_LEAD = ("LeadSentence", "公文加粗")

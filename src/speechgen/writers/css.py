@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from speechgen import style as s
-from speechgen.writers.docx.tables import CELL_MARGIN
+from speechgen.writers.docx.table_layout import CELL_MARGIN
 
 FontKey = tuple[s.FontRole, bool]  # (font role, bold)
 LATIN_FAMILY = "SG Latin"  # @font-face name restricted to ASCII: digits and Latin in Times New Roman
@@ -26,6 +26,8 @@ HALF_LEADING_PT = (s.LINE_PITCH_PT - s.BODY_SIZE_PT) / 2  # 6.475 pt between lin
 # Pango rounds advances to 1/1024 pt; without this margin the 28th character of a full line can
 # overflow the 442.2 pt measure by a rounding error and wrap, leaving 27.
 LETTER_SPACING_SAFETY_PT = 0.002
+LANDSCAPE_PAGE = "landscape"  # the named @page of attachments set landscape (clause 8)
+LANDSCAPE_CLASS = "Landscape"  # the <section> holding such an attachment
 
 
 @dataclass(frozen=True)
@@ -99,34 +101,71 @@ def font_faces(fonts: CssFonts) -> str:
     return "\n".join(rules)
 
 
-def page_area_mm() -> tuple[float, float]:
+def page_area_mm(top_mm: float = s.MARGIN_TOP_MM, bottom_mm: float = s.MARGIN_BOTTOM_MM) -> tuple[float, float]:
     """Return the @page top and bottom margins in mm: the 版心 shifted up by half a leading."""
     shift = HALF_LEADING_PT * s.MM_PER_PT
-    return s.MARGIN_TOP_MM - shift, s.MARGIN_BOTTOM_MM + shift
+    return top_mm - shift, bottom_mm + shift
 
 
 def page_rules(fonts: CssFonts) -> str:
-    """Return @page rules: A4, margins, and "— n —" odd pages right, even pages left (7.5)."""
+    """Return @page rules: A4, margins, and "— n —" odd pages right, even pages left (7.5);
+    the named page ``landscape`` for attachments set landscape (clause 8)."""
     top, bottom = page_area_mm()
-    before, after = s.page_number_text("\0").split("\0")
     # The number's em box top lies PAGE_NUMBER_GAP_MM below the 版心 bottom (262 mm → 269 mm);
     # the margin box starts at the bottom of the page area.
     number_top = s.PAGE_HEIGHT_MM - s.MARGIN_BOTTOM_MM + s.PAGE_NUMBER_GAP_MM
     padding_top = number_top - (s.PAGE_HEIGHT_MM - bottom)
     side = chars(s.PAGE_NUMBER_SIDE_CHARS, s.SIZE_4HAO_PT)
-    if fonts.page_number:  # the PDF's choice: digits in the Latin face, dashes in a small 宋体 face
-        latin = [LATIN_FAMILY] if fonts.latin_regular else []
-        family = ", ".join(quote_family(name) for name in [*latin, *fonts.page_number.families])
-    else:
-        family = family_list(fonts, (s.STYLE_PAGE_NUMBER.font, False), latin=False)
-    number = (f'content: "{before}" counter(page) "{after}"; font-family: {family}; '
-              f"font-size: {pt(s.SIZE_4HAO_PT)}; line-height: {pt(s.SIZE_4HAO_PT)}; "
-              f"vertical-align: top; padding-top: {mm(padding_top)}")
+    number = f"{_page_number(fonts)}; vertical-align: top; padding-top: {mm(padding_top)}"
     return "\n".join([
         f"@page {{ size: A4; margin: {mm(top)} {mm(s.MARGIN_RIGHT_MM)} {mm(bottom)} "
         f"{mm(s.MARGIN_LEFT_MM)}; }}",
         f"@page :right {{ @bottom-right {{ {number}; text-align: right; padding-right: {side}; }} }}",
         f"@page :left {{ @bottom-left {{ {number}; text-align: left; padding-left: {side}; }} }}",
+        landscape_page_rules(fonts),
+    ])
+
+
+def _page_number(fonts: CssFonts) -> str:
+    """Return the declarations of a "— n —" margin box: content, font, size, line."""
+    before, after = s.page_number_text("\0").split("\0")
+    if fonts.page_number:  # the PDF's choice: digits in the Latin face, dashes in a small 宋体 face
+        latin = [LATIN_FAMILY] if fonts.latin_regular else []
+        family = ", ".join(quote_family(name) for name in [*latin, *fonts.page_number.families])
+    else:
+        family = family_list(fonts, (s.STYLE_PAGE_NUMBER.font, False), latin=False)
+    return (f'content: "{before}" counter(page) "{after}"; font-family: {family}; '
+            f"font-size: {pt(s.SIZE_4HAO_PT)}; line-height: {pt(s.SIZE_4HAO_PT)}")
+
+
+def landscape_page_rules(fonts: CssFonts) -> str:
+    """Return the named page ``landscape``: A4 turned, the 版心 turned with it, the number turned.
+
+    Clause 8 keeps the page number where the portrait pages have it on the paper. The page is
+    the portrait sheet turned a quarter to the left (style.py), so the portrait foot is the
+    left edge here: the number runs top to bottom in the left margin, its top 7 mm left of the
+    版心, odd pages one character above the 版心's bottom, even ones one below its top. The
+    @left-middle box is made as long as the 版心 is high and one line deep, then turned a
+    quarter to the right about its centre and moved into place. An over-wide left box keeps its
+    right edge on the page area (CSS Paged Media's margin constraints), so its centre lies half
+    its length left of the page area, and the page area is shifted up by half a leading.
+    """
+    top, bottom = page_area_mm(s.LANDSCAPE_MARGIN_TOP_MM, s.LANDSCAPE_MARGIN_BOTTOM_MM)
+    length = s.PAGE_WIDTH_MM - s.LANDSCAPE_MARGIN_TOP_MM - s.LANDSCAPE_MARGIN_BOTTOM_MM  # 156 mm
+    depth_mm = s.SIZE_4HAO_PT * s.MM_PER_PT
+    shift_x = length / 2 - s.PAGE_NUMBER_GAP_MM - depth_mm / 2
+    shift_y = HALF_LEADING_PT * s.MM_PER_PT
+    side = chars(s.PAGE_NUMBER_SIDE_CHARS, s.SIZE_4HAO_PT)
+    number = (f"{_page_number(fonts)}; box-sizing: border-box; width: {mm(length)}; "
+              f"height: {pt(s.SIZE_4HAO_PT)}; margin: 0; padding: 0 {side}; "
+              f"transform: translate({mm(shift_x)}, {mm(shift_y)}) rotate(90deg)")
+    return "\n".join([
+        f"@page {LANDSCAPE_PAGE} {{ size: A4 landscape; margin: {mm(top)} {mm(s.LANDSCAPE_MARGIN_RIGHT_MM)} "
+        f"{mm(bottom)} {mm(s.LANDSCAPE_MARGIN_LEFT_MM)}; @bottom-right {{ content: none; }} "
+        f"@bottom-left {{ content: none; }} @left-middle {{ {number}; text-align: center; }} }}",
+        f"@page {LANDSCAPE_PAGE}:right {{ @left-middle {{ text-align: right; }} }}",
+        f"@page {LANDSCAPE_PAGE}:left {{ @left-middle {{ text-align: left; }} }}",
+        f"section.{LANDSCAPE_CLASS} {{ page: {LANDSCAPE_PAGE}; }}",
     ])
 
 
@@ -219,6 +258,8 @@ def table_rules() -> str:
         f"table.Table th, table.Table td {{ border: {pt(TABLE_BORDER_PT)} solid #000000; "
         f"padding: 0 {pt(CELL_MARGIN / s.TWIPS_PER_PT)}; vertical-align: middle; }}",
         "table.Table tr { break-inside: avoid; }",
+        # A blank line under an attachment title, as in the .docx (table.Table's margin would win).
+        f".AttachmentTitle + table.Table {{ margin-top: {LINE}; }}",
     ])
 
 

@@ -30,9 +30,7 @@ from speechgen.document import (
     Table,
     Title,
 )
-from speechgen.writers.css import build_css, chars, portable_fonts, pt
-
-TABLE_WIDTH_TWIPS = round(s.TEXT_WIDTH_MM / s.MM_PER_PT * s.TWIPS_PER_PT)  # tables fill the 版心
+from speechgen.writers.css import LANDSCAPE_CLASS, build_css, chars, portable_fonts, pt
 
 
 @dataclass(frozen=True)
@@ -61,7 +59,7 @@ def build_html(doc: Document, css: str | None, head_extra: str = "") -> str:
         head.append(head_extra)
     if css is not None:
         head.append(f"<style>\n{css}</style>")
-    body = "\n".join(render_block(block) for block in doc.blocks)
+    body = "\n".join(render_blocks(doc.blocks))
     return (f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n{chr(10).join(head)}\n</head>\n'
             f'<body class="kind-{doc.kind}">\n{body}\n</body>\n</html>\n')
 
@@ -92,8 +90,25 @@ def para(style: s.ParagraphStyle, content: str, extra: str = "", attrs: str = ""
     return f'<p class="{classes}"{attrs}>{content}</p>'
 
 
-def render_block(block: Block) -> str:
-    """Return the HTML of one block."""
+def render_blocks(blocks: tuple[Block, ...]) -> list[str]:
+    """Return the HTML of the blocks; an attachment set landscape (clause 8, decided as for the
+    .docx) is wrapped in a <section> on the named page ``landscape``."""
+    from speechgen.writers.docx.table_layout import landscape_blocks
+
+    landscape = landscape_blocks(blocks)
+    out: list[str] = []
+    for index, block in enumerate(blocks):
+        turned = index in landscape
+        if turned and index - 1 not in landscape:
+            out.append(f'<section class="{LANDSCAPE_CLASS}">')
+        out.append(render_block(block, landscape=turned))
+        if turned and index + 1 not in landscape:
+            out.append("</section>")
+    return out
+
+
+def render_block(block: Block, *, landscape: bool = False) -> str:
+    """Return the HTML of one block (on a landscape page: tables fitted to its wider 版心)."""
     match block:
         case RedHeader():
             return red_header(block)
@@ -112,7 +127,7 @@ def render_block(block: Block) -> str:
         case Paragraph():
             return paragraph(block)
         case Table():
-            return table(block)
+            return table(block, landscape=landscape)
         case PageBreak():
             return '<div class="PageBreak"></div>'
         case AttachmentNote(items=items):
@@ -158,36 +173,30 @@ def paragraph(block: Paragraph) -> str:
     return para(s.STYLE_BODY, "".join(run_html(run) for run in block.runs), " ".join(extra))
 
 
-def table(block: Table) -> str:
+def table(block: Table, *, landscape: bool = False) -> str:
     """Return a table with its header in <thead>, which WeasyPrint repeats on every page.
 
-    Column widths, alignments and header wrapping are the .docx writer's (writers.docx.tables),
-    so the preview's table matches the document's.
+    Size, column widths, alignments and header wrapping are the .docx writer's
+    (writers.docx.table_layout), so the preview's table matches the document's.
     """
-    from speechgen.writers.docx.tables import column_aligns, column_widths, header_text
+    from speechgen.writers.docx import geometry
+    from speechgen.writers.docx.table_layout import layout_table
 
     caption = para(s.STYLE_TABLE_CAPTION, span(block.caption)) + "\n" if block.caption else ""
-    columns = max([len(block.header), *(len(row) for row in block.rows)])
-    if columns == 0:
+    page = geometry.LANDSCAPE if landscape else geometry.PORTRAIT
+    fitted = layout_table(block, page.text_width)
+    if fitted is None:
         return caption
-    header = _pad(block.header, columns)
-    rows = [_pad(row, columns) for row in block.rows]
-    widths = column_widths([header, *rows], TABLE_WIDTH_TWIPS)
-    aligns = column_aligns(block, rows, widths)
+    widths = fitted.widths
     cols = "".join(f'<col style="width: {100 * w / sum(widths):.3f}%"/>' for w in widths)
-    head = "".join(f'<th class="{s.STYLE_TABLE_HEADER.style_id}">{lines(header_text(v, w))}</th>'
-                   for v, w in zip(header, widths, strict=True))
+    head = "".join(f'<th class="{fitted.header_style.style_id}">{lines(v)}</th>' for v in fitted.header)
     body = "\n".join(
-        "<tr>" + "".join(f'<td class="{s.STYLE_TABLE_TEXT.style_id} align-{a}">{lines(v)}</td>'
-                         for v, a in zip(row, aligns, strict=True)) + "</tr>"
-        for row in rows
+        "<tr>" + "".join(f'<td class="{fitted.text_style.style_id} align-{a}">{lines(v)}</td>'
+                         for v, a in zip(row, fitted.aligns, strict=True)) + "</tr>"
+        for row in fitted.rows
     )
     return (f'{caption}<table class="Table">\n<colgroup>{cols}</colgroup>\n'
             f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>")
-
-
-def _pad(cells: tuple[str, ...], columns: int) -> tuple[str, ...]:
-    return cells + ("",) * (columns - len(cells))
 
 
 def attachment_note(items: tuple[str, ...]) -> str:

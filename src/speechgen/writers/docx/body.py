@@ -12,33 +12,55 @@ from typing import assert_never
 
 from speechgen import document as d
 from speechgen import style
-from speechgen.writers.docx import gongwen, tables
+from speechgen.writers.docx import geometry, gongwen, tables
 from speechgen.writers.docx.footers import section_xml
 from speechgen.writers.docx.options import DocxOptions
-from speechgen.writers.docx.xml import BLANK_LINE, NS_DECL, XML_DECL, keep_with_next, paragraph, run
+from speechgen.writers.docx.xml import (
+    BLANK_LINE,
+    HAIRLINE_PPR,
+    NS_DECL,
+    XML_DECL,
+    keep_with_next,
+    paragraph,
+    run,
+)
 
 _ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 _PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
 
 
-def document_xml(doc: d.Document, options: DocxOptions) -> bytes:
-    """Return the bytes of word/document.xml for ``doc``."""
-    body = "".join(render_blocks(doc.blocks, options)) or BLANK_LINE  # Word wants one paragraph
-    return f"{XML_DECL}<w:document {NS_DECL}><w:body>{body}{section_xml(options)}</w:body></w:document>".encode()
+def document_xml(doc: d.Document, options: DocxOptions, landscape: frozenset[int] = frozenset()) -> bytes:
+    """Return the bytes of word/document.xml for ``doc``; the blocks whose indices are in
+    ``landscape`` are set in landscape sections (clause 8)."""
+    pieces, last_section = render_blocks(doc.blocks, options, landscape)
+    body = "".join(pieces) or BLANK_LINE  # Word wants one paragraph
+    return f"{XML_DECL}<w:document {NS_DECL}><w:body>{body}{last_section}</w:body></w:document>".encode()
 
 
-def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions) -> list[str]:
-    """Return the XML pieces of the blocks in order, with the blank lines between them."""
+def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions,
+                  landscape: frozenset[int] = frozenset()) -> tuple[list[str], str]:
+    """Return the XML pieces of the blocks in order, with the blank lines between them, and the
+    ``<w:sectPr>`` of the last section. Where the orientation changes, the last paragraph before
+    the change carries the ``<w:sectPr>`` of the section it ends (a next-page section break)."""
     out: list[str] = []
     previous: d.Block | None = None
     break_pending = False
-    for block in blocks:
+    page: geometry.Page | None = None
+    sections = 0
+    for index, block in enumerate(blocks):
         if isinstance(block, d.PageBreak):
             break_pending = True
             continue
+        wanted = geometry.LANDSCAPE if index in landscape else geometry.PORTRAIT
+        new_section = page is not None and wanted != page and bool(out)
+        if new_section:
+            _end_section(out, section_xml(options, page, first=sections == 0))
+            sections += 1
+            previous, break_pending = None, False  # the section break starts the new page
+        page = wanted
         after_break = break_pending
         blanks = 0 if break_pending else blank_lines_before(previous, block, options)
-        pieces = [BLANK_LINE] * blanks + render_block(block, options)
+        pieces = [BLANK_LINE] * blanks + render_block(block, options, page)
         if not pieces:  # an empty 版记
             continue
         if isinstance(block, d.AttachmentHeading):
@@ -48,7 +70,7 @@ def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions) -> list[str
             break_pending = False
         if isinstance(previous, d.Table) and pieces[0].startswith("<w:tbl>"):
             out.append(BLANK_LINE)  # two adjacent tables would merge into one
-        if isinstance(block, d.AttachmentNote | d.Signature) and not after_break and out:
+        if isinstance(block, d.AttachmentNote | d.Signature) and not after_break and previous is not None:
             # 7.3.5: the signature never stands alone on a page ("此页无正文"); the last body
             # line, the 附件说明 and the signature lines move together instead.
             out[-1] = keep_with_next(out[-1])
@@ -61,7 +83,22 @@ def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions) -> list[str
         out.append(_PAGE_BREAK)
     if out and out[-1].startswith("<w:tbl>"):
         out.append(BLANK_LINE)  # the body must not end with a table
-    return out
+    return out, section_xml(options, page or geometry.PORTRAIT, first=sections == 0)
+
+
+def _end_section(out: list[str], sect_pr: str) -> None:
+    """Put ``sect_pr`` in the last paragraph of ``out`` (last in its ``w:pPr``, as the schema
+    wants), or in a one-point paragraph after a table."""
+    last = out[-1]
+    if last == BLANK_LINE:
+        out[-1] = f"<w:p><w:pPr>{sect_pr}</w:pPr></w:p>"
+    elif last.startswith("<w:p><w:pPr>"):
+        at = last.index("</w:pPr>")
+        out[-1] = f"{last[:at]}{sect_pr}{last[at:]}"
+    elif last.startswith("<w:p>"):
+        out[-1] = last.replace("<w:p>", f"<w:p><w:pPr>{sect_pr}</w:pPr>", 1)
+    else:
+        out.append(f"<w:p><w:pPr>{HAIRLINE_PPR}{sect_pr}</w:pPr></w:p>")
 
 
 def blank_lines_before(previous: d.Block | None, block: d.Block, options: DocxOptions) -> int:
@@ -82,8 +119,8 @@ def blank_lines_before(previous: d.Block | None, block: d.Block, options: DocxOp
     return 0
 
 
-def render_block(block: d.Block, options: DocxOptions) -> list[str]:
-    """Return the paragraphs (or table) of one block."""
+def render_block(block: d.Block, options: DocxOptions, page: geometry.Page = geometry.PORTRAIT) -> list[str]:
+    """Return the paragraphs (or table) of one block on a page of ``page``'s geometry."""
     match block:
         case d.RedHeader():
             return gongwen.red_header(block, options)
@@ -101,7 +138,7 @@ def render_block(block: d.Block, options: DocxOptions) -> list[str]:
         case d.Paragraph():
             return [body_paragraph(block)]
         case d.Table():
-            return tables.render_table(block, options)
+            return tables.render_table(block, options, page)
         case d.PageBreak():
             return [_PAGE_BREAK]
         case d.AttachmentNote():
@@ -111,7 +148,7 @@ def render_block(block: d.Block, options: DocxOptions) -> list[str]:
         case d.AttachmentHeading():
             return gongwen.attachment_heading(block)
         case d.Imprint():
-            return gongwen.imprint(block, options)
+            return gongwen.imprint(block, options, page)
         case _:
             assert_never(block)
 

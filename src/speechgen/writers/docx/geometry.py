@@ -25,6 +25,7 @@ How the grid is derived (the numbers live in ``speechgen.style``; this module on
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from speechgen import style
 
@@ -76,3 +77,33 @@ def char_twips(chars: float, size_pt: float = style.BODY_SIZE_PT, *, grid: bool 
     on_grid = grid and size_pt == style.BODY_SIZE_PT
     per_char = CHAR_PITCH_PT if on_grid else size_pt
     return round(chars * per_char * style.TWIPS_PER_PT)
+
+
+@dataclass(frozen=True)
+class Page:
+    """The geometry of one kind of section, in twips: paper, margins and the 版心 they leave."""
+
+    width: int
+    height: int
+    top: int
+    right: int
+    bottom: int
+    left: int
+    landscape: bool = False
+
+    @property
+    def text_width(self) -> int:
+        """Return the 版心 width in twips (what table grids and the 版记 rules span)."""
+        return self.width - self.left - self.right
+
+    @property
+    def text_height(self) -> int:
+        """Return the 版心 height in twips."""
+        return self.height - self.top - self.bottom
+
+
+PORTRAIT = Page(PAGE_WIDTH, PAGE_HEIGHT, MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM, MARGIN_LEFT)
+# Clause 8: the portrait page turned a quarter (style.LANDSCAPE_MARGIN_*_MM name the same margins):
+# its left margin becomes the top, its bottom the left, so the turned 版心 is the same twips.
+LANDSCAPE = Page(width=PAGE_HEIGHT, height=PAGE_WIDTH, top=MARGIN_LEFT, right=MARGIN_TOP,
+                 bottom=MARGIN_RIGHT, left=MARGIN_BOTTOM, landscape=True)

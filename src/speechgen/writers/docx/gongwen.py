@@ -10,12 +10,11 @@ from speechgen import document as d
 from speechgen import style
 from speechgen.writers.docx import geometry
 from speechgen.writers.docx.options import DocxOptions
-from speechgen.writers.docx.xml import BLANK_LINE, border, exact_spacing, paragraph, run
+from speechgen.writers.docx.xml import BLANK_LINE, HAIRLINE, border, exact_spacing, paragraph, run
 
 # Times New Roman advance widths in em: attachment numbers "1." are digits and a full stop.
 _LATIN_EM = {".": 0.25, **{digit: 0.5 for digit in "0123456789"}}
 _NOTE_LABEL = "附件："
-_HAIRLINE = '<w:p><w:pPr><w:spacing w:line="20" w:lineRule="exact"/></w:pPr></w:p>'
 _DATE_SHIFT_CHARS = 2  # 7.3.5.2: 成文日期首字比发文机关署名首字右移二字 (as in style.signature_indents_chars)
 
 
@@ -129,7 +128,7 @@ def attachment_heading(block: d.AttachmentHeading) -> list[str]:
     return out
 
 
-def imprint(block: d.Imprint, options: DocxOptions) -> list[str]:
+def imprint(block: d.Imprint, options: DocxOptions, page: geometry.Page = geometry.PORTRAIT) -> list[str]:
     """Return the 版记 (7.4) as a one-column table: 抄送 and 印发机关/印发日期 between rules.
 
     The rules are the table's borders: thick above and below, thin between the elements
@@ -137,7 +136,8 @@ def imprint(block: d.Imprint, options: DocxOptions) -> list[str]:
     ``imprint_at_bottom`` the table floats, its bottom edge on the bottom of the type area of
     the page it lands on (the last page), so the last rule coincides with the 版心's bottom
     edge; it is anchored horizontally to the page at the left margin, because LibreOffice keeps
-    a full-width table anchored to the margin in the text flow.
+    a full-width table anchored to the margin in the text flow. On a landscape page (clause 8)
+    the rules span the turned 版心, 225 mm.
     """
     size = style.STYLE_IMPRINT.size_pt
     one_char = geometry.char_twips(1, size, grid=False)  # 7.4.2: 左右各空一字 (四号)
@@ -150,7 +150,7 @@ def imprint(block: d.Imprint, options: DocxOptions) -> list[str]:
         rows.append(paragraph(style.STYLE_IMPRINT.style_id, run(f"{label}{block.cc}"), ind))
     if block.printer or block.print_date:
         # 7.4.3: organ one character from the left, date one character from the right: a right tab.
-        tab = f'<w:tabs><w:tab w:val="right" w:pos="{geometry.TEXT_WIDTH - one_char}"/></w:tabs>'
+        tab = f'<w:tabs><w:tab w:val="right" w:pos="{page.text_width - one_char}"/></w:tabs>'
         ind = f'<w:ind w:leftChars="0" w:left="{one_char}" w:firstLineChars="0" w:firstLine="0"/>'
         date = f"{block.print_date}印发" if block.print_date else ""
         rows.append(paragraph(style.STYLE_IMPRINT.style_id, run(f"{block.printer or ''}\t{date}"), tab + ind))
@@ -159,20 +159,20 @@ def imprint(block: d.Imprint, options: DocxOptions) -> list[str]:
     if not options.imprint_at_bottom:  # in the flow: keep the rows on one page
         keep = f'<w:pStyle w:val="{style.STYLE_IMPRINT.style_id}"/>'
         rows[:-1] = [row.replace(keep, keep + "<w:keepNext/>", 1) for row in rows[:-1]]
-        return [_imprint_table(rows, options)]
+        return [_imprint_table(rows, options, page)]
     # The floating table needs a paragraph before it (two adjacent tables merge) and one after
     # (its anchor, and a body may not end with a table); one-point paragraphs take no room that
     # the 版记 itself could need at the foot of a full last page.
-    return [_HAIRLINE, _imprint_table(rows, options), _HAIRLINE]
+    return [HAIRLINE, _imprint_table(rows, options, page), HAIRLINE]
 
 
-def _imprint_table(paragraphs: list[str], options: DocxOptions) -> str:
-    width = geometry.TEXT_WIDTH
+def _imprint_table(paragraphs: list[str], options: DocxOptions, page: geometry.Page) -> str:
+    width = page.text_width
     thick = geometry.eighth_points(style.IMPRINT_RULE_THICK_PT)
     thin = geometry.eighth_points(style.IMPRINT_RULE_THIN_PT)
     position = (
         '<w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" w:bottomFromText="0" '
-        f'w:vertAnchor="margin" w:horzAnchor="page" w:tblpX="{geometry.MARGIN_LEFT}" w:tblpYSpec="bottom"/>'
+        f'w:vertAnchor="margin" w:horzAnchor="page" w:tblpX="{page.left}" w:tblpYSpec="bottom"/>'
         '<w:tblOverlap w:val="never"/>'
     ) if options.imprint_at_bottom else ""
     borders = (

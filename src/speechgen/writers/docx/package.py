@@ -34,9 +34,10 @@ _WORD_PARTS = {
 
 
 @functools.cache
-def fixed_parts(options: DocxOptions) -> tuple[tuple[str, bytes], ...]:
-    """Return (zip name, bytes) of every part that does not depend on the document, in zip order."""
-    footers = footer_names(options)
+def fixed_parts(options: DocxOptions, landscape: bool = False) -> tuple[tuple[str, bytes], ...]:
+    """Return (zip name, bytes) of every part that does not depend on the document, in zip order;
+    ``landscape`` adds the turned page-number footers of landscape sections."""
+    footers = footer_names(options, landscape)
     return (
         ("[Content_Types].xml", _content_types(footers)),
         ("_rels/.rels", _package_rels()),
@@ -49,11 +50,11 @@ def fixed_parts(options: DocxOptions) -> tuple[tuple[str, bytes], ...]:
     )
 
 
-def assemble(options: DocxOptions, document_xml: bytes, core_xml: bytes) -> bytes:
+def assemble(options: DocxOptions, document_xml: bytes, core_xml: bytes, landscape: bool = False) -> bytes:
     """Return the .docx bytes: the fixed parts, core.xml and document.xml, deflated."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in fixed_parts(options):
+        for name, data in fixed_parts(options, landscape):
             _write(archive, name, data)
         _write(archive, "docProps/core.xml", core_xml)
         _write(archive, "word/document.xml", document_xml)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from speechgen import document as d
-from speechgen.writers.docx import body, package
+from speechgen.writers.docx import body, package, table_layout
 from speechgen.writers.docx.options import DocxOptions
 
 _DEFAULT = DocxOptions()
@@ -18,14 +18,16 @@ _DEFAULT = DocxOptions()
 
 def render_docx(doc: d.Document, options: DocxOptions = _DEFAULT) -> bytes:
     """Return the .docx file of ``doc`` as bytes, laid out to GB/T 9704-2012."""
-    # 1. fixed parts (styles, settings, fonts, footers, rels): built once, cached by options
-    package.fixed_parts(options)
-    # 2. body: blocks → paragraphs and tables, closed by the section properties
-    document_xml = body.document_xml(doc, options)
-    # 3. document properties: the title, and dates from SOURCE_DATE_EPOCH when set
+    # 1. orientation: attachments with tables too wide for portrait pages turn landscape (clause 8)
+    landscape = table_layout.landscape_blocks(doc.blocks)
+    # 2. fixed parts (styles, settings, fonts, footers, rels): built once, cached by options
+    package.fixed_parts(options, bool(landscape))
+    # 3. body: blocks → paragraphs and tables in sections, closed by the section properties
+    document_xml = body.document_xml(doc, options, landscape)
+    # 4. document properties: the title, and dates from SOURCE_DATE_EPOCH when set
     core_xml = package.core_xml(doc.title or _first_title(doc))
-    # 4. assemble the zip with fixed entry order and timestamps
-    return package.assemble(options, document_xml, core_xml)
+    # 5. assemble the zip with fixed entry order and timestamps
+    return package.assemble(options, document_xml, core_xml, bool(landscape))
 
 
 def write_docx(doc: d.Document, target: Path, options: DocxOptions = _DEFAULT, *, force: bool = False) -> None:

@@ -15,6 +15,10 @@ XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 # The root element of document.xml, footers and the like: w and r are all the body ever uses.
 NS_DECL = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
 BLANK_LINE = "<w:p/>"  # an empty body paragraph: one grid line, as GB/T 9704's "空一行"
+# A one-point paragraph, for an anchor or a section break that must take no room. Off the grid:
+# LibreOffice would otherwise give it a whole 28.95 pt grid line, exact spacing or not.
+HAIRLINE_PPR = '<w:snapToGrid w:val="0"/><w:spacing w:line="20" w:lineRule="exact"/>'
+HAIRLINE = f"<w:p><w:pPr>{HAIRLINE_PPR}</w:pPr></w:p>"
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 # XML 1.0 forbids most C0 controls; one stray \x0b from a pasted Excel cell would make Word
