@@ -63,5 +63,5 @@ def test_context_values_are_formatted_by_zh() -> None:
     assert c["period"] == "1—5月" and c["as_of_text"] == "5月底" and c["date_text"] == "2026年6月5日"
     assert c["reporters_text"] == "东城区、北山县和市发展改革委"
     assert c["n_laggards"] == 5 and c["n_overdue"] == 2
-    assert c["dominant_problem"] == "用地" and c["problem_types_text"] == "用地、资金和征迁"
+    assert c["dominant_problem"] == "用地" and c["problem_types_text"] == "用地、资金和征迁等"
     assert c["laggard_names"].count("、") == 4 and not c["laggard_names"].endswith("等")

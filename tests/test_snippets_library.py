@@ -33,9 +33,10 @@ ROLES: dict[str, bool] = {
 PROBLEM_TYPES = ("用地", "资金", "手续审批", "环评", "能耗", "征迁", "规划", "其他")
 # docs/snippets.md, "Flags for when / unless".
 FLAGS = frozenset({
-    "ahead", "behind", "on_track", "far_behind", "many_not_started", "few_not_started",
-    "all_started", "has_laggards", "no_laggards", "has_overdue", "has_problems",
-    "has_reporters", "early_year", "mid_year", "late_year", "uneven",
+    "ahead", "behind", "on_track", "far_behind", "slightly_behind", "many_not_started",
+    "few_not_started", "all_started", "none_started", "has_laggards", "no_laggards",
+    "single_laggard", "has_overdue", "has_problems", "has_reporters", "early_year", "mid_year",
+    "late_year", "uneven", "has_districts", "districts_tied", "single_project",
     *(f"problem_{t}" for t in PROBLEM_TYPES),
 })
 KINDS = ("speech", "bulletin", "notice")
@@ -44,7 +45,8 @@ PASSAGE_KEYS = {"id", "kinds", "when", "unless", "lead", "text"}
 
 # docs/snippets.md, "Context": every name, with values shaped like the spec's examples.
 CONTEXT: dict[str, object] = {
-    "region": "示例市", "scope": "全市", "level": "市", "meeting": "全市重点项目调度会",
+    "region": "示例市", "scope": "全市", "level": "市", "gov": "市政府", "office": "市重点项目办",
+    "meeting": "全市重点项目调度会",
     "speaker": "市长 李明", "reporters_text": "东城区、高新区和市发展改革委",
     "date_text": "2024年6月5日", "year": 2024, "as_of_text": "5月底", "period": "1—5月",
     "n_projects": 48, "n_started": 36, "n_not_started": 12, "n_preparation": 7,
@@ -60,7 +62,7 @@ CONTEXT: dict[str, object] = {
     "laggard_names": "城北污水处理厂、智能装备产业园、滨河路改造、人民医院门诊楼、物流园二期等",
     "n_overdue": 3, "overdue_names": "智能装备产业园、滨河路改造和物流园二期",
     "dominant_problem": "用地", "dominant_problem_count": 7,
-    "problem_types_text": "用地、资金和手续审批", "n_problem_projects": 15,
+    "problem_types_text": "用地、资金和手续审批等", "n_problem_projects": 15,
 }
 
 # Which document kinds must always find a passage of the role.
@@ -213,19 +215,32 @@ def test_openings_vary_within_a_role() -> None:
 
 
 def _combinations() -> list[set[str]]:
-    schedule = [{"ahead"}, {"on_track"}, {"behind"}, {"behind", "far_behind"}]
-    starts = [{"many_not_started"}, set(), {"few_not_started"}, {"all_started"}]
-    laggards = [{"no_laggards"}, {"has_laggards"}, {"has_laggards", "has_overdue"}]
+    schedule = [{"ahead"}, {"on_track"}, {"behind"}, {"behind", "slightly_behind"}, {"behind", "far_behind"}]
+    starts = [{"many_not_started"}, {"many_not_started", "none_started"}, set(), {"few_not_started"},
+              {"all_started"}]
+    laggards = [{"no_laggards"}, {"has_laggards"}, {"has_laggards", "single_laggard"},
+                {"has_laggards", "has_overdue"}, {"has_laggards", "has_overdue", "single_laggard"}]
     problems = [set()] + [{"has_problems", f"problem_{t}"} for t in PROBLEM_TYPES]
     reporters = [set(), {"has_reporters"}]
     year = [{"early_year"}, {"mid_year"}, {"late_year"}]
-    uneven = [set(), {"uneven"}]
+    districts = [set(), {"has_districts"}, {"has_districts", "districts_tied"}, {"has_districts", "uneven"}]
+    size = [set(), {"single_project"}]
     combos = []
-    for parts in itertools.product(schedule, starts, laggards, problems, reporters, year, uneven):
+    for parts in itertools.product(schedule, starts, laggards, problems, reporters, year, districts, size):
         flags = set().union(*parts)
-        if not {"all_started", "has_overdue"} <= flags:  # an overdue project is unstarted
-            combos.append(flags)
+        if {"all_started", "has_overdue"} <= flags:  # an overdue project is unstarted
+            continue
+        if "single_project" in flags and (
+            "has_districts" in flags  # one project, one district
+            or ("has_laggards" in flags and "single_laggard" not in flags)
+            or not flags & {"all_started", "none_started"}
+        ):
+            continue
+        combos.append(flags)
     return combos
+
+
+COMBINATIONS = _combinations()
 
 
 def _required_kinds(role: str) -> tuple[str, ...]:
@@ -241,7 +256,7 @@ def test_every_situation_finds_passages(role: str) -> None:
     need = MIN_MATCHES.get(role, 2)
     passages = LIBRARY[role]["passages"]
     for kind in _required_kinds(role):
-        for flags in _combinations():
+        for flags in COMBINATIONS:
             found = [p["id"] for p in passages if _matches(p, flags, kind)]
             assert len(found) >= need, f"{role}/{kind}: {sorted(flags)} -> {found}"
 
@@ -291,3 +306,47 @@ def test_nothing_copied_from_the_corpus() -> None:
             copied = [piece[i:i + window] for i in range(len(piece) - window + 1)
                       if piece[i:i + window] in grams]
             assert not copied, (p["id"], copied[:3])
+
+
+# Names that compare districts mean nothing with fewer than two districts (has_districts); the
+# best and the worst are the same districts when every district has one rate (districts_tied).
+DISTRICT_NAMES = {"best_district", "best_district_rate", "worst_district", "worst_district_rate",
+                  "top_districts", "bottom_districts", "districts_ahead", "districts_behind",
+                  "n_districts_ahead", "n_districts_behind"}
+RANKED_NAMES = {"best_district", "best_district_rate", "worst_district", "worst_district_rate",
+                "top_districts", "bottom_districts"}
+
+
+@pytest.mark.parametrize(("role", "passage"), PASSAGES, ids=_ids(PASSAGES))
+def test_district_names_only_with_two_districts(role: str, passage: dict) -> None:
+    names = meta.find_undeclared_variables(ENV.parse(passage["text"]))
+    when, unless = set(passage.get("when", ())), set(passage.get("unless", ()))
+    if names & DISTRICT_NAMES:
+        assert when & {"has_districts", "uneven"}, "compares districts without has_districts"
+    if names & RANKED_NAMES:
+        assert "uneven" in when or "districts_tied" in unless, "names a best or worst that may be tied"
+
+
+def test_no_single_name_followed_by_deng() -> None:
+    """"甲等地" after one name reads as if there were more: lists carry their own 等."""
+    listed = ("best_district", "worst_district", "top_districts", "bottom_districts", "districts_ahead",
+              "districts_behind", "problem_types_text", "laggard_names", "overdue_names")
+    pattern = re.compile(r"\{\{ (" + "|".join(listed) + r") \}\}等")
+    for _role, p in PASSAGES:
+        assert not pattern.search(p["text"]), p["id"]
+
+
+def test_no_city_level_words_written_in() -> None:
+    """市政府/市直/全市… come from gov, office, level and scope, so county documents say 县."""
+    for _role, p in PASSAGES:
+        literal = EXPR.sub("", p["text"])
+        assert not re.search(r"市(政府|委|直|重点|级)|全市|县(政府|委|直)|全县", literal), p["id"]
+
+
+def test_counts_of_one_read_naturally() -> None:
+    """A count that may be 1 is not printed as "对进度滞后的1个项目": passages print it only when >1."""
+    for _role, p in PASSAGES:
+        for name in ("n_laggards", "n_overdue"):
+            for match in re.finditer(r"\{\{ " + name + r" \}\}个", p["text"]):
+                before = p["text"][:match.start()]
+                assert before.rfind("{% if " + name + " > 1 %}") > before.rfind("{% endif %}"), p["id"]

@@ -14,7 +14,7 @@ MAX_NAMED_PROJECTS = 5  # laggard_names / overdue_names list at most this many, 
 MAX_NAMED_DISTRICTS = 3  # top_districts / bottom_districts
 
 CONTEXT_NAMES: tuple[str, ...] = (
-    "region", "scope", "level", "meeting", "speaker", "reporters_text", "date_text", "year",
+    "region", "scope", "level", "gov", "office", "meeting", "speaker", "reporters_text", "date_text", "year",
     "as_of_text", "period", "n_projects", "n_started", "n_not_started", "n_preparation",
     "n_unstarted", "n_building", "n_completed", "n_operating", "start_rate", "total_amount",
     "plan_amount", "completed_amount", "completion_rate", "schedule_rate", "gap_points",
@@ -59,21 +59,29 @@ def _joined(groups: Sequence[GroupFacts]) -> str:
     return zh.join_zh(md_escape(g.key) for g in groups)
 
 
+def _tied_at(ranked: Sequence[GroupFacts], rank: int | None) -> list[GroupFacts]:
+    """Return the districts sharing one rank (ties are ranked 1, 1, 3 by the facts layer)."""
+    return [g for g in ranked if g.rank == rank]
+
+
 def _districts(facts: Facts) -> dict[str, Any]:
-    """Return the district names and rates: best/worst among those with a rank."""
+    """Return the district names and rates: best/worst among those with a rank (every district
+    sharing the first or last rank is named); top/bottom at most half of them each, so that a
+    district is never among both."""
     ranked = [g for g in facts.by_district if g.rank is not None]
-    best = ranked[0] if ranked else None
-    worst = ranked[-1] if ranked else None
+    best = _tied_at(ranked, ranked[0].rank) if ranked else []
+    worst = _tied_at(ranked, ranked[-1].rank) if ranked else []
+    half = min(MAX_NAMED_DISTRICTS, max(1, len(ranked) // 2))
     ahead = [g for g in ranked if g.gap_points is not None and g.gap_points > 0]
     behind = [g for g in ranked if g.gap_points is not None and g.gap_points < 0]
     return {
         "n_districts": len(facts.by_district),
-        "best_district": md_escape(best.key) if best else "",
-        "best_district_rate": zh.format_percent(best.completion_rate if best else None),
-        "worst_district": md_escape(worst.key) if worst else "",
-        "worst_district_rate": zh.format_percent(worst.completion_rate if worst else None),
-        "top_districts": _joined(ranked[:MAX_NAMED_DISTRICTS]),
-        "bottom_districts": _joined(ranked[-MAX_NAMED_DISTRICTS:][::-1]),
+        "best_district": _joined(best),
+        "best_district_rate": zh.format_percent(best[0].completion_rate if best else None),
+        "worst_district": _joined(worst),
+        "worst_district_rate": zh.format_percent(worst[0].completion_rate if worst else None),
+        "top_districts": _joined(ranked[:half]),
+        "bottom_districts": _joined(ranked[-half:][::-1]) if ranked else "",
         "n_districts_ahead": len(ahead),
         "n_districts_behind": len(behind),
         "districts_ahead": _joined(ahead),
@@ -87,7 +95,9 @@ def _problems(facts: Facts) -> dict[str, Any]:
     return {
         "dominant_problem": md_escape(dominant.problem_type) if dominant else "",
         "dominant_problem_count": dominant.count if dominant else 0,
-        "problem_types_text": zh.join_zh(md_escape(p.problem_type) for p in facts.problems[:3]),
+        # "用地、资金和征迁", with 等 only when more types were reported than named
+        "problem_types_text": zh.join_zh(md_escape(p.problem_type) for p in facts.problems[:3])
+        + ("等" if len(facts.problems) > 3 else ""),
         "n_problem_projects": len(reporting),
     }
 
@@ -132,6 +142,8 @@ def build_context(facts: Facts) -> dict[str, Any]:
         "region": md_escape(meeting.region),
         "scope": md_escape(facts.overall.key),
         "level": meeting.level,
+        "gov": f"{meeting.level}政府",
+        "office": f"{meeting.level}重点项目办",
         "meeting": md_escape(meeting.meeting),
         "speaker": md_escape(meeting.speaker or ""),
         "reporters_text": reporters_text(meeting.reporters),

@@ -14,6 +14,7 @@ from speechgen.compose.context import build_context
 from speechgen.compose.env import UserTemplate, make_environment, render_template
 from speechgen.compose.flags import compute_flags
 from speechgen.compose.frames import Frame, get_frame
+from speechgen.compose.guards import require_annual_plan, with_doc_number
 from speechgen.compose.library import SnippetLibrary, load_library
 from speechgen.errors import InputError, Problem, TemplateError
 from speechgen.facts.laggards import project_rate
@@ -123,6 +124,14 @@ def featured_laggards(facts: Facts) -> list[Laggard]:
     return [lag for lag in facts.laggards if lag in chosen]
 
 
+def not_yet_due(facts: Facts) -> list[Project]:
+    """Return the projects not started whose planned start (计划开工) has not come yet: they are
+    not due to have invested, so the laggard rules leave them out (facts/laggards.py)."""
+    as_of = facts.schedule.as_of
+    return [p for p in facts.projects
+            if not p.status.started and p.planned_start is not None and p.planned_start >= as_of]
+
+
 def district_label(facts: Facts) -> str:
     """Return what the ledger's 县区 column holds at this level: 县区 in a city, else 乡镇（街道）."""
     return "县区" if facts.meeting.level == "市" else "乡镇（街道）"
@@ -174,15 +183,21 @@ def compose(
     template: Path | None = None,
     library: SnippetLibrary | None = None,
     snippet_dirs: Sequence[Path] = (),
+    doc_number: str | None = None,
 ) -> str:
     """Return the document of ``kind`` in the 公文 Markdown dialect (front matter + body).
 
     ``template`` is a user's Jinja file run in the same sandbox instead of the built-in one;
-    ``library`` a preloaded snippet library (else built-in + ``snippet_dirs``). The same facts,
-    frame and seed always give the same text.
+    ``library`` a preloaded snippet library (else built-in + ``snippet_dirs``); ``doc_number``
+    a 发文字号 for this one bulletin or notice instead of the meeting file's. The same facts,
+    frame and seed always give the same text. The built-in templates measure completion
+    against the annual plan: a ledger whose 年度计划投资 sums to 0 is refused (InputError).
     """
     if kind not in TEMPLATES:
         raise InputError(Problem(message=f"不支持的文稿类型“{kind}”", hint="可选：speech、bulletin、notice"))
+    facts = with_doc_number(facts, doc_number, kind)
+    if template is None:
+        require_annual_plan(facts)
     user = read_user_template(template) if template is not None else None
     env = make_environment(user)
     library = library or load_library(snippet_dirs)
@@ -203,6 +218,7 @@ def compose(
         "district_label": district_label(facts),
         "featured_laggards": featured_laggards(facts),
         "other_laggards": [lag for lag in facts.laggards if lag not in featured_laggards(facts)],
+        "not_yet_due": not_yet_due(facts),
     }
     functions: dict[str, Callable[..., Any]] = {
         "pick": chooser.pick,

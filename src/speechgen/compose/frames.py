@@ -100,7 +100,9 @@ REVIEW = Frame(
             "对标任务，全力以赴抓好追赶进度各项工作", when=("behind",)),
     ),
     parts=(
-        (one("frame_review_starts"), one("frame_review_investment"), one("frame_review_districts")),
+        # without two districts to compare (has_districts), the third point is about mechanisms
+        (one("frame_review_starts"), one("frame_review_investment"),
+         one("frame_review_districts", "frame_review_mechanism")),
         (one("frame_review_lagging"), one("frame_review_balance"), one("frame_review_factors")),
         (one("speed"), any_of("factor_guarantee", "service"), one("responsibility"),
          any_of("supervision", "style_of_work")),
@@ -115,7 +117,7 @@ THREE_X = Frame(
     heading_sets=(
         _hs("正视差距，坚决防止“三种现象”",
             "聚焦堵点，集中突破“三个关键”",
-            "强化担当，严格落实“三项要求”"),
+            "强化担当，严格落实“三项要求”", unless=("ahead",)),
         _hs("坚决防止三种现象，把思想和行动统一到项目攻坚上来",
             "集中突破三个关键，把力量和资源集中到项目一线上来",
             "严格落实三项要求，把责任和压力传导到每一个项目上来"),

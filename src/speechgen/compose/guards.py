@@ -1,0 +1,83 @@
+"""What a document needs before it can be drafted: an annual plan to measure against, and a
+well-formed 发文字号 when one is given for a single document."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from speechgen.errors import InputError, Problem
+from speechgen.facts.types import Facts
+
+PLAN_COLUMN = "年度计划投资"
+DOC_NUMBER_EXAMPLE = "示项办〔2026〕13号"
+_DOC_NUMBER = re.compile(r"^(?P<org>[^\s〔〕\[\]【】()（）]+)〔(?P<year>\d{4})〕(?P<num>[1-9]\d*)号$")
+# Brackets users type for the year instead of the 六角括号 of GB/T 9704 (7.2.4).
+_LOOSE_DOC_NUMBER = re.compile(
+    r"^\s*(?P<org>[^\s〔〕\[\]【】()（）]+)\s*[〔\[【(（［]\s*(?P<year>\d{4})\s*[〕\]】)）］]\s*"
+    r"第?\s*(?P<num>\d+)\s*号?\s*$"
+)
+
+
+def _row_ranges(rows: Sequence[int]) -> str:
+    """Return "第3—5、9行" for rows 3, 4, 5, 9."""
+    runs: list[list[int]] = []
+    for row in sorted(set(rows)):
+        if runs and row == runs[-1][-1] + 1:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    parts = [str(run[0]) if len(run) == 1 else f"{run[0]}—{run[-1]}" for run in runs]
+    return "第" + "、".join(parts) + "行"
+
+
+def require_annual_plan(facts: Facts) -> None:
+    """Raise InputError when the ledger's 年度计划投资 sums to 0: a speech, bulletin or notice
+    measures progress as completion against the annual plan (完成率 vs 时序进度), and without a
+    plan there is no rate to speak of. ``speechgen facts`` still works on such a ledger."""
+    if facts.overall.annual_plan > 0:
+        return
+    rows = [p.row for p in facts.projects if p.row is not None]
+    where = f"（{_row_ranges(rows)}）" if rows and len(rows) <= 30 else ""
+    raise InputError(Problem(
+        message=(f"台账中年度计划投资合计为0：{len(facts.projects)}个项目{where}的年度计划投资都是0或没有填写，"
+                 "算不出投资完成率，无法对照时序进度起草讲话稿、通报或通知"),
+        column=PLAN_COLUMN,
+        hint=("请填写各项目的年度计划投资（今年计划完成的投资，单位同表头，如万元）后再生成；"
+              "只想查看项目数和开工情况，可用 speechgen facts"),
+    ))
+
+
+def check_doc_number(text: str, year: int | None = None) -> str:
+    """Return the 发文字号 ``text`` stripped when it reads 机关代字〔YYYY〕N号 (the year ``year``
+    when given); InputError otherwise, suggesting the corrected form when it is guessable."""
+    value = text.strip()
+    match = _DOC_NUMBER.match(value)
+    if match and (year is None or int(match["year"]) == year):
+        return value
+    loose = _LOOSE_DOC_NUMBER.match(value)
+    if match:  # well formed, another year
+        message = f"发文字号“{value}”的年份是{match['year']}年，而成文日期在{year}年"
+        hint = f"发文字号的年份应为成文的年份，如“{match['org']}〔{year}〕{match['num']}号”"
+    elif loose:
+        fixed = f"{loose['org']}〔{loose['year']}〕{int(loose['num'])}号"
+        message = f"发文字号“{value}”的写法不规范"
+        hint = f"年份用六角括号〔〕，序号不编虚位、不加“第”，末尾写“号”，应写成“{fixed}”"
+    else:
+        message = f"“{value}”不是发文字号" if value else "发文字号是空的"
+        hint = f"应写成“机关代字〔年份〕序号号”，如“{DOC_NUMBER_EXAMPLE}”"
+    raise InputError(Problem(message=message, column="--doc-number", hint=hint))
+
+
+def with_doc_number(facts: Facts, doc_number: str | None, kind: str) -> Facts:
+    """Return the facts whose meeting carries ``doc_number`` (checked) instead of the meeting
+    file's one, for this one document; the facts unchanged when ``doc_number`` is None."""
+    if doc_number is None:
+        return facts
+    if kind == "speech":
+        raise InputError(Problem(message="讲话稿没有发文字号", column="--doc-number",
+                                 hint="--doc-number 只用于通报（bulletin）和督查通知（notice）"))
+    number = check_doc_number(doc_number, facts.meeting.date.year)
+    meeting = facts.meeting.model_copy(update={"doc_number": number})
+    return dataclasses.replace(facts, meeting=meeting)
