@@ -7,7 +7,16 @@ from lxml import etree
 
 from docx_samples import NS, body_of, q, style_of, text_of
 from speechgen import document as d
-from speechgen.writers.docx.table_layout import column_widths, header_text
+from speechgen import style
+from speechgen.writers.docx.table_layout import (
+    cell_need_em,
+    column_widths,
+    header_text,
+    layout_table,
+    line_count,
+    needs_landscape,
+    table_size,
+)
 
 LEDGER = d.Table(
     header=("序号", "项目名称", "年度计划投资（万元）", "完成率（%）", "责任单位"),
@@ -107,3 +116,71 @@ def test_numbers_are_never_narrower_than_their_digits() -> None:
 
 def test_empty_table() -> None:
     assert [text_of(c) for c in body_of(d.Table((), ()))] == [""]
+
+
+def _names_table(chars: int, columns: int = 4) -> d.Table:
+    """Return a table of ``columns`` name columns whose cells are ``chars`` characters long."""
+    name = "项目名称甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"[:chars]
+    return d.Table(tuple(f"名称{i}" for i in range(columns)), ((name,) * columns,))
+
+
+@pytest.mark.parametrize("chars, size, style_id, landscape", [
+    (14, style.SIZE_4HAO_PT, "TableText", False),          # 4 × (7 × 14 pt + pads) fits 156 mm
+    (16, style.SIZE_XIAO4_PT, "TableTextSmall", False),    # 4 × 8 四号 characters do not, 小四 do
+    (18, style.SIZE_5HAO_PT, "TableTextSmaller", False),   # 4 × 9 小四 characters do not, 五号 do
+    (20, style.SIZE_5HAO_PT, "TableTextSmaller", True),    # 4 × 10 五号 characters do not: landscape
+])
+def test_font_size_by_width(chars: int, size: float, style_id: str, landscape: bool) -> None:
+    block = _names_table(chars)
+    rows = [block.header, *block.rows]
+    assert table_size(rows, 8844) == size
+    assert needs_landscape(block) is landscape
+    header, row = table_of(block).findall("w:tr", NS)
+    assert {style_of(p) for p in row.iter(q("p"))} == {style_id}
+    assert {style_of(p) for p in header.iter(q("p"))} == {style_id.replace("Text", "Header")}
+
+
+def test_table_styles_scale_the_line_pitch_with_the_size() -> None:
+    for size, (text, header) in style.TABLE_STYLES.items():
+        assert text.size_pt == header.size_pt == size and header.bold and not text.bold
+        assert text.line_pitch_pt == pytest.approx(style.TABLE_LINE_PITCH_PT * size / style.SIZE_4HAO_PT, abs=0.25)
+    assert text in style.PARAGRAPH_STYLES and header in style.PARAGRAPH_STYLES
+    assert [style.TABLE_STYLES[s][0].line_pitch_pt for s in style.TABLE_SIZES_PT] == [20, 17, 15]
+
+
+@pytest.mark.parametrize("size", style.TABLE_SIZES_PT)
+@pytest.mark.parametrize("column", [1, 3])
+def test_column_width_grows_with_its_content(column: int, size: float) -> None:
+    header = ("序号", "项目名称", "县区", "责任单位", "年度计划（万元）")
+    others = ("1", "高新区", "示例市东城发展集团", "14000", "逾期未开工；用地问题")
+    widths = []
+    for chars in range(1, 41):
+        cells = list(others)
+        cells[column] = "甲" * chars
+        widths.append(column_widths([header, tuple(cells)], 8844, size)[column])
+    assert widths == sorted(widths) and widths[-1] > widths[0]
+
+
+def test_short_columns_stay_tight_and_names_take_two_lines_at_most() -> None:
+    from test_docx_landscape import HEADER, ledger_rows
+
+    block = d.Table(HEADER, ledger_rows(30))
+    fitted = layout_table(block, 12756)  # the turned 版心 of a landscape page
+    assert fitted is not None and fitted.size_pt == style.SIZE_4HAO_PT
+    em = 20 * fitted.size_pt
+    serial, name, place, unit, _leader, plan, _done, rate, problem = (w / em for w in fitted.widths)
+    assert serial < 3 and place < 4.5 and rate < 6 and plan < 5  # 序号 ≈ 2, 县区 ≈ 3, 完成率 ≈ 5
+    assert min(name, unit, problem) > max(serial, place, rate)  # the text columns get the room
+    for row in fitted.rows:
+        for i in (1, 3, 8):
+            assert line_count(row[i], fitted.widths[i] / em - 0.2) <= 2, row[i]
+    assert fitted.header[5] == "年度计划\n（万元）" and fitted.header[4] == "包保领导"
+
+
+def test_line_count_follows_the_line_breaking_rules() -> None:
+    assert line_count("高新区氢能装备制造项目", 6) == 2
+    assert line_count("一二三四五六；七八九十一", 6) == 3  # "；" may not start a line: 六 moves down
+    assert cell_need_em("一二三四五六；七八九十一") == 7
+    assert cell_need_em("高新区") == 3 and cell_need_em("100.0%") == 3
+    assert cell_need_em("人才公寓五") == style.TABLE_WHOLE_CHARS  # never narrower than a short cell
+    assert cell_need_em("甲" * 40) == style.TABLE_PROSE_MIN_CHARS  # prose wraps freely

@@ -70,8 +70,8 @@ TABLE_LINE_PITCH_XIAO4_PT = round(TABLE_LINE_PITCH_PT * SIZE_XIAO4_PT / SIZE_4HA
 TABLE_LINE_PITCH_5HAO_PT = round(TABLE_LINE_PITCH_PT * SIZE_5HAO_PT / SIZE_4HAO_PT * 2) / 2
 TABLE_WHOLE_CHARS = 4  # a cell or header word this short never breaks (县区, 完成率, 项目名称)
 TABLE_NAME_LINES = 2  # a name (项目名称, 责任单位, 存在问题) wraps into at most this many lines
-TABLE_NAME_MAX_CHARS = 24  # a longer cell is prose: it wraps freely …
-TABLE_PROSE_MIN_CHARS = 8  # … in a column at least this many characters wide
+TABLE_NAME_MAX_CHARS = 24  # a longer cell is prose: it wraps freely, in a column at least …
+TABLE_PROSE_MIN_CHARS = TABLE_NAME_MAX_CHARS // TABLE_NAME_LINES  # … as wide as the longest name needs
 TABLE_LANDSCAPE_COLUMNS = 8  # an attachment table with more columns is set landscape (clause 8)
 
 # ── Landscape pages (clause 8 横排表格) ──────────────────────────────────────────────────────

@@ -19,11 +19,22 @@ from speechgen.check.findings import Finding
 _TOLERANCE_MM = 0.5  # Word rounds centimetres to twips; anything within half a millimetre is right
 _MARGINS = (("上", "top_margin", style.MARGIN_TOP_MM), ("下", "bottom_margin", style.MARGIN_BOTTOM_MM),
             ("左", "left_margin", style.MARGIN_LEFT_MM), ("右", "right_margin", style.MARGIN_RIGHT_MM))
+# Landscape pages of wide tables (clause 8): the portrait 版心 turned a quarter, 225 × 156 mm.
+# Turned to the left (the table head at the binding edge, as speechgen writes it) or to the right.
+_LANDSCAPE_MARGINS = (
+    (("上", "top_margin", style.LANDSCAPE_MARGIN_TOP_MM), ("下", "bottom_margin", style.LANDSCAPE_MARGIN_BOTTOM_MM),
+     ("左", "left_margin", style.LANDSCAPE_MARGIN_LEFT_MM), ("右", "right_margin", style.LANDSCAPE_MARGIN_RIGHT_MM)),
+    (("上", "top_margin", style.LANDSCAPE_MARGIN_BOTTOM_MM), ("下", "bottom_margin", style.LANDSCAPE_MARGIN_TOP_MM),
+     ("左", "left_margin", style.LANDSCAPE_MARGIN_RIGHT_MM), ("右", "right_margin", style.LANDSCAPE_MARGIN_LEFT_MM)),
+)
+_LANDSCAPE_FIX = (f"横排页（GB/T 9704 第8章）的页边距设为：上{style.LANDSCAPE_MARGIN_TOP_MM:g}毫米、"
+                  f"下{style.LANDSCAPE_MARGIN_BOTTOM_MM:g}毫米、左{style.LANDSCAPE_MARGIN_LEFT_MM:g}毫米、"
+                  f"右{style.LANDSCAPE_MARGIN_RIGHT_MM:g}毫米（版心转为225×156毫米）")
 
 
 def check_sections(draft: Draft, document) -> list[Finding]:
-    """Return page-size, margin and grid findings for every section (landscape pages of wide
-    tables keep A4 but are not held to the portrait margins)."""
+    """Return page-size, margin and grid findings for every section; a landscape section (the
+    wide tables of clause 8) is held to the portrait 版心 turned a quarter."""
     out: list[Finding] = []
     for number, section in enumerate(document.sections, 1):
         where = f"第{number}节" if len(document.sections) > 1 else "页面"
@@ -36,20 +47,28 @@ def check_sections(draft: Draft, document) -> list[Finding]:
                 f"{where}纸张为{width:.1f}×{height:.1f}毫米，应为A4（210×297毫米）",
                 "在“布局—纸张大小”中选择A4"))
         if width > height:
-            continue
-        wrong = []
-        for name, attribute, want in _MARGINS:
-            length = getattr(section, attribute)
-            actual = length.mm if length is not None else 0.0
-            if abs(actual - want) > _TOLERANCE_MM:
-                wrong.append(f"{name}{actual:.1f}毫米（应为{want:g}）")
+            wrong = min((_wrong_margins(section, margins) for margins in _LANDSCAPE_MARGINS), key=len)
+            fix, where = _LANDSCAPE_FIX, f"{where}（横排）"
+        else:
+            wrong = _wrong_margins(section, _MARGINS)
+            fix = "页边距设为：上37毫米、下35毫米、左28毫米、右26毫米（版心156×225毫米）"
         if wrong:
             out.append(draft.finding(
                 "layout-margins", "error", None, "",
-                f"{where}页边距不符合 GB/T 9704：" + "，".join(wrong),
-                "页边距设为：上37毫米、下35毫米、左28毫米、右26毫米（版心156×225毫米）"))
+                f"{where}页边距不符合 GB/T 9704：" + "，".join(wrong), fix))
         out.extend(_grid(draft, section, where))
     return out
+
+
+def _wrong_margins(section, margins) -> list[str]:
+    """Return "上30.0毫米（应为37）" for each margin of ``section`` off its wanted value."""
+    wrong = []
+    for name, attribute, want in margins:
+        length = getattr(section, attribute)
+        actual = length.mm if length is not None else 0.0
+        if abs(actual - want) > _TOLERANCE_MM:
+            wrong.append(f"{name}{actual:.1f}毫米（应为{want:g}）")
+    return wrong
 
 
 def _grid(draft: Draft, section, where: str) -> list[Finding]:

@@ -137,7 +137,8 @@ def cell_need_em(value: str) -> float:
     if em <= style.TABLE_WHOLE_CHARS or em <= token + 0.5:  # short, or a figure / code
         return em
     if em <= style.TABLE_NAME_MAX_CHARS:
-        width = max(math.ceil(em / style.TABLE_NAME_LINES), math.ceil(token))  # whole characters
+        # Whole characters, and never narrower than a short cell, so the need grows with the text.
+        width = max(style.TABLE_WHOLE_CHARS, math.ceil(em / style.TABLE_NAME_LINES), math.ceil(token))
         while line_count(value, width) > style.TABLE_NAME_LINES:
             width += 1
         return width
