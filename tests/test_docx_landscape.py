@@ -183,3 +183,11 @@ def test_a_table_too_wide_even_at_5hao_turns_with_few_columns() -> None:
     prose = "甲" * 20  # names of twenty characters need ten a line
     table = d.Table(("名称", "单位", "地点", "问题", "备注"), ((prose,) * 5,))
     assert landscape_blocks((d.AttachmentHeading("附件"), table)) == frozenset({0, 1})
+
+
+def test_landscape_parts_follow_the_schema_order() -> None:
+    from test_docx_schema import _check
+
+    for name, data in unzip(wide_notice()).items():
+        if name.startswith("word/") and name.endswith(".xml"):
+            _check(etree.fromstring(data), name)

@@ -77,7 +77,7 @@ def test_alignment_by_content() -> None:
     for cell in first.findall("w:tc", NS):
         jc = cell.find("w:p/w:pPr/w:jc", NS)
         aligns.append(jc.get(q("val")) if jc is not None else "center")  # TableText is centred
-    assert aligns == ["center", "both", "right", "right", "center"]
+    assert aligns == ["center", "left", "right", "right", "center"]
 
 
 def test_author_alignment_wins() -> None:
@@ -89,7 +89,9 @@ def test_author_alignment_wins() -> None:
 def test_header_unit_moves_to_its_own_line_when_the_header_wraps() -> None:
     assert header_text("年度计划投资（万元）", 4 * 280 + 114) == "年度计划投资\n（万元）"
     assert header_text("年度计划投资（万元）", 12 * 280) == "年度计划投资（万元）"
-    assert header_text("县（市、区）", 2 * 280) == "县（市、区）"  # a qualifier, not a short unit
+    assert header_text("县（市、区）", 4 * 280) == "县\n（市、区）"  # a qualifier breaks before its bracket
+    assert header_text("县（市、区）", 7 * 280) == "县（市、区）"
+    assert header_text("建设内容（含续建、新开工）", 4 * 280) == "建设内容（含续建、新开工）"  # no unit
     header = table_of(LEDGER).find("w:tr", NS)
     assert header.findall(".//w:br", NS)
 

@@ -21,6 +21,7 @@ GB/T 9704 leaves tables to practice (GBT9704.md §3.2); the rules, with numbers 
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass
@@ -35,7 +36,7 @@ _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?[%‰]?$")
 _SERIAL = re.compile(r"^\d{1,3}$")
 _UNBREAKABLE = re.compile(r"[\x21-\x7e]+")  # a run of ASCII: digits, dates, codes stay whole
 _HEADER_LINES = 3  # a header without a unit may wrap into this many lines
-_UNIT_CHARS = 4  # "（万元）", "（%）": a unit this short stays whole
+_UNIT_CHARS = 6  # "（万元）", "（%）", "（市、区）": a bracket this short stays whole, on a line of its own
 _AUTOSPACE_EM = 0.25
 _SCRIPT_CHANGE = re.compile(r"(?<=[\x21-\x7e])(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])(?=[\x21-\x7e])")
 _MIN_CHARS = 2  # no column narrower than two characters
@@ -111,6 +112,7 @@ def landscape_blocks(blocks: tuple[d.Block, ...]) -> frozenset[int]:
 
 
 # ── Measuring (in ems of the table's font) ──────────────────────────────────────────────────
+@functools.lru_cache(maxsize=4096)
 def text_em(value: str) -> float:
     """Return the printed width of the longest line of ``value`` in ems.
 
@@ -130,6 +132,7 @@ def _twips(em: float, size_pt: float) -> int:
     return round(em * geometry.pt(size_pt))
 
 
+@functools.lru_cache(maxsize=4096)
 def cell_need_em(value: str) -> float:
     """Return the width (ems) a body cell needs: whole when short, names in two lines, prose freely."""
     em = text_em(value)
@@ -153,9 +156,10 @@ def line_count(value: str, width_em: float) -> int:
         units = _UNITS.findall(text)
         lines, used, i, start = 1, 0.0, 0, 0
         while i < len(units):
-            width = text_em(units[i]) + (_AUTOSPACE_EM if len(units[i]) > 1 else 0)
+            unit = units[i]
+            width = len(unit) * 0.5 + _AUTOSPACE_EM if len(unit) > 1 else style.text_width_chars(unit)
             if used + width > width_em + 1e-9 and i > start:
-                kinsoku = units[i][0] in _NO_START or units[i - 1][-1] in _NO_END
+                kinsoku = unit[0] in _NO_START or units[i - 1][-1] in _NO_END
                 i -= 1 if kinsoku and i - 1 > start else 0
                 lines, used, start = lines + 1, 0.0, i
                 continue
@@ -166,7 +170,8 @@ def line_count(value: str, width_em: float) -> int:
 
 
 def _split_unit(header: str) -> tuple[str, str]:
-    """Return ("年度计划投资", "（万元）") for a header ending in a short bracketed unit."""
+    """Return ("年度计划投资", "（万元）") for a header ending in a short bracketed unit or
+    qualifier ("县（市、区）"): the natural place to break it."""
     label, bracket, unit = header.partition("（")
     if bracket and label and unit.endswith("）") and style.text_width_chars(bracket + unit) <= _UNIT_CHARS:
         return label, bracket + unit
@@ -190,15 +195,22 @@ def header_text(header: str, width: int, size_pt: float = style.SIZE_4HAO_PT) ->
 
 
 # ── Size and widths ─────────────────────────────────────────────────────────────────────────
-def _column_ems(rows: list[tuple[str, ...]]) -> tuple[list[float], list[float], list[float]]:
+def _column_ems(rows: list[tuple[str, ...]]) -> tuple[tuple[float, ...], ...]:
     """Return each column's (floor, need, want) in ems; ``rows[0]`` is the header row."""
-    floors, needs, wants = [], [], []
+    return _column_ems_cached(tuple(rows))
+
+
+@functools.lru_cache(maxsize=64)  # one table is measured for its size, orientation and widths
+def _column_ems_cached(rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[float, ...], ...]:
+    floors: list[float] = []
+    needs: list[float] = []
+    wants: list[float] = []
     for header, *cells in zip(*rows, strict=True):
         head = header_need_em(header)
         floors.append(max(_MIN_CHARS, _token_em(header), *(_token_em(c) for c in cells)))
         needs.append(max(_MIN_CHARS, head, *(cell_need_em(c) for c in cells)))
         wants.append(max(_MIN_CHARS, head, *(text_em(c) for c in cells)))
-    return floors, needs, wants
+    return tuple(floors), tuple(needs), tuple(wants)
 
 
 def fits(rows: list[tuple[str, ...]], total: int, size_pt: float) -> bool:
@@ -253,7 +265,8 @@ def column_aligns(block: d.Table, rows: list[tuple[str, ...]], widths: list[int]
     """Return each column's alignment: the author's when given, else by content.
 
     Figures are right-aligned so that magnitudes line up, serial numbers centred; short text
-    that fits its column on one line is centred; text that wraps reads best justified.
+    that fits its column on one line is centred; text that wraps is set flush left: justified,
+    a line the line-breaking rules shortened ("投资进度滞" before "后；") would be spread out.
     """
     if block.align:
         return [block.align[i] if i < len(block.align) else "center" for i in range(len(widths))]
@@ -267,5 +280,5 @@ def column_aligns(block: d.Table, rows: list[tuple[str, ...]], widths: list[int]
         elif all(_twips(text_em(c), size_pt) <= width - 2 * CELL_MARGIN for c in cells):
             aligns.append("center")
         else:
-            aligns.append("justify")
+            aligns.append("left")
     return aligns
