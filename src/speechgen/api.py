@@ -140,13 +140,18 @@ def draft(
     seed: int = DEFAULT_SEED,
     template: Path | None = None,
     snippets: Sequence[Path] = (),
+    doc_number: str | None = None,
+    source: str | None = None,
 ) -> str:
     """Return the document of ``kind`` (speech 讲话稿, bulletin 通报, notice 督查通知) in the 公文
     Markdown dialect. ``frame`` names a speech frame, ``template`` a user's Jinja file (sandboxed),
-    ``snippets`` folders of extra passages. Raises TemplateError / InputError."""
+    ``snippets`` folders of extra passages, ``doc_number`` a 发文字号 for this one bulletin or
+    notice instead of the meeting file's, ``source`` the ledger's name for messages.
+    Raises TemplateError / InputError."""
     from speechgen.compose import compose
 
-    return compose(kind, computed, frame=frame, seed=seed, template=template, snippet_dirs=snippets)
+    return compose(kind, computed, frame=frame, seed=seed, template=template, snippet_dirs=snippets,
+                   doc_number=doc_number, source=source)
 
 
 def generate(
@@ -161,10 +166,12 @@ def generate(
     snippets: Sequence[Path] = (),
     force: bool = False,
     engine: Engine = "weasyprint",
+    doc_number: str | None = None,
 ) -> Generated:
     """Draft a document from a ledger and a meeting file and write it to every output (.docx,
     .pdf, .html, .txt; .md is the dialect text itself). Outputs are checked before anything is
-    computed, every format is rendered in memory, then all are written atomically."""
+    computed, every format is rendered in memory, then all are written atomically.
+    ``doc_number`` (机关代字〔YYYY〕N号) replaces the meeting file's 发文字号 for this document."""
     from speechgen.markup import parse_markup
     from speechgen.writers import RenderOptions, atomic_write, format_for_path
 
@@ -172,7 +179,8 @@ def generate(
     formats = [format_for_path(output) for output in outputs]
     _check_outputs(Path(data), outputs, force=force)
     computed = compute_facts(data, meeting)
-    text = draft(kind, computed, frame=frame, seed=seed, template=template, snippets=snippets)
+    text = draft(kind, computed, frame=frame, seed=seed, template=template, snippets=snippets,
+                 doc_number=doc_number, source=str(data))
     document = None
     rendered: list[tuple[Path, bytes]] = []
     for output, writer in zip(outputs, formats, strict=True):

@@ -49,6 +49,9 @@ class KindType(click.ParamType):
               help="用自己的 Jinja2 模板代替内置模板（在安全沙箱中运行；写法见 docs/templates.md）。")
 @click.option("--snippets", "snippet_dirs", multiple=True, metavar="文件夹", type=click.Path(path_type=Path),
               help="再加入一个存放自写段落（*.yaml）的文件夹，可写多个。")
+@click.option("--doc-number", "doc_number", metavar="发文字号", default=None,
+              help="本份通报或通知的发文字号，如“示项办〔2026〕13号”，代替会议信息中的 doc_number"
+                   "（同一会议的通报和通知各用各的文号）；年份用六角括号〔〕。")
 @click.option("--force", "-f", is_flag=True, help="输出文件已存在时覆盖它。")
 @click.option("--engine", type=click.Choice(["weasyprint", "libreoffice"]), default="weasyprint",
               help="生成 PDF 的方式：weasyprint（默认）或 libreoffice。")
@@ -62,6 +65,7 @@ def generate_command(
     seed: int,
     template: Path | None,
     snippet_dirs: tuple[Path, ...],
+    doc_number: str | None,
     force: bool,
     engine: str,
 ) -> None:
@@ -77,7 +81,7 @@ def generate_command(
       speechgen generate speech   -d 台账.xlsx -m meeting.yaml -o 讲话稿.docx -o 讲话稿.pdf
       speechgen generate speech   -d 台账.xlsx -m meeting.yaml -o 讲话稿.md --frame three_x --seed 2
       speechgen generate bulletin -d 台账.xlsx -m meeting.yaml -o 通报.docx
-      speechgen generate notice   -d 台账.xlsx -m meeting.yaml -o 督查通知.docx
+      speechgen generate notice   -d 台账.xlsx -m meeting.yaml -o 督查通知.docx --doc-number "示项办〔2026〕13号"
     """
     result = api.generate(
         kind,  # type: ignore[arg-type]
@@ -90,6 +94,7 @@ def generate_command(
         snippets=list(snippet_dirs),
         force=force,
         engine=engine,  # type: ignore[arg-type]
+        doc_number=doc_number,
     )
     for warning in result.warnings:
         click.echo(warning.format(), err=True)

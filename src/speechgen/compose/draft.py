@@ -184,12 +184,14 @@ def compose(
     library: SnippetLibrary | None = None,
     snippet_dirs: Sequence[Path] = (),
     doc_number: str | None = None,
+    source: str | None = None,
 ) -> str:
     """Return the document of ``kind`` in the 公文 Markdown dialect (front matter + body).
 
     ``template`` is a user's Jinja file run in the same sandbox instead of the built-in one;
     ``library`` a preloaded snippet library (else built-in + ``snippet_dirs``); ``doc_number``
-    a 发文字号 for this one bulletin or notice instead of the meeting file's. The same facts,
+    a 发文字号 for this one bulletin or notice instead of the meeting file's; ``source`` the
+    ledger's file name, for messages. The same facts,
     frame and seed always give the same text. The built-in templates measure completion
     against the annual plan: a ledger whose 年度计划投资 sums to 0 is refused (InputError).
     """
@@ -197,7 +199,7 @@ def compose(
         raise InputError(Problem(message=f"不支持的文稿类型“{kind}”", hint="可选：speech、bulletin、notice"))
     facts = with_doc_number(facts, doc_number, kind)
     if template is None:
-        require_annual_plan(facts)
+        require_annual_plan(facts, source)
     user = read_user_template(template) if template is not None else None
     env = make_environment(user)
     library = library or load_library(snippet_dirs)

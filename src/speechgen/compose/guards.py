@@ -32,17 +32,19 @@ def _row_ranges(rows: Sequence[int]) -> str:
     return "第" + "、".join(parts) + "行"
 
 
-def require_annual_plan(facts: Facts) -> None:
+def require_annual_plan(facts: Facts, source: str | None = None) -> None:
     """Raise InputError when the ledger's 年度计划投资 sums to 0: a speech, bulletin or notice
     measures progress as completion against the annual plan (完成率 vs 时序进度), and without a
-    plan there is no rate to speak of. ``speechgen facts`` still works on such a ledger."""
+    plan there is no rate to speak of. ``source`` names the ledger in the message.
+    ``speechgen facts`` still works on such a ledger."""
     if facts.overall.annual_plan > 0:
         return
     rows = [p.row for p in facts.projects if p.row is not None]
-    where = f"（{_row_ranges(rows)}）" if rows and len(rows) <= 30 else ""
+    where = f"，{_row_ranges(rows)}" if rows and len(rows) <= 30 else ""
     raise InputError(Problem(
-        message=(f"台账中年度计划投资合计为0：{len(facts.projects)}个项目{where}的年度计划投资都是0或没有填写，"
+        message=(f"台账中年度计划投资合计为0（{len(facts.projects)}个项目{where}，都是0或没有填写），"
                  "算不出投资完成率，无法对照时序进度起草讲话稿、通报或通知"),
+        file=source,
         column=PLAN_COLUMN,
         hint=("请填写各项目的年度计划投资（今年计划完成的投资，单位同表头，如万元）后再生成；"
               "只想查看项目数和开工情况，可用 speechgen facts"),
