@@ -29,7 +29,18 @@ from speechgen.document import (
 def document_paragraphs(document: Document) -> list[Para]:
     """Return every printed line of the Document as a numbered paragraph with its role."""
     out: list[Para] = []
+    tables = 0
     for block in document.blocks:
+        if isinstance(block, Table):
+            if block.caption:
+                out.append(Para(len(out) + 1, block.caption, "table", None, block.source_line))
+            for row, cells in enumerate((block.header, *block.rows)):
+                for column, text in enumerate(cells):
+                    if text.strip():
+                        out.append(Para(len(out) + 1, text, "table", None, block.source_line,
+                                        cell=(tables, row, column)))
+            tables += 1
+            continue
         for text, role, level in _block_lines(block):
             out.append(Para(len(out) + 1, text, role, level, block.source_line))
     return out
@@ -50,9 +61,8 @@ def _block_lines(block: Block) -> list[tuple[str, Role, int | None]]:
             return [(block.full_text, "heading", level)]
         case Paragraph():
             return [(block.text, "body", None)]
-        case Table(header=header, rows=rows, caption=caption):
-            cells = [c for row in (header, *rows) for c in row if c.strip()]
-            return [(caption, "table", None)] * bool(caption) + [(c, "table", None) for c in cells]
+        case Table():  # document_paragraphs numbers its cells
+            return []
         case PageBreak():
             return []
         case AttachmentNote(items=items):

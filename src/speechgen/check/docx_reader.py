@@ -61,28 +61,32 @@ def docx_paragraphs(document) -> list[tuple[Para, object]]:
 
     numbering = Numbering(document, StyleSheet(document.styles.element))
     out: list[tuple[Para, object]] = []
+    tables = 0
     for item in document.iter_inner_content():
         if isinstance(item, Table):
-            for row in item.rows:
-                for cell in _unique_cells(row.cells):
+            for row_index, row in enumerate(item.rows):
+                for column, cell in _unique_cells(row.cells):
                     for paragraph in cell.paragraphs:
-                        _append(out, paragraph, numbering.marker(paragraph._p), forced_role="table")
+                        _append(out, paragraph, numbering.marker(paragraph._p), forced_role="table",
+                                cell=(tables, row_index, row.grid_cols_before + column))
+            tables += 1
         else:
             _append(out, item, numbering.marker(item._p))
     return out
 
 
 def _unique_cells(cells):
-    """Yield each cell once (merged cells repeat in python-docx's row.cells)."""
+    """Yield (grid column, cell) for each cell once (merged cells repeat in python-docx's
+    row.cells, once per grid column they span)."""
     seen: set[int] = set()
-    for cell in cells:
+    for column, cell in enumerate(cells):
         if id(cell._tc) not in seen:
             seen.add(id(cell._tc))
-            yield cell
+            yield column, cell
 
 
 def _append(out: list[tuple[Para, object]], paragraph, prefix: str,
-            forced_role: Role | None = None) -> None:
+            forced_role: Role | None = None, cell: tuple[int, int, int] | None = None) -> None:
     # A line break inside a paragraph (a title turned over two lines) joins without a space.
     text = paragraph.text.replace("\t", " ").replace("\n", "").strip()
     if not text:
@@ -95,4 +99,4 @@ def _append(out: list[tuple[Para, object]], paragraph, prefix: str,
         role, level = _ROLES.get((paragraph.style.style_id or "").lower(), (None, None))
         if role is None:
             role, level = _ROLES.get((style_name or "").lower(), (None, None))
-    out.append((Para(len(out) + 1, text, role, level, None, style_name, prefix), paragraph))
+    out.append((Para(len(out) + 1, text, role, level, None, style_name, prefix, cell), paragraph))

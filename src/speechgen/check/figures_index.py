@@ -1,39 +1,68 @@
-"""Every figure the ledger's Facts can back, labelled, for tracing the figures of a draft."""
+"""Every figure the ledger's Facts can back, labelled with its metric and subject, and the
+names a draft may give those subjects — for tracing the figures of a draft."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
 
+from speechgen.check.figure_labels import SubjectNames
 from speechgen.facts import Facts, GroupFacts
 from speechgen.facts.laggards import project_rate
+from speechgen.facts.types import UNFILLED
+from speechgen.model import Stage
 from speechgen.rounding import points
 
 Kind = Literal["amount", "percent", "points", "count", "rest"]
+_STAGE_METRICS = {Stage.PREPARATION: "preparing", Stage.NOT_STARTED: "not_started",
+                  Stage.UNDER_CONSTRUCTION: "building", Stage.COMPLETED: "finished",
+                  Stage.OPERATING: "operating"}
+WHOLE_NAMES = ("全市", "全县", "全区")  # what a text calls the whole ledger
+TOTAL_ROWS = ("合计", "总计", "全市合计", "全县合计", "全区合计")  # … and a table's last row
 
 
 @dataclass(frozen=True)
 class Candidate:
     """A figure the ledger backs: amounts in 万元, rates in percent, gaps in 百分点 (unsigned).
 
-    ``rest`` is the size of what remains of a named list after its first few members were
-    described one by one ("此外，甲、乙等13个项目……"); it backs only a count written after 等.
+    ``metric`` names what it is (see ``check.figure_labels``: "completed", "start_rate",
+    "gap_schedule", "not_started" …); None for a figure quoted from the ledger's own words,
+    which may stand for anything. ``subject`` is whose it is: the whole ledger's or a group's
+    key, or a project's name; None for figures of no one subject (时序进度, the lag threshold,
+    the laggard and problem lists). ``rest`` is the size of what remains of a named list after
+    its first few members were described one by one ("此外，甲、乙等13个项目……"); it backs
+    only a count written after 等.
     """
 
     kind: Kind
     value: Decimal
     label: str
+    metric: str | None = None
+    subject: str | None = None
 
 
-def facts_candidates(facts: Facts) -> list[Candidate]:
-    """Return every figure the Facts back: whole ledger, each 县区, each project."""
+@dataclass(frozen=True)
+class FigureIndex:
+    """Every figure the Facts back, and the names that say whose a figure is."""
+
+    candidates: tuple[Candidate, ...]
+    names: SubjectNames = field(default_factory=lambda: SubjectNames({}))
+
+    def __iter__(self):
+        return iter(self.candidates)
+
+
+def facts_candidates(facts: Facts) -> FigureIndex:
+    """Return every figure the Facts back (whole ledger, each 县区, each project) and the
+    subject names: 全市/全县/全区 and the scope, every group key, project and owner (an owner
+    stands for its projects)."""
     out: list[Candidate] = [
-        Candidate("percent", facts.schedule.progress, "时序进度"),
-        Candidate("points", facts.lag_threshold_points, "滞后判定标准"),
-        Candidate("count", Decimal(len(facts.laggards)), "滞后项目数"),
-        Candidate("count", Decimal(len(facts.by_district)), "县区数"),
-        Candidate("count", Decimal(len(facts.problems)), "问题类型数"),
+        Candidate("percent", facts.schedule.progress, "时序进度", "schedule"),
+        Candidate("points", facts.lag_threshold_points, "滞后判定标准", "gap_schedule"),
+        Candidate("count", Decimal(len(facts.laggards)), "滞后项目数", "laggards"),
+        Candidate("count", Decimal(len(facts.by_district)), "县区数", "districts"),
+        Candidate("count", Decimal(len(facts.problems)), "问题类型数", "problems"),
     ]
     groups = [facts.overall, *facts.by_district, *facts.siblings]
     if facts.group is not None:
@@ -42,59 +71,81 @@ def facts_candidates(facts: Facts) -> list[Candidate]:
         out.extend(_group(group))
     for laggard in facts.laggards:
         if laggard.gap_points is not None:
-            out.append(Candidate("points", abs(laggard.gap_points), f"{laggard.project.name}落后时序进度"))
-    for reason in ("behind_schedule", "not_started_overdue"):
-        count = sum(reason in lag.reasons for lag in facts.laggards)
-        out.append(Candidate("count", Decimal(count), "滞后项目数（按原因）"))
+            out.append(Candidate("points", abs(laggard.gap_points), f"{laggard.project.name}落后时序进度",
+                                 "gap_schedule", laggard.project.name))
+    for reason, metric in (("behind_schedule", "laggards"), ("not_started_overdue", "not_started")):
+        count = Decimal(sum(reason in lag.reasons for lag in facts.laggards))
+        out.append(Candidate("count", count, "滞后项目数（按原因）", "laggards"))
+        out.append(Candidate("count", count, "滞后项目数（按原因）", metric))
     for problem in facts.problems:
-        out.append(Candidate("count", Decimal(problem.count), f"存在{problem.problem_type}问题的项目数"))
+        out.append(Candidate("count", Decimal(problem.count), f"存在{problem.problem_type}问题的项目数", "problems"))
     reporting = {name for problem in facts.problems for name in problem.projects}
-    out.append(Candidate("count", Decimal(len(reporting)), "反映问题的项目数"))
+    out.append(Candidate("count", Decimal(len(reporting)), "反映问题的项目数", "problems"))
     _rests(out, facts)
     for project in facts.projects:
         out.extend(_project(project, facts))
         out.extend(_quoted(project))
     _differences(out, facts)
-    return out
+    return FigureIndex(tuple(out), subject_names(facts))
+
+
+def subject_names(facts: Facts) -> SubjectNames:
+    """Return the names a draft may give a figure's subject, each with the subject keys; a
+    table's 合计 row stands for the whole ledger."""
+    names: dict[str, set[str]] = {}
+    ranks: dict[str, int] = {}
+    whole = facts.overall.key
+    groups = (*facts.by_district, *facts.siblings, *([facts.group] if facts.group else []))
+    entries = [(name, whole, 0) for name in (*WHOLE_NAMES, whole)]
+    entries += [(group.key, group.key, 1) for group in groups if group.key != UNFILLED]
+    entries += [(p.owner, p.name, 2) for p in facts.projects if p.owner]
+    entries += [(p.name, p.name, 3) for p in facts.projects]
+    for name, key, rank in entries:
+        names.setdefault(name, set()).add(key)
+        ranks[name] = max(rank, ranks.get(name, 0))
+    totals = {name: frozenset({whole}) for name in TOTAL_ROWS}
+    return SubjectNames({name: frozenset(keys) for name, keys in names.items()}, totals, ranks)
 
 
 def _group(group: GroupFacts) -> list[Candidate]:
     name = group.key
-    out = [
-        Candidate("count", Decimal(group.projects), f"{name}项目数"),
-        Candidate("count", Decimal(group.started), f"{name}已开工项目数"),
-        Candidate("count", Decimal(group.not_started), f"{name}未开工项目数"),
-        Candidate("count", Decimal(group.laggards), f"{name}滞后项目数"),
-        Candidate("amount", group.total, f"{name}总投资"),
-        Candidate("amount", group.annual_plan, f"{name}年度计划投资"),
-        Candidate("amount", group.completed, f"{name}完成投资"),
-        Candidate("amount", group.annual_plan - group.completed, f"{name}年度计划尚未完成的投资"),
+    counts = [(group.projects, "项目数", "projects"), (group.started, "已开工项目数", "started"),
+              (group.not_started, "未开工项目数", "not_started"), (group.laggards, "滞后项目数", "laggards")]
+    out = [Candidate("count", Decimal(n), f"{name}{what}", metric, name) for n, what, metric in counts]
+    out += [
+        Candidate("amount", group.total, f"{name}总投资", "total", name),
+        Candidate("amount", group.annual_plan, f"{name}年度计划投资", "plan", name),
+        Candidate("amount", group.completed, f"{name}完成投资", "completed", name),
+        Candidate("amount", group.annual_plan - group.completed, f"{name}年度计划尚未完成的投资",
+                  "remaining", name),
     ]
-    out.extend(Candidate("count", Decimal(n), f"{name}{stage.value}项目数") for stage, n in group.stage_counts)
+    out.extend(Candidate("count", Decimal(n), f"{name}{stage.value}项目数", _STAGE_METRICS[stage], name)
+               for stage, n in group.stage_counts)
     if group.rank is not None:
-        out.append(Candidate("count", Decimal(group.rank), f"{name}排名"))
+        out.append(Candidate("count", Decimal(group.rank), f"{name}排名", "rank", name))
     if group.start_rate is not None:
-        out.append(Candidate("percent", group.start_rate, f"{name}开工率"))
+        out.append(Candidate("percent", group.start_rate, f"{name}开工率", "start_rate", name))
     if group.completion_rate is not None:
-        out.append(Candidate("percent", group.completion_rate, f"{name}完成率"))
+        out.append(Candidate("percent", group.completion_rate, f"{name}完成率", "completion_rate", name))
     if group.gap_points is not None:
-        out.append(Candidate("points", abs(group.gap_points), f"{name}与时序进度之差"))
+        out.append(Candidate("points", abs(group.gap_points), f"{name}与时序进度之差", "gap_schedule", name))
     return out
 
 
 def _project(project, facts: Facts) -> list[Candidate]:
     name = project.name
     out = [
-        Candidate("amount", project.total, f"{name}总投资"),
-        Candidate("amount", project.annual_plan, f"{name}年度计划投资"),
-        Candidate("amount", project.completed, f"{name}完成投资"),
-        Candidate("amount", project.annual_plan - project.completed, f"{name}年度计划尚未完成的投资"),
+        Candidate("amount", project.total, f"{name}总投资", "total", name),
+        Candidate("amount", project.annual_plan, f"{name}年度计划投资", "plan", name),
+        Candidate("amount", project.completed, f"{name}完成投资", "completed", name),
+        Candidate("amount", project.annual_plan - project.completed, f"{name}年度计划尚未完成的投资",
+                  "remaining", name),
     ]
     rate = project_rate(project)
     if rate is not None:
-        out.append(Candidate("percent", rate, f"{name}完成率"))
+        out.append(Candidate("percent", rate, f"{name}完成率", "completion_rate", name))
         out.append(Candidate("points", abs(points(rate, facts.schedule.progress)),
-                             f"{name}与时序进度之差"))
+                             f"{name}与时序进度之差", "gap_schedule", name))
     return out
 
 
@@ -106,7 +157,7 @@ def _differences(out: list[Candidate], facts: Facts) -> None:
     for group in facts.by_district:
         if group.completion_rate is not None:
             out.append(Candidate("points", abs(points(group.completion_rate, overall)),
-                                 f"{group.key}与{facts.overall.key}完成率之差"))
+                                 f"{group.key}与{facts.overall.key}完成率之差", "gap_overall", group.key))
 
 
 def _rests(out: list[Candidate], facts: Facts) -> None:
@@ -119,17 +170,17 @@ def _rests(out: list[Candidate], facts: Facts) -> None:
     for label, members in lists.items():
         for named in range(1, 6):
             if len(members) > named:
-                out.append(Candidate("rest", Decimal(len(members) - named), f"其余{label}数"))
+                out.append(Candidate("rest", Decimal(len(members) - named), f"其余{label}数", "laggards"))
 
 
 def _quoted(project) -> list[Candidate]:
     """Return the figures the ledger's own words carry (存在问题, 形象进度: "缺口1.2亿元"); a
     document quoting them quotes the ledger."""
-    from speechgen.check.rules.figures import find_figures
+    from speechgen.check.rules.figures_match import find_figures
 
     out = []
     for text in (project.problem, project.progress):
         for written, _, _ in find_figures(text or ""):
             value = written.value * 10000 if written.unit == "亿元" else written.value
-            out.append(Candidate(written.kind, value, f"{project.name}台账原文"))
+            out.append(Candidate(written.kind, value, f"{project.name}台账原文", None, project.name))
     return out

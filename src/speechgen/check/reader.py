@@ -40,6 +40,7 @@ class Para:
     line: int | None = None
     style: str | None = None
     prefix: str = ""  # a marker Word's automatic numbering draws; ``text`` starts with it
+    cell: tuple[int, int, int] | None = None  # a table cell: (table, row, column); row 0 the header
 
 
 @dataclass(frozen=True)
@@ -117,12 +118,12 @@ def split_paragraphs(text: str) -> list[Para]:
         if not line:
             joinable = False
             continue
-        if joinable and chunks:
+        if joinable and chunks and "\t" not in line:
             first, previous = chunks[-1]
             chunks[-1] = (first, previous + line)
         else:
             chunks.append((number, line))
-        joinable = _is_broken(chunks[-1][1])
+        joinable = "\t" not in line and _is_broken(chunks[-1][1])  # a tab: a table row, whole
     return [Para(i, chunk, line=first) for i, (first, chunk) in enumerate(chunks, 1)]
 
 
