@@ -48,13 +48,18 @@ def _findings(sentence: str) -> list:
 
 
 def _label(sentence: str, figure: str):
+    """Return the label of the figure ("涉及|1个": the one after 涉及)."""
+    before, _, figure = figure.rpartition("|")
+    at = sentence.index(before + figure) + len(before)
     for written, start, end in find_figures(sentence):
-        if sentence[start:end] == figure:
+        if (start, sentence[start:end]) == (at, figure):
             return label_figure(sentence, written.kind, start, end, NAMES, listed=written.listed)
     raise AssertionError(f"no figure {figure} in {sentence}")
 
 
 # ── labels ──────────────────────────────────────────────────────────────────────────────────
+
+PROGRESS = "1—5月累计完成投资4.8亿元，占年度计划12.3亿元的39.0%，落后时序进度2.7个百分点。"
 
 
 @pytest.mark.parametrize(("sentence", "figure", "metric", "subjects"), [
@@ -62,27 +67,30 @@ def _label(sentence: str, figure: str):
     ("全市纳入调度的重点项目共4个，总投资40.2亿元，已开工3个，开工率75.0%。", "40.2亿元", "total", {"全市"}),
     ("全市纳入调度的重点项目共4个，总投资40.2亿元，已开工3个，开工率75.0%。", "3个", "started", {"全市"}),
     ("全市纳入调度的重点项目共4个，总投资40.2亿元，已开工3个，开工率75.0%。", "75.0%", "start_rate", {"全市"}),
-    ("1—5月累计完成投资4.8亿元，占年度计划12.3亿元的39.0%，落后时序进度2.7个百分点。", "4.8亿元", "completed", set()),
-    ("1—5月累计完成投资4.8亿元，占年度计划12.3亿元的39.0%，落后时序进度2.7个百分点。", "12.3亿元", "plan", set()),
-    ("1—5月累计完成投资4.8亿元，占年度计划12.3亿元的39.0%，落后时序进度2.7个百分点。", "39.0%",
-     "completion_rate", set()),
-    ("1—5月累计完成投资4.8亿元，占年度计划12.3亿元的39.0%，落后时序进度2.7个百分点。", "2.7个百分点",
-     "gap_schedule", set()),
-    ("按月测算，时序进度为41.7%。", "41.7%", "schedule", set()),
+    (PROGRESS, "4.8亿元", "completed", {"全市"}),  # no name in the paragraph: the whole ledger
+    (PROGRESS, "12.3亿元", "plan", {"全市"}),
+    (PROGRESS, "39.0%", "completion_rate", {"全市"}),
+    (PROGRESS, "2.7个百分点", "gap_schedule", {"全市"}),
+    ("按月测算，时序进度为41.7%。", "41.7%", "schedule", {"全市"}),
     ("分县区看，东城区完成率最高，为47.6%；西城区最低，仅为30.0%。", "47.6%", "completion_rate", {"东城区"}),
-    ("分县区看，东城区完成率最高，为47.6%；西城区最低，仅为30.0%。", "30.0%", None, {"西城区"}),
+    ("分县区看，东城区完成率最高，为47.6%；西城区最低，仅为30.0%。", "30.0%", "completion_rate", {"西城区"}),
     ("西城区完成率低于全市平均9.0个百分点。", "9.0个百分点", "gap_overall", {"西城区"}),
     ("丙项目（责任单位：西城区发改局，包保领导：张三）完成率仅为30.0%，落后时序进度11.7个百分点。",
      "11.7个百分点", "gap_schedule", {"丙项目"}),
     ("西城区城投公司负责的项目完成投资1.2亿元。", "1.2亿元", "completed", {"丁项目"}),
-    ("还有1个项目未开工。", "1个", "not_started", set()),
-    ("落后时序进度10个百分点以上或逾期未开工的项目有3个。", "3个", "laggards", set()),
-    ("重点是3个进度滞后或逾期未开工的项目。", "3个", "laggards", set()),
-    ("从反映的问题看，1个项目存在制约因素。", "1个", "problems", set()),
+    ("还有1个项目未开工。", "1个", "not_started", {"全市"}),
+    ("有1个项目已过计划开工时间仍未开工。", "1个", "overdue", {"全市"}),
+    ("落后时序进度10个百分点以上或逾期未开工的项目有3个。", "3个", "laggards", {"全市"}),
+    ("落后时序进度10个百分点以上或逾期未开工的项目有3个。", "10个百分点", "threshold", {"全市"}),
+    ("重点是3个进度滞后或逾期未开工的项目。", "3个", "laggards", {"全市"}),
+    ("从反映的问题看，1个项目存在制约因素，其中用地问题涉及1个项目。", "1个", "problems", {"全市"}),
+    ("从反映的问题看，1个项目存在制约因素，其中用地问题涉及1个项目。", "涉及|1个", "problems", {"用地问题"}),
     ("全市4个项目已开工3个。", "4个", None, {"全市"}),  # 已开工 is the 3's
     ("此外，丙项目、丁项目等2个项目也存在投资进度滞后的问题。", "2个", None, {"丙项目", "丁项目"}),
     ("全市完成固定资产投资950亿元。", "950亿元", None, {"全市"}),  # not the ledger's 完成投资
-    ("开工率比上年提高5.0%。", "5.0%", None, set()),  # a comparison, not the rate
+    ("开工率比上年提高5.0%。", "5.0%", None, {"全市"}),  # a comparison, not the rate
+    ("个别项目完成率只有5.0%。", "5.0%", "completion_rate", set()),  # some projects: no subject implied
+    ("东城区完成率47.6%。开工率为50.0%。", "50.0%", "start_rate", {"东城区"}),  # the paragraph's subject
     ("东城区、西城区完成率分别为47.6%、30.0%。", "30.0%", "completion_rate", {"西城区"}),
 ])
 def test_label(sentence: str, figure: str, metric: str | None, subjects: set[str]) -> None:
@@ -135,6 +143,37 @@ def test_header_label(header: str, expected: tuple) -> None:
 def test_a_mislabelled_figure_is_caught_with_its_own_metric(sentence: str, message: str) -> None:
     findings = _findings(sentence)
     assert [(f.rule, f.message) for f in findings] == [("figure-mismatch", message)]
+
+
+@pytest.mark.parametrize(("sentence", "messages"), [
+    ("全市4个项目，已开工3个，未开工1个，其中处于前期阶段0个、具备条件尚未开工1个。",
+     ["写作 0个，台账计算为 1个（全市状态为“前期”的项目数）",
+      "写作 1个，台账计算为 0个（全市状态为“未开工”的项目数）"]),
+    ("有2个项目已过计划开工时间仍未开工。", ["写作 2个，台账计算为 1个（逾期未开工项目数）"]),
+    ("完成率落后时序进度11.7个百分点以上或逾期未开工的项目有3个。",
+     ["写作 11.7个百分点，台账计算为 10.0个百分点（滞后判定标准）"]),
+    ("从反映的问题看，1个项目存在制约因素，其中用地问题涉及2个项目。",
+     ["写作 2个，台账计算为 1个（存在用地问题的项目数）"]),
+    ("东城区完成率47.6%。开工率为100.0%。", ["写作 100.0%，台账计算为 50.0%（东城区开工率）"]),  # 西城区's
+])
+def test_stages_threshold_problems_and_the_paragraph_subject(sentence: str, messages: list[str]) -> None:
+    assert [f.message for f in _findings(sentence)] == messages
+
+
+def test_a_sentence_about_some_projects_implies_no_subject() -> None:
+    assert _findings("个别项目完成率只有30.0%。") == []  # 丙项目's: not held to 全市's 39.0%
+    assert [f.message for f in _findings("全市完成率只有30.0%。")] == ["写作 30.0%，台账计算为 39.0%（全市完成率）"]
+
+
+def test_digits_of_a_name_are_not_a_figure() -> None:
+    facts = compute_facts(Dossier(meeting=MEETING, projects=(
+        _project("东岭镇项目1", "东岭镇", "在建", "10000", "4000", "30000"),
+        _project("东岭镇项目2", "东岭镇", "在建", "10000", "1000", "30000"),
+        _project("河西镇项目2", "河西镇", "在建", "10000", "1000", "30000"),
+    )))
+    text = "一、情况\n其中，东岭镇项目1进展较好。此外，河西镇项目2、东岭镇项目22个项目完成率落后。\n二、打算\n内容。"
+    report = check_source(read_bytes(text.encode(), "稿.txt", "txt"), facts=facts)
+    assert [f.message for f in report.findings if f.rule.startswith("figure")] == []
 
 
 def test_the_same_figures_rightly_labelled_pass() -> None:

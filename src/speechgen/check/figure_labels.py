@@ -11,6 +11,7 @@ and the figure is traced against every fact, as before labels existed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -42,7 +43,9 @@ _KEYWORDS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("gap_schedule", re.compile(rf"{_COMPARE}?{_SCHEDULE}(?:高出|低出|高|低|快|慢|相差|差距为?|差)?")),
     ),
     "count": (
-        ("not_started", re.compile(r"(?:尚|仍|逾期)?未开工(?:的)?(?:重点)?(?:项目)?")),
+        ("overdue", re.compile(r"(?:逾期未开工|已?过计划开工时间(?:仍|尚)?未开工)(?:的)?(?:重点)?(?:项目)?")),
+        ("ready", re.compile(r"具备(?:开工)?条件(?:但)?(?:尚|仍)?未开工(?:的)?(?:项目)?")),
+        ("not_started", re.compile(r"(?:尚|仍)?未开工(?:的)?(?:重点)?(?:项目)?")),
         ("started", re.compile(r"(?<![未新划])(?:已)?开工(?:的)?(?:重点)?(?:项目)?")),  # not 新开工, 计划开工
         ("laggards", re.compile(r"(?:进度)?(?:滞后|落后)(?:的)?(?:重点)?(?:项目)?")),
         ("building", re.compile(r"(?:正在)?在建(?:的)?(?:项目)?")),
@@ -57,7 +60,7 @@ _KEYWORDS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
 _BRIDGE = re.compile(r"(?:[\s\x00]|的|为|是|达到?|了|共有?|合?计|累计|有|约|仅|只有?|才|已|均|则|最高|最低)*")
 # A count's metric written after it: "9个项目未开工", "16个进度滞后或逾期未开工的项目".
 _AFTER_COUNT = re.compile(r"(?:市级|省级)?(?:重点)?(?:项目)?(?:[已均都仍尚还也])*"
-                          r"(?:(?P<not_started>未开工|过计划开工时间|逾期未开工)|(?P<started>开工)"
+                          r"(?:(?P<overdue>逾期未开工|过计划开工时间)|(?P<not_started>未开工)|(?P<started>开工)"
                           r"|(?P<laggards>(?:投资)?(?:进度)?(?:滞后|落后))|(?P<finished>竣工|建成)"
                           r"|(?P<operating>投产)|(?P<building>在建)|(?P<problems>存在(?:制约|问题|困难)|反映)"
                           r"|(?P<projects>(?<=重点项目)))"
@@ -67,6 +70,9 @@ _OVERDUE = re.compile(r"未开工|过计划开工时间")
 _SENTENCE_END = re.compile(r"[。；！？;!?\n]")
 _CLAUSE_END = re.compile(r"[，,：:（(]")
 _CLOSED = re.compile(r"（[^（）]*）|\([^()]*\)")
+# A paragraph about some projects or places, not the whole: no subject is implied.
+_PARTIAL = re.compile(r"(?:有的|个别|部分|少数|一些|该|这个|这些|此类?|多数|大部分|其余|另外|其他)"
+                      r"(?:重点)?(?:项目|县区|县|区|乡镇|镇|单位|地方)")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:亿元|万元|个百分点|[%％]|[个项])")
 
 
@@ -85,8 +91,9 @@ class SubjectNames:
     rank, higher for a narrower subject (a project above its owner above its 县区)."""
 
     def __init__(self, names: dict[str, frozenset[str]], rows: dict[str, frozenset[str]] | None = None,
-                 ranks: dict[str, int] | None = None):
+                 ranks: dict[str, int] | None = None, whole: frozenset[str] = frozenset()):
         self.names = {name: keys for name, keys in names.items() if name and keys}
+        self.whole = whole  # the subject of a paragraph that names none: the whole ledger
         self.rows = rows or {}  # names only a table row uses: 合计 (the whole ledger)
         self.ranks = ranks or {}
         ordered = sorted(self.names, key=len, reverse=True)  # longest first: 高新区人才公寓, not 高新区
@@ -97,6 +104,10 @@ class SubjectNames:
         if self.pattern is None:
             return []
         return [(m.start(), m.end(), self.names[m.group()]) for m in self.pattern.finditer(text)]
+
+    def strip(self, text: str) -> str:
+        """Return text without the names in it."""
+        return self.pattern.sub("", text) if self.pattern else text
 
     def blank_digits(self, text: str) -> str:
         """Return text with the digits inside names blanked (same length), so that "项目2" in
@@ -123,29 +134,44 @@ class SubjectNames:
 
 def label_figure(text: str, kind: str, start: int, end: int, names: SubjectNames,
                  *, listed: bool = False) -> Label:
-    """Return the label of the figure at text[start:end] (start: its first digit)."""
+    """Return the label of the figure at text[start:end] (start: its first digit) in the
+    paragraph text."""
     masked = _mask(text[:start])
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(masked)), default=0)
     bounds = [sentence_start, *(m.end() for m in _CLAUSE_END.finditer(masked, sentence_start))]
-    clause_start = bounds[-1]
-    clause = masked[clause_start:]
-    metric, keyword = (None, None) if listed else _metric_before(clause, kind)
-    if metric is None and len(bounds) > 1 and not listed and _BRIDGE.fullmatch(clause):
-        # "高新区完成率最高，为53.8%": the metric word ends the clause before.
-        previous = masked[bounds[-2]:clause_start - 1]
-        if not re.search(r"\d", previous):
-            metric, keyword = _metric_before(previous, kind)
-            if keyword is not None:
-                keyword = (keyword[0] + bounds[-2], keyword[1] + bounds[-2])
-    elif keyword is not None:
-        keyword = (keyword[0] + clause_start, keyword[1] + clause_start)
-    if metric is None and kind == "count" and not listed:
-        metric = _metric_after(text, end)
-    subjects = frozenset[str]()
+    metric, keyword = (None, None) if listed else _metric(text, masked, bounds, kind, end, names)
+    clause = masked[bounds[-1]:]
     spread = _spread(clause)
     if spread is not None:
-        metric, subjects = _spread_label(text[:start], masked, clause_start, clause, kind, spread, names)
-    return Label(metric, subjects or _subjects(text[:start], masked, bounds, keyword, names))
+        metric, subjects = _spread_label(text[:start], masked, bounds[-1], clause, kind, spread, names)
+        if subjects:
+            return Label(metric, subjects)
+    return Label(metric, _subjects(text[:start], masked, bounds, keyword, names))
+
+
+def _metric(text: str, masked: str, bounds: list[int], kind: str, end: int,
+            names: SubjectNames) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the figure's metric and the span of its word (None: none found)."""
+    clause_start = bounds[-1]
+    metric, keyword = _metric_before(masked[clause_start:], kind)
+    if keyword is not None:
+        keyword = (keyword[0] + clause_start, keyword[1] + clause_start)
+    elif _BRIDGE.fullmatch(names.strip(masked[clause_start:]).removeprefix("其中")):
+        # "高新区完成率最高，为53.8%": the metric word ends the clause before;
+        # "……；青河县最低，仅为17.2%": the one metric word of the part before the "；".
+        if len(bounds) > 1 and not re.search(r"\d", previous := masked[bounds[-2]:clause_start - 1]):
+            metric, keyword = _metric_before(previous, kind)
+            keyword = keyword and (keyword[0] + bounds[-2], keyword[1] + bounds[-2])
+        if metric is None and bounds[0] > 0 and masked[bounds[0] - 1] in "；;":
+            part = masked[max((m.end() for m in _SENTENCE_END.finditer(masked, 0, bounds[0] - 1)), default=0):
+                          bounds[0] - 1]
+            found = {m for m, pattern in _KEYWORDS.get(kind, ()) if pattern.search(part)}
+            metric = found.pop() if len(found) == 1 else None
+    if metric is None and kind == "count":
+        metric = _metric_after(text, end)
+    if kind == "points" and re.match(r"\s*(?:及)?以上", text[end:]):
+        metric = "threshold"  # "落后时序进度10个百分点以上": the lag threshold
+    return metric, keyword
 
 
 def _mask(text: str) -> str:
@@ -177,23 +203,26 @@ def _metric_after(text: str, end: int) -> str | None:
     match = _AFTER_COUNT.match(tail)
     if match is None:
         return None
-    if match.lastgroup in ("laggards", "not_started") and _LAGGING.search(tail) and _OVERDUE.search(tail):
+    if match.lastgroup in ("laggards", "overdue", "not_started") and _LAGGING.search(tail) and _OVERDUE.search(tail):
         return "laggards"  # "16个进度滞后或逾期未开工的项目"
     return match.lastgroup
 
 
 def _subjects(lead: str, masked: str, bounds: list[int], keyword: tuple[int, int] | None,
               names: SubjectNames) -> frozenset[str]:
-    """Return the subjects of the nearest clause (going back in the sentence) that names any."""
-    found = [(s, e, keys) for s, e, keys in names.find(lead[bounds[0]:])]
-    found = [(s + bounds[0], e + bounds[0], keys) for s, e, keys in found]
-    found = [(s, e, keys) for s, e, keys in found if masked[s] != "\x00"
+    """Return the subjects of the nearest clause that names any, going back in the sentence,
+    then in the sentences before it in the paragraph; with none named, the whole ledger —
+    unless the sentence speaks of some of it ("个别项目", "这些县区")."""
+    found = [(s, keys) for s, e, keys in names.find(lead) if masked[s] != "\x00"
              and not (keyword and keyword[0] <= s < keyword[1])]
-    for clause_start, clause_end in reversed(list(zip(bounds, [*bounds[1:], len(lead)], strict=True))):
-        inside = [keys for s, _, keys in found if clause_start <= s < clause_end]
+    starts = [0, *(m.end() for m in _SENTENCE_END.finditer(masked, 0, bounds[0]))]
+    ends = [*bounds[1:], len(lead)]
+    spans = [*zip(bounds, ends, strict=True), *itertools.pairwise(starts)]
+    for clause_start, clause_end in sorted(spans, reverse=True):
+        inside = [keys for s, keys in found if clause_start <= s < clause_end]
         if inside:
             return frozenset().union(*inside)
-    return frozenset()
+    return frozenset() if _PARTIAL.search(lead, bounds[0]) else names.whole
 
 
 def _spread(clause: str) -> int | None:
@@ -251,6 +280,7 @@ _HEADERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("amount", "completed", re.compile(r"完成投资|累计完成|已完成|完成额")),
     ("amount", "total", re.compile(r"总投资")),
     ("amount", "plan", re.compile(r"计划")),
+    ("count", "overdue", re.compile(r"逾期未开工|过计划开工")),
     ("count", "not_started", re.compile(r"未开工")),
     ("count", "started", re.compile(r"开工")),
     ("count", "laggards", re.compile(r"滞后|落后")),

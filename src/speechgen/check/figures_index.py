@@ -15,7 +15,7 @@ from speechgen.model import Stage
 from speechgen.rounding import points
 
 Kind = Literal["amount", "percent", "points", "count", "rest"]
-_STAGE_METRICS = {Stage.PREPARATION: "preparing", Stage.NOT_STARTED: "not_started",
+_STAGE_METRICS = {Stage.PREPARATION: "preparing", Stage.NOT_STARTED: "ready",  # 具备条件尚未开工
                   Stage.UNDER_CONSTRUCTION: "building", Stage.COMPLETED: "finished",
                   Stage.OPERATING: "operating"}
 WHOLE_NAMES = ("全市", "全县", "全区")  # what a text calls the whole ledger
@@ -57,12 +57,12 @@ def facts_candidates(facts: Facts) -> FigureIndex:
     """Return every figure the Facts back (whole ledger, each 县区, each project) and the
     subject names: 全市/全县/全区 and the scope, every group key, project and owner (an owner
     stands for its projects)."""
+    whole = facts.overall.key
     out: list[Candidate] = [
         Candidate("percent", facts.schedule.progress, "时序进度", "schedule"),
-        Candidate("points", facts.lag_threshold_points, "滞后判定标准", "gap_schedule"),
-        Candidate("count", Decimal(len(facts.laggards)), "滞后项目数", "laggards"),
-        Candidate("count", Decimal(len(facts.by_district)), "县区数", "districts"),
-        Candidate("count", Decimal(len(facts.problems)), "问题类型数", "problems"),
+        Candidate("points", facts.lag_threshold_points, "滞后判定标准", "threshold"),
+        Candidate("count", Decimal(len(facts.by_district)), "县区数", "districts", whole),
+        Candidate("count", Decimal(len(facts.problems)), "问题类型数", "problems", whole),
     ]
     groups = [facts.overall, *facts.by_district, *facts.siblings]
     if facts.group is not None:
@@ -73,14 +73,15 @@ def facts_candidates(facts: Facts) -> FigureIndex:
         if laggard.gap_points is not None:
             out.append(Candidate("points", abs(laggard.gap_points), f"{laggard.project.name}落后时序进度",
                                  "gap_schedule", laggard.project.name))
-    for reason, metric in (("behind_schedule", "laggards"), ("not_started_overdue", "not_started")):
-        count = Decimal(sum(reason in lag.reasons for lag in facts.laggards))
-        out.append(Candidate("count", count, "滞后项目数（按原因）", "laggards"))
-        out.append(Candidate("count", count, "滞后项目数（按原因）", metric))
+    for reason, label, metric in (("behind_schedule", "投资进度滞后项目数", "laggards"),
+                                  ("not_started_overdue", "逾期未开工项目数", "overdue")):
+        out.append(Candidate("count", Decimal(sum(reason in lag.reasons for lag in facts.laggards)), label, metric,
+                             whole))
     for problem in facts.problems:
-        out.append(Candidate("count", Decimal(problem.count), f"存在{problem.problem_type}问题的项目数", "problems"))
+        out.append(Candidate("count", Decimal(problem.count), f"存在{problem.problem_type}问题的项目数", "problems",
+                             f"{problem.problem_type}问题"))
     reporting = {name for problem in facts.problems for name in problem.projects}
-    out.append(Candidate("count", Decimal(len(reporting)), "反映问题的项目数", "problems"))
+    out.append(Candidate("count", Decimal(len(reporting)), "反映问题的项目数", "problems", whole))
     _rests(out, facts)
     for project in facts.projects:
         out.extend(_project(project, facts))
@@ -100,11 +101,13 @@ def subject_names(facts: Facts) -> SubjectNames:
     entries += [(group.key, group.key, 1) for group in groups if group.key != UNFILLED]
     entries += [(p.owner, p.name, 2) for p in facts.projects if p.owner]
     entries += [(p.name, p.name, 3) for p in facts.projects]
+    entries += [(f"{p.problem_type}问题", f"{p.problem_type}问题", 1) for p in facts.problems]  # 用地问题涉及8个项目
     for name, key, rank in entries:
         names.setdefault(name, set()).add(key)
         ranks[name] = max(rank, ranks.get(name, 0))
     totals = {name: frozenset({whole}) for name in TOTAL_ROWS}
-    return SubjectNames({name: frozenset(keys) for name, keys in names.items()}, totals, ranks)
+    return SubjectNames({name: frozenset(keys) for name, keys in names.items()}, totals, ranks,
+                        frozenset({whole}))
 
 
 def _group(group: GroupFacts) -> list[Candidate]:
@@ -119,7 +122,7 @@ def _group(group: GroupFacts) -> list[Candidate]:
         Candidate("amount", group.annual_plan - group.completed, f"{name}年度计划尚未完成的投资",
                   "remaining", name),
     ]
-    out.extend(Candidate("count", Decimal(n), f"{name}{stage.value}项目数", _STAGE_METRICS[stage], name)
+    out.extend(Candidate("count", Decimal(n), f"{name}状态为“{stage.value}”的项目数", _STAGE_METRICS[stage], name)
                for stage, n in group.stage_counts)
     if group.rank is not None:
         out.append(Candidate("count", Decimal(group.rank), f"{name}排名", "rank", name))

@@ -22,7 +22,7 @@ _PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("points", re.compile(rf"{_NUMBER}\s*个百分点")),
     ("percent", re.compile(rf"{_NUMBER}\s*[%％]")),
     ("count", re.compile(r"(\d+)\s*[个项](?=[^\d，。；：、,;:（）()]{0,8}?项目)")),
-    ("count", re.compile(r"(?:开工|在建|竣工|投产|前期|滞后|落后|未开工)(?:的)?(?:项目)?(\d+)\s*[个项]")),
+    ("count", re.compile(r"(?:开工|在建|竣工|投产|前期(?:阶段)?|滞后|落后|未开工)(?:的)?(?:项目)?(\d+)\s*[个项]")),
     ("count", re.compile(r"项目(?:总数|总计)?(?:共有?|合计|总数为?|有)(\d+)\s*[个项]")),
     ("count", re.compile(r"(\d+)\s*个(?=(?:投资)?(?:进度)?(?:滞后|落后)或逾期未开工的(?:重点)?项目)")),
 )
