@@ -3,10 +3,11 @@
 
 The metric comes from the metric word right before the figure, in the same clause ("开工率82.0%",
 "完成率仅为10.5%", "占年度计划126.8亿元的36.9%", "落后时序进度4.8个百分点") or, for a count,
-right after it ("9个项目未开工"); the subject from the names the sentence gives before the
-figure, the nearest clause that names one ("全市……共50个，总投资464.3亿元"). Words in closed
-brackets ("（责任单位：……）") are passed over. When no metric word is found the metric is None
-and the figure is traced against every fact, as before labels existed.
+right after it ("9个项目未开工"). The subject comes from the names given before the figure: the
+nearest clause that names one, in the sentence ("全市……共50个，总投资464.3亿元") or the
+sentences before it in the paragraph; a paragraph that names none speaks of the whole ledger.
+Words in closed brackets ("（责任单位：……）") are passed over. When no metric word is found the
+metric is None and the figure is traced against every fact, as before labels existed.
 """
 
 from __future__ import annotations
