@@ -140,3 +140,17 @@ def test_stale_data_is_a_warning(tmp_path: Path) -> None:
     meeting = meeting_file(tmp_path, MINIMAL.replace("as_of: 2026-05-31", "as_of: 2025-12-31"))
     dossier = read_dossier(simple_ledger(tmp_path / "台账.xlsx"), meeting)
     assert "早了三个月以上" in dossier.warnings[0].format()
+
+
+def test_default_addressee_follows_the_level() -> None:
+    import datetime as dt
+
+    from speechgen.model import Meeting
+
+    def meeting(level: str) -> Meeting:
+        return Meeting(region="青山", level=level, meeting="推进会", date=dt.date(2026, 6, 5),
+                       as_of=dt.date(2026, 5, 31))
+
+    assert meeting("市").addressee_or_default.endswith("市直有关单位")
+    assert meeting("县").addressee_or_default.endswith("县直有关单位")
+    assert meeting("区").addressee_or_default.endswith("区直有关单位")

@@ -92,6 +92,8 @@ class Meeting(_Frozen):
             return self.addressee.rstrip("：:")
         if self.level == "市":
             return "各县（市、区）人民政府，市直有关单位"
+        if self.level == "区":
+            return "各街道办事处、乡（镇）人民政府，区直有关单位"
         return "各乡（镇）人民政府、街道办事处，县直有关单位"
 
 
