@@ -242,6 +242,7 @@ date: 2026-06-05
 def _table_findings(text: str, fmt: str) -> list:
     data = text.encode() if fmt == "md" else api.render_markup(text, f".{fmt}")
     report = check_source(read_bytes(data, f"通报.{fmt}", fmt), facts=FACTS)  # type: ignore[arg-type]
+    assert all(f.rule == "figure-mismatch" for f in report.findings if f.rule.startswith("figure"))
     return [(f.quote, f.message) for f in report.findings if f.rule.startswith("figure")]
 
 
@@ -251,9 +252,11 @@ def test_table_cells_read_by_header_and_row(fmt: str) -> None:
     broken = (_TABLE.replace("| 东城区 | 2 | 50.0% | 6.30 |", "| 东城区 | 2 | 50.0% | 6.00 |")
               .replace("| 6.00 | 18000 | 30.0% |", "| 6.00 | 30000 | 47.6% |")
               .replace("| 合计 | 4 | 75.0%", "| 合计 | 2 | 50.0%")
+              .replace("| 西城区 | 2 | 100.0% |", "| 西城区 | 2 | 10.0% |")  # far, but a cell: an error
               .replace("| 丙项目 | 西城区发改局 | 30.0% |", "| 丙项目 | 西城区发改局 | 50.0% |"))
     assert _table_findings(broken, fmt) == [
         ("东城区｜年度计划（亿元）｜6.00", "写作 6.00亿元，台账计算为 6.30亿元（东城区年度计划投资）"),
+        ("西城区｜开工率｜10.0%", "写作 10.0%，台账计算为 100.0%（西城区开工率）"),
         ("西城区｜完成投资（万元）｜30000", "写作 30000万元，台账计算为 18000万元（西城区完成投资）"),
         ("西城区｜完成率｜47.6%", "写作 47.6%，台账计算为 30.0%（西城区完成率）"),
         ("合计｜项目数｜2", "写作 2，台账计算为 4（全市项目数）"),

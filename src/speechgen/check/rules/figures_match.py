@@ -123,9 +123,9 @@ def judge(draft: Draft, index: int, quote: str, written: Written, choice: Choice
 
     A figure near the fact (within a fifth, or two steps of its last digit) is a mismatch
     (error). When the label pins down the fact, so is one within a half of it or that looks
-    like a slip of the pen (digits swapped, one digit wrong: 开工率28.0% for 82.0%). Anything
-    else may come from outside the ledger (全社会固定资产投资 from the statistics office) and
-    is a warning.
+    like a slip of the pen (digits swapped, one digit wrong: 开工率28.0% for 82.0%), and any
+    table cell (its column and row name the fact). Anything else may come from outside the
+    ledger (全社会固定资产投资 from the statistics office) and is a warning.
     """
     if any(matches(written, c) for c in choice.pool):
         return None
@@ -141,7 +141,7 @@ def judge(draft: Draft, index: int, quote: str, written: Written, choice: Choice
     # Near: within a fifth, or — when the label pins down the fact — within a half of the larger.
     share = max(written.value, near_value) / 2 if choice.certain else written.value / 5
     close = abs(near_value - written.value) <= max(share, 2 * step)
-    if close or (choice.certain and _slip(written, near_value)):
+    if close or (choice.certain and (written.fixed or _slip(written, near_value))):
         return draft.finding("figure-mismatch", "error", index, quote,
                              f"写作 {written.text}，台账计算为 {shown}（{nearest.label}）",
                              f"请改为“{shown}”，或核对台账")
