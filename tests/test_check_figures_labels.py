@@ -88,6 +88,7 @@ PROGRESS = "1—5月累计完成投资4.8亿元，占年度计划12.3亿元的39
     ("全市4个项目已开工3个。", "4个", None, {"全市"}),  # 已开工 is the 3's
     ("此外，丙项目、丁项目等2个项目也存在投资进度滞后的问题。", "2个", None, {"丙项目", "丁项目"}),
     ("全市完成固定资产投资950亿元。", "950亿元", None, {"全市"}),  # not the ledger's 完成投资
+    ("去年同期，全市完成投资4.2亿元。", "4.2亿元", None, {"全市"}),  # another period's
     ("开工率比上年提高5.0%。", "5.0%", None, {"全市"}),  # a comparison, not the rate
     ("个别项目完成率只有5.0%。", "5.0%", "completion_rate", set()),  # some projects: no subject implied
     ("东城区完成率47.6%。开工率为50.0%。", "50.0%", "start_rate", {"东城区"}),  # the paragraph's subject
@@ -110,6 +111,7 @@ def test_label(sentence: str, figure: str, metric: str | None, subjects: set[str
     ("排名", ("count", "个", "rank")),
     ("序号", (None, None, None)),
     ("金额（万元）", ("amount", "万元", None)),
+    ("上年同期完成投资（万元）", ("amount", "万元", None)),
 ])
 def test_header_label(header: str, expected: tuple) -> None:
     assert header_label(header) == expected

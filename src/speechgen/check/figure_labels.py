@@ -74,6 +74,8 @@ _CLOSED = re.compile(r"（[^（）]*）|\([^()]*\)")
 # A paragraph about some projects or places, not the whole: no subject is implied.
 _PARTIAL = re.compile(r"(?:有的|个别|部分|少数|一些|该|这个|这些|此类?|多数|大部分|其余|另外|其他)"
                       r"(?:重点)?(?:项目|县区|县|区|乡镇|镇|单位|地方)")
+# A figure of another period than the ledger's: no metric of the ledger's.
+_OTHER_TIME = re.compile(r"去年|上年|上一年|前年|同期|上月|上个月|上季度|上半年|上一季度|\d{4}年(?:度)?(?:全年|底)")
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:亿元|万元|个百分点|[%％]|[个项])")
 
 
@@ -172,6 +174,8 @@ def _metric(text: str, masked: str, bounds: list[int], kind: str, end: int,
         metric = _metric_after(text, end)
     if kind == "points" and re.match(r"\s*(?:及)?以上", text[end:]):
         metric = "threshold"  # "落后时序进度10个百分点以上": the lag threshold
+    if _OTHER_TIME.search(masked, bounds[0]):
+        return None, None  # "去年同期完成投资40亿元": not this period's figure
     return metric, keyword
 
 
@@ -262,6 +266,8 @@ def header_label(header: str) -> tuple[str | None, str | None, str | None]:
     unit = unit_match.group(1) if unit_match else None
     unit = {"％": "%", "百分点": "个百分点"}.get(unit, unit) if unit else None
     text = header[: unit_match.start()] if unit_match else header
+    if _OTHER_TIME.search(text):  # 上年完成投资（万元）: another period, no metric of the ledger's
+        return (_UNIT_KIND.get(unit), unit, None) if unit else (None, None, None)
     for kind, metric, pattern in _HEADERS:
         if pattern.search(text):
             if unit is not None and _UNIT_KIND.get(unit) != kind:
