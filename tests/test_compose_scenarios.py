@@ -234,3 +234,11 @@ def test_praise_and_blame_follow_the_sign_in_a_county(frame: str) -> None:
     for seed in range(1, 6):
         assert not [w for w in BLAME if w in compose("speech", ahead, frame=frame, seed=seed)]
         assert not [w for w in PRAISE if w in compose("speech", behind, frame=frame, seed=seed)]
+
+
+def test_named_list_closes_with_deng_before_its_count() -> None:
+    """Names ending in a digit ("东岭镇项目1") must not run into the count ("…项目25个项目")."""
+    lagging = [project(f"东岭镇项目{i}", "东岭镇", "10000", "500") for i in range(1, 6)]
+    facts = facts_of([*lagging, *even()])
+    for text in speeches(facts, seeds=(1, 2)):
+        assert "东岭镇项目4、东岭镇项目5等2个项目" in body(text)
