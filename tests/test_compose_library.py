@@ -108,3 +108,27 @@ def test_templates_write_no_number_of_their_own() -> None:
     for path in sorted(resource_dir("templates").rglob("*.j2")):
         literal = jinja.sub("", path.read_text(encoding="utf-8"))
         assert not re.search(r"[0-9０-９]", literal), path.name
+
+
+def test_library_is_loaded_once_and_reloaded_when_a_file_changes(tmp_path: Path) -> None:
+    _write(tmp_path, "speed.yaml", """\
+role: speed
+passages:
+  - id: speed-cache-01
+    lead: 按节点抢进度
+    text: 各项目要按节点抢进度。
+""")
+    first = load_library([tmp_path])
+    assert load_library([tmp_path]) is first, "an unchanged library is not parsed again"
+    _write(tmp_path, "speed.yaml", """\
+role: speed
+passages:
+  - id: speed-cache-01
+    lead: 按节点抢进度
+    text: 各项目要按节点抢进度。
+  - id: speed-cache-02
+    lead: 盯住关键节点
+    text: 各项目要盯住关键节点，一个节点一个节点地抓落实。
+""")
+    reloaded = load_library([tmp_path])
+    assert {p.id for p in reloaded.for_role("speed")} >= {"speed-cache-01", "speed-cache-02"}

@@ -13,7 +13,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from speechgen.compose.context import FIGURE_KEYS
-from speechgen.compose.env import RENDER_ERRORS, SnippetRenderError, translate_jinja_message
+from speechgen.compose.env import RENDER_ERRORS, SnippetRenderError, compile_text, translate_jinja_message
 from speechgen.compose.flags import SEASON_FLAGS
 from speechgen.compose.library import KIND_LABELS, Passage, SnippetLibrary
 from speechgen.errors import Problem, TemplateError
@@ -133,7 +133,7 @@ class Chooser:
     def render(self, passage: Passage, text: str | None = None) -> str:
         """Return the passage's text rendered with the context."""
         try:
-            return self.env.from_string(passage.text if text is None else text).render(self.context)
+            return compile_text(self.env, passage.text if text is None else text).render(self.context)
         except (*RENDER_ERRORS, jinja2.TemplateError) as error:
             line = f"第{passage.line}行" if passage.line else ""
             raise SnippetRenderError(

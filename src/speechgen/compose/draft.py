@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from speechgen.compose.chooser import Chooser, stable_seed
 from speechgen.compose.context import build_context
-from speechgen.compose.env import UserTemplate, make_environment, render_template
+from speechgen.compose.env import UserTemplate, builtin_environment, make_environment, render_template
 from speechgen.compose.flags import compute_flags
 from speechgen.compose.frames import Frame, get_frame
 from speechgen.compose.guards import require_annual_plan, with_doc_number
@@ -201,7 +201,7 @@ def compose(
     if template is None:
         require_annual_plan(facts, source)
     user = read_user_template(template) if template is not None else None
-    env = make_environment(user)
+    env = make_environment(user) if user is not None else builtin_environment()
     library = library or load_library(snippet_dirs)
     context = build_context(facts)
     flags = compute_flags(facts)

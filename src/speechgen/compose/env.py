@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -76,6 +77,23 @@ def make_environment(user: UserTemplate | None = None, template_dir: Path | None
     )
     env.filters.update(FILTERS)
     return env
+
+
+@functools.cache
+def builtin_environment() -> SandboxedEnvironment:
+    """Return the environment of the built-in templates, shared by every document of a process:
+    Jinja keeps compiled templates per environment, so a batch compiles each template once."""
+    return make_environment()
+
+
+def compile_text(env: SandboxedEnvironment, text: str) -> jinja2.Template:
+    """Return ``text`` compiled in ``env``, compiled once per environment (snippet passages are
+    rendered thousands of times in a batch; compiling is most of the cost)."""
+    cache: dict[str, jinja2.Template] = env.__dict__.setdefault("_speechgen_compiled", {})
+    template = cache.get(text)
+    if template is None:
+        template = cache[text] = env.from_string(text)
+    return template
 
 
 def _template_line(tb: TracebackType | None, filenames: set[str]) -> tuple[str | None, int | None]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -250,14 +251,28 @@ def load_library(user_dirs: Sequence[Path] = (), builtin: Path | None = None) ->
     """Return the built-in library joined by the passages of ``user_dirs``.
 
     Raises InputError listing every problem of every file (bad YAML, unknown flag, duplicate id,
-    a name not in the context, a number or placeholder written into a passage …).
+    a name not in the context, a number or placeholder written into a passage …). A library is
+    loaded once per process and reloaded only when a file is added, removed or changed.
     """
+    folders = [Path(builtin or resource_dir("snippets")), *(Path(d) for d in user_dirs)]
+    signature = tuple(
+        (str(folder), folder.is_dir(),
+         tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in snippet_files([folder])
+               if folder.is_dir()))
+        for folder in folders
+    )
+    return _load_library(signature)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_library(signature: tuple[tuple[str, bool, tuple[tuple[str, int, int], ...]], ...]) -> SnippetLibrary:
+    """Return the library of the folders in ``signature`` (its file stamps are the cache key)."""
     loader = _Loader()
-    missing = [d for d in user_dirs if not Path(d).is_dir()]
-    for folder in missing:
-        loader.problem(str(folder), None, "片段目录不存在", "--snippets 应指向一个包含 *.yaml 的文件夹")
-    folders = [builtin or resource_dir("snippets"), *(Path(d) for d in user_dirs if Path(d).is_dir())]
-    for path in snippet_files(folders):
+    builtin, *users = signature
+    for folder, exists, _ in users:
+        if not exists:
+            loader.problem(folder, None, "片段目录不存在", "--snippets 应指向一个包含 *.yaml 的文件夹")
+    for path in snippet_files([Path(folder) for folder, exists, _ in (builtin, *users) if exists]):
         loader.load_file(path)
     loader.check_roles()
     if loader.problems:
