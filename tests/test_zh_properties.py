@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from speechgen import zh
 from speechgen.zh.dates import format_date_range, format_month_day
+from speechgen.zh.docnumber import is_standard_doc_number, parse_doc_number
 from speechgen.zh.numerals import to_chinese_digits
 
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
@@ -144,3 +145,27 @@ def test_enumerations_and_markers() -> None:
     assert zh.heading_marker(1, 3, "speech") == "第三，"
     with pytest.raises(ValueError):
         zh.heading_marker(5, 1)
+
+
+@pytest.mark.parametrize(
+    ("typed", "standard", "is_standard"),
+    [("示项办〔2026〕12号", "示项办〔2026〕12号", True),
+     ("示项办[2026]012号", "示项办〔2026〕12号", False),
+     ("示项办（2026）第3号", "示项办〔2026〕3号", False),
+     ("示政办发〔２０２６〕１号", "示政办发〔2026〕1号", False),
+     ("示项办〔2026〕13", "示项办〔2026〕13号", False)],
+)
+def test_doc_numbers_are_read_however_bracketed(typed: str, standard: str, is_standard: bool) -> None:
+    parsed = parse_doc_number(typed)
+    assert parsed is not None and str(parsed) == standard
+    assert is_standard_doc_number(typed) is is_standard
+
+
+@pytest.mark.parametrize("bad", ["示项办2026年12号", "〔2026〕12号", "示项办〔26〕12号", "示项办〔2026〕0号", ""])
+def test_what_is_not_a_doc_number(bad: str) -> None:
+    assert parse_doc_number(bad) is None
+    assert not is_standard_doc_number(bad)
+
+
+def test_a_spaced_or_bracketed_org_is_not_standard() -> None:
+    assert not is_standard_doc_number("示项 办〔2026〕12号")

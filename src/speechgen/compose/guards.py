@@ -4,21 +4,14 @@ well-formed 发文字号 when one is given for a single document."""
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 
 from speechgen.errors import InputError, Problem
 from speechgen.facts.types import Facts
+from speechgen.zh.docnumber import is_standard_doc_number, parse_doc_number
 
 PLAN_COLUMN = "年度计划投资"
 DOC_NUMBER_EXAMPLE = "示项办〔2026〕13号"
-_DOC_NUMBER = re.compile(r"^(?P<org>[^\s〔〕\[\]【】()（）]+)〔(?P<year>\d{4})〕(?P<num>[1-9]\d*)号$")
-# Brackets users type for the year instead of the 六角括号 of GB/T 9704 (7.2.4).
-_LOOSE_DOC_NUMBER = re.compile(
-    r"^\s*(?P<org>[^\s〔〕\[\]【】()（）]+)\s*[〔\[【(（［]\s*(?P<year>\d{4})\s*[〕\]】)）］]\s*"
-    r"第?\s*(?P<num>\d+)\s*号?\s*$"
-)
-
 
 def _row_ranges(rows: Sequence[int]) -> str:
     """Return "第3—5、9行" for rows 3, 4, 5, 9."""
@@ -55,17 +48,16 @@ def check_doc_number(text: str, year: int | None = None) -> str:
     """Return the 发文字号 ``text`` stripped when it reads 机关代字〔YYYY〕N号 (the year ``year``
     when given); InputError otherwise, suggesting the corrected form when it is guessable."""
     value = text.strip()
-    match = _DOC_NUMBER.match(value)
-    if match and (year is None or int(match["year"]) == year):
+    parsed = parse_doc_number(value)
+    standard = is_standard_doc_number(value)
+    if standard and parsed is not None and (year is None or parsed.year == year):
         return value
-    loose = _LOOSE_DOC_NUMBER.match(value)
-    if match:  # well formed, another year
-        message = f"发文字号“{value}”的年份是{match['year']}年，而成文日期在{year}年"
-        hint = f"发文字号的年份应为成文的年份，如“{match['org']}〔{year}〕{match['num']}号”"
-    elif loose:
-        fixed = f"{loose['org']}〔{loose['year']}〕{int(loose['num'])}号"
+    if standard and parsed is not None:  # well formed, another year
+        message = f"发文字号“{value}”的年份是{parsed.year}年，而成文日期在{year}年"
+        hint = f"发文字号的年份应为成文的年份，如“{parsed.org}〔{year}〕{parsed.number}号”"
+    elif parsed is not None and parsed.plain_org:
         message = f"发文字号“{value}”的写法不规范"
-        hint = f"年份用六角括号〔〕，序号不编虚位、不加“第”，末尾写“号”，应写成“{fixed}”"
+        hint = f"年份用六角括号〔〕，序号不编虚位、不加“第”，末尾写“号”，应写成“{parsed}”"
     else:
         message = f"“{value}”不是发文字号" if value else "发文字号是空的"
         hint = f"应写成“机关代字〔年份〕序号号”，如“{DOC_NUMBER_EXAMPLE}”"

@@ -12,6 +12,7 @@ from speechgen.document import Kind
 from speechgen.errors import Problem
 from speechgen.markup.frontmatter import Entry
 from speechgen.zh import format_date
+from speechgen.zh.docnumber import parse_doc_number
 
 Numbering = Literal["standard", "speech"]
 KINDS: dict[str, str] = {"speech": "讲话稿", "bulletin": "通报", "notice": "通知", "generic": "一般文稿"}
@@ -140,20 +141,16 @@ def read_date(value: Any) -> str:
         raise BadValue(f"“{text}”不是有效的日期", "请核对年、月、日") from None
 
 
-_DOC_NUMBER = re.compile(r"^(\S.*?)\s*[〔\[［(（【]\s*(\d{4})\s*[〕\]］)）】]\s*第?\s*(\d+)\s*号$")
-
-
 def read_doc_number(value: Any) -> str:
     """Return 发文字号 as 示项办〔2024〕12号: brackets made 〔〕 (U+3014/5), no 第, no zero padding."""
-    text = read_text(value).translate(_FULL_WIDTH_DIGITS)
-    match = _DOC_NUMBER.match(text)
-    if not match or int(match.group(3)) == 0:
+    text = read_text(value)
+    parsed = parse_doc_number(text)
+    if parsed is None or not parsed.has_hao:
         raise BadValue(
-            f"发文字号“{text}”格式不对",
+            f"发文字号“{text.translate(_FULL_WIDTH_DIGITS)}”格式不对",
             "应写成“机关代字〔年份〕序号号”，如“示项办〔2024〕12号”（年份用六角括号〔〕，序号不编虚位）",
         )
-    prefix, year, number = match.groups()
-    return f"{prefix}〔{year}〕{int(number)}号"
+    return str(parsed)
 
 
 READERS: dict[str, Callable[[Any], Any]] = {
