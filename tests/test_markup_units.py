@@ -50,7 +50,9 @@ def test_dates_are_normalised(given: str, expected: str) -> None:
     assert read_date(given) == expected
 
 
-@pytest.mark.parametrize("bad", ["2024-02-30", "2024-13-01", "6月5日", "二〇二四年六月", "明天", 20240605])
+@pytest.mark.parametrize(
+    "bad", ["2024-02-30", "2024-13-01", "6月5日", "二〇二四年六月", "二〇二四年十一十月五日", "明天", 20240605]
+)
 def test_bad_dates_are_refused(bad: object) -> None:
     with pytest.raises(BadValue):
         read_date(bad)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from speechgen import zh
 from speechgen.zh.dates import format_date_range, format_month_day
 from speechgen.zh.docnumber import is_standard_doc_number, parse_doc_number
-from speechgen.zh.numerals import to_chinese_digits
+from speechgen.zh.numerals import parse_chinese_digits, parse_small_numeral, to_chinese_digits
 
 _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _SMALL = {"十": 10, "百": 100, "千": 1000}
@@ -169,3 +169,20 @@ def test_what_is_not_a_doc_number(bad: str) -> None:
 
 def test_a_spaced_or_bracketed_org_is_not_standard() -> None:
     assert not is_standard_doc_number("示项 办〔2026〕12号")
+
+
+@given(st.integers(min_value=1, max_value=99))
+def test_small_numerals_read_back(n: int) -> None:
+    assert parse_small_numeral(zh.to_chinese_numeral(n)) == n
+
+
+@pytest.mark.parametrize("bad", ["", "零", "十十", "十一十", "一二", "百", "二十二十", "5"])
+def test_what_is_not_a_small_numeral(bad: str) -> None:
+    assert parse_small_numeral(bad) is None
+
+
+def test_chinese_digits_read_back() -> None:
+    assert parse_chinese_digits("二〇二六") == 2026
+    assert parse_chinese_digits("二○二六") == 2026
+    assert parse_chinese_digits("二零二六") == 2026
+    assert parse_chinese_digits("二〇2六") is None

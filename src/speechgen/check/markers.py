@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from speechgen.zh.numerals import parse_small_numeral
+
 Family = Literal["dun", "ordinal", "seq", "paren", "shi", "arabic", "paren_arabic", "circled"]
 
 # The order a reader expects levels in when more than one family leads paragraphs
@@ -21,7 +23,6 @@ FAMILY_RANK: tuple[Family, ...] = ("dun", "ordinal", "seq", "paren", "arabic", "
 COMPATIBLE: dict[Family, Family] = {"seq": "ordinal", "ordinal": "seq"}
 
 _CN = "一二三四五六七八九十"
-_CN_VALUES = {ch: i for i, ch in enumerate("零一二三四五六七八九", 0)}
 _SEQ_VALUES = {"首先": 1, "其次": 2, "再次": 3, "再者": 3}  # 最后 continues whatever came before
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -58,33 +59,19 @@ class Marker:
         return (self.para, self.start)
 
 
-def chinese_number(text: str) -> int | None:
-    """Return 1–99 written as 一 … 九十九; None for anything else."""
-    if not text or any(ch not in _CN for ch in text):
-        return None
-    if text == "十":
-        return 10
-    if "十" not in text:
-        return _CN_VALUES[text] if len(text) == 1 else None
-    tens, _, units = text.partition("十")
-    if len(tens) > 1 or len(units) > 1:
-        return None
-    return (_CN_VALUES[tens] if tens else 1) * 10 + (_CN_VALUES[units] if units else 0)
-
-
 def _parse(family: Family, match: re.Match[str]) -> tuple[int | None, str] | None:
     """Return (number, form) for a pattern match, or None if it is not a real marker."""
     groups = match.groups()
     if family == "seq":
         return _SEQ_VALUES.get(groups[0]), f"S{_sep(groups[1])}"
     if family in ("paren", "paren_arabic"):
-        value = chinese_number(groups[1]) if family == "paren" else int(groups[1])
+        value = parse_small_numeral(groups[1]) if family == "paren" else int(groups[1])
         return value, f"{groups[0]}N{groups[2]}"
     if family == "circled":
         return _CIRCLED.index(groups[0]) + 1, "①"
     if family == "arabic":
         return int(groups[0]), f"N{groups[1]}"
-    value = chinese_number(groups[0])
+    value = parse_small_numeral(groups[0])
     if value is None:
         return None
     prefix = "第" if family == "ordinal" else ""

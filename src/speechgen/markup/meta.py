@@ -13,6 +13,7 @@ from speechgen.errors import Problem
 from speechgen.markup.frontmatter import Entry
 from speechgen.zh import format_date
 from speechgen.zh.docnumber import parse_doc_number
+from speechgen.zh.numerals import parse_chinese_digits, parse_small_numeral
 
 Numbering = Literal["standard", "speech"]
 KINDS: dict[str, str] = {"speech": "讲话稿", "bulletin": "通报", "notice": "通知", "generic": "一般文稿"}
@@ -114,25 +115,14 @@ _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789
 _ARABIC_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _CN_SMALL = "[一二三四五六七八九十]{1,3}"
 _CHINESE_DATE = re.compile(rf"^([〇○零一二三四五六七八九]{{4}})年({_CN_SMALL})月({_CN_SMALL})日$")
-_CN_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
-
-
-def _small_chinese_number(text: str) -> int:
-    """Return 1–99 from "五", "十", "十五", "二十", "三十一"."""
-    if "十" not in text:
-        return _CN_DIGITS[text] if len(text) == 1 else -1
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-
-
 def read_date(value: Any) -> str:
     """Return the date as 2024年6月5日 from 2024-06-05, 2024年06月05日, 二〇二四年六月五日, 2024/6/5."""
     text = read_text(value).translate(_FULL_WIDTH_DIGITS).replace(" ", "")
     if match := _ARABIC_DATE.match(text):
         year, month, day = (int(part) for part in match.groups())
     elif match := _CHINESE_DATE.match(text):
-        year = int("".join(str(_CN_DIGITS[ch]) for ch in match.group(1)))
-        month, day = (_small_chinese_number(part) for part in match.groups()[1:])
+        year = parse_chinese_digits(match.group(1)) or 0
+        month, day = (parse_small_numeral(part) or 0 for part in match.groups()[1:])
     else:
         raise BadValue(f"“{text}”不是日期", "请写成“2024-06-05”或“2024年6月5日”")
     try:

@@ -60,3 +60,25 @@ def to_chinese_ordinal(n: int) -> str:
 def to_chinese_digits(n: int) -> str:
     """Return digit-by-digit numerals as in traditional dates: 2024 → 二〇二四."""
     return "".join("〇" if d == "0" else DIGITS[int(d)] for d in str(n))
+
+
+_DIGIT_VALUES = {ch: i for i, ch in enumerate(DIGITS)} | {"〇": 0, "○": 0}
+
+
+def parse_small_numeral(text: str) -> int | None:
+    """Return 1–99 written 一 … 九十九 (十, 十五, 二十, 三十一); None for anything else."""
+    if not text or any(ch not in "一二三四五六七八九十" for ch in text):
+        return None
+    if "十" not in text:
+        return _DIGIT_VALUES[text] if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    if len(tens) > 1 or len(units) > 1 or "十" in units:
+        return None
+    return (_DIGIT_VALUES[tens] if tens else 1) * 10 + (_DIGIT_VALUES[units] if units else 0)
+
+
+def parse_chinese_digits(text: str) -> int | None:
+    """Return digit-by-digit numerals as a number: 二〇二六 → 2026 (〇, ○ and 零 are 0)."""
+    if not text or any(ch not in _DIGIT_VALUES for ch in text):
+        return None
+    return int("".join(str(_DIGIT_VALUES[ch]) for ch in text))

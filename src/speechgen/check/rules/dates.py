@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 from speechgen.check.draft import Draft
 from speechgen.check.findings import Finding, excerpt
-from speechgen.check.markers import chinese_number
 from speechgen.zh import format_date
+from speechgen.zh.numerals import parse_chinese_digits, parse_small_numeral
 
 _ARABIC = re.compile(r"(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _DIGITS = "〇零一二三四五六七八九"
@@ -70,9 +70,9 @@ def _chinese(draft: Draft, index: int, text: str, match: re.Match[str],
     before = text[: match.start()].rstrip()
     if not signature and (before.endswith(("（", "(")) or index in draft.structure.skipped):
         return
-    year = "".join(str(_DIGITS.index(ch) % 10) if ch in _DIGITS else "0" for ch in match.group(1))
-    month = chinese_number(match.group(2))
-    day = chinese_number(match.group(3)) if match.group(3) else None
+    year = parse_chinese_digits(match.group(1))
+    month = parse_small_numeral(match.group(2))
+    day = parse_small_numeral(match.group(3)) if match.group(3) else None
     right = f"{year}年{month}月" + (f"{day}日" if day else "")
     quote = excerpt(text, match.start(), match.end(), 2)
     if signature:
