@@ -207,6 +207,7 @@ def compose(
     flags = compute_flags(facts)
     group_key = facts.group.key if facts.group is not None else ""
     chooser = Chooser(library, env, context, flags, kind=kind, seed=seed, group_key=group_key)
+    featured = featured_laggards(facts)
     values: dict[str, Any] = {
         **context,
         "kind": kind,
@@ -218,8 +219,8 @@ def compose(
         "behind_laggards": [lag for lag in facts.laggards if "behind_schedule" in lag.reasons],
         "overdue_laggards": [lag for lag in facts.laggards if "not_started_overdue" in lag.reasons],
         "district_label": district_label(facts),
-        "featured_laggards": featured_laggards(facts),
-        "other_laggards": [lag for lag in facts.laggards if lag not in featured_laggards(facts)],
+        "featured_laggards": featured,
+        "other_laggards": [lag for lag in facts.laggards if lag not in featured],
         "not_yet_due": not_yet_due(facts),
     }
     functions: dict[str, Callable[..., Any]] = {
