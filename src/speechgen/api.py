@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -142,16 +142,19 @@ def draft(
     snippets: Sequence[Path] = (),
     doc_number: str | None = None,
     source: str | None = None,
+    template_seconds: float | None = None,
 ) -> str:
     """Return the document of ``kind`` (speech 讲话稿, bulletin 通报, notice 督查通知) in the 公文
     Markdown dialect. ``frame`` names a speech frame, ``template`` a user's Jinja file (sandboxed),
     ``snippets`` folders of extra passages, ``doc_number`` a 发文字号 for this one bulletin or
-    notice instead of the meeting file's, ``source`` the ledger's name for messages.
+    notice instead of the meeting file's, ``source`` the ledger's name for messages,
+    ``template_seconds`` the render's time limit (default 5 s; docs/security.md).
     Raises TemplateError / InputError."""
-    from speechgen.compose import compose
+    from speechgen.compose import DEFAULT_LIMITS, compose
 
+    limits = DEFAULT_LIMITS if template_seconds is None else replace(DEFAULT_LIMITS, seconds=template_seconds)
     return compose(kind, computed, frame=frame, seed=seed, template=template, snippet_dirs=snippets,
-                   doc_number=doc_number, source=source)
+                   doc_number=doc_number, source=source, limits=limits)
 
 
 def generate(
@@ -167,6 +170,7 @@ def generate(
     force: bool = False,
     engine: Engine = "weasyprint",
     doc_number: str | None = None,
+    template_seconds: float | None = None,
 ) -> Generated:
     """Draft a document from a ledger and a meeting file and write it to every output (.docx,
     .pdf, .html, .txt; .md is the dialect text itself). Outputs are checked before anything is
@@ -180,7 +184,7 @@ def generate(
     _check_outputs(Path(data), outputs, force=force)
     computed = compute_facts(data, meeting)
     text = draft(kind, computed, frame=frame, seed=seed, template=template, snippets=snippets,
-                 doc_number=doc_number, source=str(data))
+                 doc_number=doc_number, source=str(data), template_seconds=template_seconds)
     document = None
     rendered: list[tuple[Path, bytes]] = []
     for output, writer in zip(outputs, formats, strict=True):
