@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from speechgen import facts
 from speechgen.document import Document
-from speechgen.errors import InputError, OutputExistsError, Problem
+from speechgen.errors import InputError, Problem
 from speechgen.facts import DEFAULT_LAG_THRESHOLD, Facts, GroupBy, GroupFacts
 from speechgen.model import Dossier
 from speechgen.writers.registry import Engine
@@ -18,6 +18,7 @@ from speechgen.writers.registry import Engine
 if TYPE_CHECKING:
     from speechgen.check import Outline, Report
     from speechgen.compose import DocKind, Frame, SnippetLibrary
+    from speechgen.writers import Written
 
 DEFAULT_SEED = 1  # = speechgen.compose.DEFAULT_SEED; not imported, so that `--help` stays free of Jinja
 
@@ -71,54 +72,39 @@ def render_markup(text: str, fmt: str, *, source: str = "稿件.md", engine: Eng
     return writer.render(parse_markup(text, source=source), RenderOptions(engine=engine))
 
 
-def render(source: Path, outputs: list[Path], *, force: bool = False, engine: Engine = "weasyprint") -> list[Path]:
-    """Render a dialect file to every output (format from each extension); return the paths written.
+def render(source: Path, outputs: list[Path], *, force: bool = False, engine: Engine = "weasyprint") -> Written:
+    """Render a dialect file to every output (format from each extension); return what was written
+    (the paths, and the folders created for them).
 
     Nothing is written unless every output is writable and every format renders: the outputs are
-    checked first (existing ones need force), then rendered in memory, then written atomically.
+    checked first (existing ones need force), then rendered in memory, then written atomically
+    (writers.output.write_outputs).
     """
-    from speechgen.writers import RenderOptions, atomic_write, format_for_path
+    from speechgen.writers import RenderOptions, check_outputs, format_for_path, write_outputs
 
     source, outputs = Path(source), [Path(output) for output in outputs]
+    plan = check_outputs(outputs, inputs=[source], force=force)  # first: a name with control characters is never echoed
     formats = [format_for_path(output) for output in outputs]
-    _check_outputs(source, outputs, force=force)
     document = parse_markup_file(source)
     options = RenderOptions(engine=engine)
     rendered = [(output, writer.render(document, options)) for output, writer in zip(outputs, formats, strict=True)]
-    for output, data in rendered:
-        atomic_write(output, data, force=force)
-    return outputs
+    return write_outputs(plan, rendered)
 
 
-def _check_outputs(source: Path, outputs: list[Path], *, force: bool) -> None:
-    """Raise before anything is written: no outputs, the same file twice, the input itself, or
-    (without force) files that exist."""
-    if not outputs:
-        raise InputError(Problem("没有指定输出文件", hint="请用 -o 指定，如“-o 讲话稿.docx”"))
-    resolved = [output.resolve() for output in outputs]
-    twice = sorted({str(o) for o, r in zip(outputs, resolved, strict=True) if resolved.count(r) > 1})
-    if twice:
-        raise InputError(Problem(f"同一个输出文件指定了两次：{'、'.join(twice)}", hint="请删去重复的 -o"))
-    if source.resolve() in resolved:
-        raise InputError(Problem("输出文件就是输入文件", file=str(source), hint="请换一个输出文件名，以免覆盖稿件"))
-    existing = [str(output) for output in outputs if output.exists()]
-    if existing and not force:
-        raise OutputExistsError("、".join(existing))
-
-
-def write_reference_docx(target: Path, *, force: bool = False) -> Path:
-    """Write an empty .docx that carries every named style of speechgen's 公文 layout; return it.
+def write_reference_docx(target: Path, *, force: bool = False) -> Written:
+    """Write an empty .docx that carries every named style of speechgen's 公文 layout; return what
+    was written.
 
     Users restyle their own documents from it (Word: 样式 › 管理样式 › 导入/导出).
     """
-    from speechgen.writers import atomic_write
+    from speechgen.writers import check_outputs, write_outputs
     from speechgen.writers.docx import reference_docx
 
     target = Path(target)
+    plan = check_outputs([target], force=force)
     if target.suffix.lower() != ".docx":
         raise InputError(Problem("样式参考文件必须是 .docx", file=str(target), hint="请写成如“-o 公文样式.docx”"))
-    atomic_write(target, reference_docx(), force=force)
-    return target
+    return write_outputs(plan, [(target, reference_docx())])
 
 
 # ── draft and generate: Facts → speech / bulletin / notice (issue 4) ───────────────────────
@@ -126,10 +112,12 @@ def write_reference_docx(target: Path, *, force: bool = False) -> Path:
 
 @dataclass(frozen=True)
 class Generated:
-    """What generate wrote, and the ledger's warnings (Problem, severity "warning") to show."""
+    """What generate wrote (and the folders it created for it), and the ledger's warnings
+    (Problem, severity "warning") to show."""
 
     paths: list[Path]
     warnings: tuple[Problem, ...]
+    created_folders: tuple[Path, ...] = ()
 
 
 def draft(
@@ -177,11 +165,12 @@ def generate(
     computed, every format is rendered in memory, then all are written atomically.
     ``doc_number`` (机关代字〔YYYY〕N号) replaces the meeting file's 发文字号 for this document."""
     from speechgen.markup import parse_markup
-    from speechgen.writers import RenderOptions, atomic_write, format_for_path
+    from speechgen.writers import RenderOptions, check_outputs, format_for_path, write_outputs
 
     outputs = [Path(output) for output in outputs]
+    inputs = [Path(data), Path(meeting), *([Path(template)] if template else [])]
+    plan = check_outputs(outputs, inputs=inputs, force=force)
     formats = [format_for_path(output) for output in outputs]
-    _check_outputs(Path(data), outputs, force=force)
     computed = compute_facts(data, meeting)
     text = draft(kind, computed, frame=frame, seed=seed, template=template, snippets=snippets,
                  doc_number=doc_number, source=str(data), template_seconds=template_seconds)
@@ -193,9 +182,8 @@ def generate(
             continue
         document = document or parse_markup(text, source=f"{kind}.md")
         rendered.append((output, writer.render(document, RenderOptions(engine=engine))))
-    for output, payload in rendered:
-        atomic_write(output, payload, force=force)
-    return Generated(outputs, computed.warnings)
+    written = write_outputs(plan, rendered)
+    return Generated(outputs, computed.warnings, written.created_folders)
 
 
 def templates() -> list[tuple[str, Path, str]]:

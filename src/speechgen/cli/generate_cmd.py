@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from speechgen import api
+from speechgen.cli.written import echo_written
 from speechgen.cli.zhclick import ZhCommand
 
 # The document kinds by the names users may type (English or Chinese).
@@ -102,5 +103,4 @@ def generate_command(
     )
     for warning in result.warnings:
         click.echo(warning.format(), err=True)
-    for path in result.paths:
-        click.echo(f"已生成：{path}")
+    echo_written(result.paths, result.created_folders)
