@@ -11,19 +11,18 @@ from speechgen import style
 from speechgen.writers.docx import geometry
 from speechgen.writers.docx.options import DocxOptions
 from speechgen.writers.docx.table_layout import CELL_MARGIN, TableLayout, layout_table
-from speechgen.writers.docx.xml import paragraph, run
+from speechgen.writers.docx.xml import BLANK_LINE, Piece, justification, paragraph, paragraph_xml, run
 
 _BORDER_PT = 0.5
-_ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 
 
-def render_table(block: d.Table, options: DocxOptions, page: geometry.Page = geometry.PORTRAIT) -> list[str]:
+def render_table(block: d.Table, options: DocxOptions, page: geometry.Page = geometry.PORTRAIT) -> list[Piece]:
     """Return an optional caption paragraph and the ``<w:tbl>`` of ``block``, as wide as the
     版心 of ``page``."""
-    out = [paragraph(style.STYLE_TABLE_CAPTION.style_id, run(block.caption))] if block.caption else []
+    out: list[Piece] = [paragraph(style.STYLE_TABLE_CAPTION.style_id, run(block.caption))] if block.caption else []
     fitted = layout_table(block, page.text_width)
     if fitted is None:
-        return out or ["<w:p/>"]
+        return out or [BLANK_LINE]
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in fitted.widths)
     body = _row(fitted, fitted.header, None) + "".join(_row(fitted, r, fitted.aligns) for r in fitted.rows)
     out.append(f"<w:tbl>{_table_properties(page.text_width)}<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>")
@@ -53,8 +52,8 @@ def _row(fitted: TableLayout, cells: tuple[str, ...], aligns: tuple[str, ...] | 
     cells_xml = []
     for i, (cell, width) in enumerate(zip(cells, fitted.widths, strict=True)):
         align = aligns[i] if aligns else cell_style.align
-        jc = "" if align == cell_style.align else f'<w:jc w:val="{_ALIGN[align]}"/>'
+        props = () if align == cell_style.align else (justification(align),)
         content = run(cell) if cell else ""
         cells_xml.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/>'
-                         f"</w:tcPr>{paragraph(cell_style.style_id, content, jc)}</w:tc>")
+                         f"</w:tcPr>{paragraph_xml(cell_style.style_id, content, *props)}</w:tc>")
     return f"<w:tr>{trpr}{''.join(cells_xml)}</w:tr>"
