@@ -42,13 +42,13 @@ def test_the_order_is_the_schema_s() -> None:
 
 def test_elements_given_in_any_order_come_out_in_schema_order() -> None:
     ppr = PPr(justification("center"), IND, KEEP_NEXT, SPACING, '<w:pStyle w:val="Title"/>')
-    assert child_names(f"<w:p>{ppr.xml()}</w:p>") == ["pStyle", "keepNext", "spacing", "ind", "jc"]
+    assert child_names(f"<w:p>{ppr.xml}</w:p>") == ["pStyle", "keepNext", "spacing", "ind", "jc"]
 
 
 def test_adding_a_property_the_paragraph_has_replaces_it() -> None:
     ppr = PPr(justification("left"), IND).add(justification("center"))
     assert ppr == PPr(IND, justification("center"))
-    assert ppr.xml().count("<w:jc ") == 1 and 'w:val="center"' in ppr.xml()
+    assert ppr.xml.count("<w:jc ") == 1 and 'w:val="center"' in ppr.xml
 
 
 def test_an_element_that_is_no_paragraph_property_is_refused() -> None:

@@ -266,8 +266,8 @@ def check(source: Path, *, data: Path | None = None, meeting: Path | None = None
                                  hint="两个都给，或都不给（不核对数字）"))
     draft = read_source(_existing_file(Path(source)))
     computed = compute_facts(data, meeting) if data is not None and meeting is not None else None
-    fonts = render_options(computed.meeting.layout).fonts if computed else FontSet()
-    return check_source(draft, facts=computed, fonts=fonts)  # a .docx is checked against the unit's fonts
+    layout = computed.meeting.layout if computed else None  # a .docx is held to the unit's fonts
+    return check_source(draft, facts=computed, fonts=render_options(layout).fonts)
 
 
 def _existing_file(path: Path) -> Path:

@@ -96,7 +96,7 @@ def style_ppr(ps: style.ParagraphStyle, options: DocxOptions) -> str:
     props.append(justification(ps.align))
     if ps.outline_level is not None:
         props.append(f'<w:outlineLvl w:val="{ps.outline_level}"/>')
-    return PPr(*props).xml()
+    return PPr(*props).xml
 
 
 def _style_rpr(ps: style.ParagraphStyle, options: DocxOptions) -> str:

@@ -49,36 +49,54 @@ def _rank(element: str) -> int:
     return rank
 
 
-class PPr(tuple[str, ...]):
+class PPr:
     """A paragraph's properties (``w:pPr`` children, each a finished element), held in schema order.
 
     The order the elements are given in does not matter; a second element of a tag replaces the
-    first, so ``add`` can set a property that a paragraph may already have.
+    first, so ``add`` can set a property that a paragraph may already have. ``xml`` is the
+    ``<w:pPr>`` element, written once when the value is made (nothing when there are none).
     """
 
-    __slots__ = ()
+    __slots__ = ("elements", "xml")
+    elements: tuple[str, ...]
+    xml: str
 
-    def __new__(cls, *elements: str) -> PPr:
+    def __init__(self, *elements: str) -> None:
         if len(elements) > 1:
             by_rank = {_rank(element): element for element in elements}
             elements = tuple(by_rank[rank] for rank in sorted(by_rank))
         elif elements:
             _rank(elements[0])
-        return super().__new__(cls, elements)
+        self.elements = elements
+        self.xml = f"<w:pPr>{''.join(elements)}</w:pPr>" if elements else ""
 
     def add(self, *elements: str) -> PPr:
         """Return these properties with ``elements`` added, each in its place."""
-        return PPr(*self, *elements)
+        return PPr(*self.elements, *elements)
 
-    def xml(self) -> str:
-        """Return the ``<w:pPr>`` element, or nothing when there are no properties."""
-        return f"<w:pPr>{''.join(self)}</w:pPr>" if self else ""
+    def __contains__(self, element: object) -> bool:
+        return element in self.elements
+
+    def __bool__(self) -> bool:
+        return bool(self.elements)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PPr) and other.elements == self.elements
+
+    def __hash__(self) -> int:
+        return hash(self.elements)
+
+    def __repr__(self) -> str:
+        return f"PPr{self.elements!r}"
+
+
+_NO_PROPS = PPr()
 
 
 class Para(NamedTuple):
     """A ``<w:p>`` not yet written out: its properties and its runs (already XML)."""
 
-    ppr: PPr = PPr()
+    ppr: PPr = _NO_PROPS
     content: str = ""
 
     def add(self, *elements: str) -> Para:
@@ -87,14 +105,11 @@ class Para(NamedTuple):
 
     def xml(self) -> str:
         """Return the paragraph as WordprocessingML."""
-        if self.ppr:
-            return f"<w:p>{_ppr_element(self.ppr)}{self.content}</w:p>"
-        return f"<w:p>{self.content}</w:p>" if self.content else "<w:p/>"
+        ppr = self.ppr.xml
+        return f"<w:p>{ppr}{self.content}</w:p>" if ppr or self.content else "<w:p/>"
 
 
-@functools.lru_cache(maxsize=4096)
-def _ppr_element(ppr: PPr) -> str:
-    return ppr.xml()
+_new_para = tuple.__new__  # Para's own __new__ is a Python function; this is the per-paragraph path
 
 
 # What the body is made of: paragraphs, still open to properties, and finished tables (str).
@@ -109,7 +124,7 @@ PAGE_BREAK = Para(content='<w:r><w:br w:type="page"/></w:r>')  # a page-break ru
 
 def pieces_xml(pieces: list[Piece]) -> str:
     """Return the pieces of a body as WordprocessingML, joined."""
-    return "".join(piece if isinstance(piece, str) else piece.xml() for piece in pieces)
+    return "".join([piece if isinstance(piece, str) else piece.xml() for piece in pieces])
 
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
@@ -180,27 +195,21 @@ def paragraph_style(style_id: str) -> str:
 
 def paragraph(style_id: str | None, content: str = "", *props: str) -> Para:
     """Return a paragraph of a named style (None: Normal) with extra properties, in any order."""
-    if style_id:
-        return Para(_props(paragraph_style(style_id), *props), content)
-    return Para(_props(*props), content)
+    return _new_para(Para, (paragraph_properties(style_id, *props), content))
 
 
 def paragraph_xml(style_id: str | None, content: str = "", *props: str) -> str:
-    """Return a paragraph that is final when built (a table cell, a footer) as XML at once."""
-    ppr = _ppr_xml(style_id, *props)  # cached: cells of a table share a few shapes
+    """Return a paragraph that is final when built (a footer's) as XML at once."""
+    ppr = paragraph_properties(style_id, *props).xml
     return f"<w:p>{ppr}{content}</w:p>" if ppr or content else "<w:p/>"
 
 
 @functools.lru_cache(maxsize=4096)
-def _ppr_xml(style_id: str | None, *props: str) -> str:
-    return paragraph(style_id, "", *props).ppr.xml()
-
-
-@functools.lru_cache(maxsize=4096)
-def _props(*elements: str) -> PPr:
-    """Return the PPr of these elements: a document has a few dozen shapes of paragraph, and
-    sharing one value per shape keeps the ordering off the per-paragraph path."""
-    return PPr(*elements)
+def paragraph_properties(style_id: str | None, *props: str) -> PPr:
+    """Return the PPr of a paragraph style and extra properties: a document has a few dozen
+    shapes of paragraph, and sharing one value per shape keeps the ordering (and the writing of
+    ``<w:pPr>``) off the per-paragraph path."""
+    return PPr(paragraph_style(style_id), *props) if style_id else PPr(*props)
 
 
 def exact_spacing(line_twips: int, before: int = 0) -> str:
