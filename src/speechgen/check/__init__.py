@@ -3,7 +3,7 @@
 from speechgen.check.findings import Finding, Report
 from speechgen.check.lint import check_source
 from speechgen.check.outline import Outline, Part, Point, outline_source, render_outline
-from speechgen.check.reader import Para, Source, read_bytes, read_source
+from speechgen.check.reader import Para, Source, read_bytes, read_draft, read_source
 
 __all__ = [
     "Finding",
@@ -16,6 +16,7 @@ __all__ = [
     "check_source",
     "outline_source",
     "read_bytes",
+    "read_draft",
     "read_source",
     "render_outline",
 ]

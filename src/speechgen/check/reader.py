@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Literal
 
 from speechgen.errors import InputError, Problem
+from speechgen.inputs import InputFile
 
 Role = Literal[
     "title", "subtitle", "salutation", "addressee", "heading", "body", "table", "signature",
@@ -56,16 +57,20 @@ class Source:
 
 def read_source(path: str | Path) -> Source:
     """Return the draft at path as numbered paragraphs; InputError if it cannot be used."""
-    path = Path(path)
-    fmt = SUFFIXES.get(path.suffix.lower())
+    from speechgen.sources import read_input
+
+    return read_draft(read_input(Path(path)))
+
+
+def read_draft(file: InputFile) -> Source:
+    """Return the draft in ``file`` (format from its name's extension) as numbered paragraphs,
+    reading nothing from disk; InputError if it cannot be used."""
+    fmt = SUFFIXES.get(file.suffix)
     if fmt is None:
-        raise InputError(Problem(f"不支持的文件类型“{path.suffix or '无扩展名'}”", file=path.name,
+        suffix = PurePosixPath(file.name).suffix
+        raise InputError(Problem(f"不支持的文件类型“{suffix or '无扩展名'}”", file=file.name,
                                  hint="请提供 .txt、.docx 或 .md 文件（.doc 请先在 Word/WPS 中另存为 .docx）"))
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(Problem(f"无法读取文件：{error.strerror or error}", file=path.name)) from None
-    return read_bytes(data, path.name, fmt)
+    return read_bytes(file.data, file.name, fmt)
 
 
 def read_bytes(data: bytes, name: str, fmt: Format) -> Source:

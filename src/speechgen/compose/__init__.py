@@ -10,6 +10,7 @@ from speechgen.compose.draft import (
     compose_notice,
     compose_speech,
 )
+from speechgen.compose.env import UserTemplate, user_template
 from speechgen.compose.frames import FRAMES, Frame, get_frame
 from speechgen.compose.library import SnippetLibrary, load_library
 from speechgen.compose.limits import DEFAULT_LIMITS, TemplateLimits
@@ -24,10 +25,12 @@ __all__ = [
     "Frame",
     "SnippetLibrary",
     "TemplateLimits",
+    "UserTemplate",
     "compose",
     "compose_bulletin",
     "compose_notice",
     "compose_speech",
     "get_frame",
     "load_library",
+    "user_template",
 ]

@@ -11,7 +11,13 @@ from typing import Any, Literal
 
 from speechgen.compose.chooser import Chooser, stable_seed
 from speechgen.compose.context import build_context
-from speechgen.compose.env import UserTemplate, builtin_environment, make_environment, render_template
+from speechgen.compose.env import (
+    UserTemplate,
+    builtin_environment,
+    make_environment,
+    render_template,
+    user_template,
+)
 from speechgen.compose.flags import compute_flags
 from speechgen.compose.frames import Frame, get_frame
 from speechgen.compose.guarded import template_functions
@@ -167,15 +173,12 @@ def _tidy(text: str) -> str:
 
 
 def read_user_template(path: Path) -> UserTemplate:
-    """Return the user's template file; InputError when it cannot be read."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(Problem(message="模板文件不存在", file=str(path))) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError(Problem(message=f"无法读取模板文件：{error}", file=str(path),
-                                 hint="模板应为 UTF-8 编码的文本文件")) from None
-    return UserTemplate(name=Path(path).name, path=Path(path).resolve(), text=text)
+    """Return the user's template file (read by sources/), its folder open to its references;
+    InputError when it cannot be read."""
+    from speechgen.sources import read_input
+
+    path = Path(path)
+    return user_template(read_input(path, "模板文件"), folder=path.resolve().parent)
 
 
 @dataclass(frozen=True)
@@ -194,7 +197,7 @@ def prepare(
     *,
     frame: str | None = None,
     seed: int = DEFAULT_SEED,
-    template: Path | None = None,
+    template: Path | UserTemplate | None = None,
     library: SnippetLibrary | None = None,
     snippet_dirs: Sequence[Path] = (),
     doc_number: str | None = None,
@@ -207,7 +210,7 @@ def prepare(
     facts = with_doc_number(facts, doc_number, kind)
     if template is None:
         require_annual_plan(facts, source)
-    user = read_user_template(template) if template is not None else None
+    user = template if isinstance(template, UserTemplate) or template is None else read_user_template(template)
     if user is not None or limits != DEFAULT_LIMITS:
         env = make_environment(user, limits=limits)
     else:
@@ -255,7 +258,8 @@ def compose(kind: DocKind, facts: Facts, **options: Any) -> str:
     """Return the document of ``kind`` in the 公文 Markdown dialect (front matter + body).
 
     Options (all keywords): ``frame`` (speech frame), ``seed``; ``template``, a user's Jinja file
-    run in the same sandbox instead of the built-in one; ``library``, a preloaded snippet library
+    (a path, or a UserTemplate made from its bytes) run in the same sandbox instead of the
+    built-in one; ``library``, a preloaded snippet library
     (else built-in + ``snippet_dirs``); ``doc_number``, a 发文字号 for this one bulletin or notice
     instead of the meeting file's; ``source``, the ledger's file name, for messages; ``limits``,
     the bounds of the render (time, size; compose/limits.py). The template sees plain data only
@@ -268,19 +272,19 @@ def compose(kind: DocKind, facts: Facts, **options: Any) -> str:
 
 
 def compose_speech(facts: Facts, *, frame: str | None = None, seed: int = DEFAULT_SEED,
-                   template: Path | None = None, **options: Any) -> str:
+                   template: Path | UserTemplate | None = None, **options: Any) -> str:
     """Return the speech (讲话稿) in the dialect; ``frame`` names a speech frame (frames.FRAMES)."""
     return compose("speech", facts, frame=frame, seed=seed, template=template, **options)
 
 
 def compose_bulletin(facts: Facts, *, frame: str | None = None, seed: int = DEFAULT_SEED,
-                     template: Path | None = None, **options: Any) -> str:
+                     template: Path | UserTemplate | None = None, **options: Any) -> str:
     """Return the bulletin (通报) in the dialect (``frame`` is ignored)."""
     return compose("bulletin", facts, seed=seed, template=template, **options)
 
 
 def compose_notice(facts: Facts, *, frame: str | None = None, seed: int = DEFAULT_SEED,
-                   template: Path | None = None, **options: Any) -> str:
+                   template: Path | UserTemplate | None = None, **options: Any) -> str:
     """Return the inspection notice (督查通知) in the dialect (``frame`` is ignored)."""
     return compose("notice", facts, seed=seed, template=template, **options)
 

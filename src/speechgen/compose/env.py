@@ -17,7 +17,8 @@ from jinja2.sandbox import SecurityError
 from speechgen.compose.filters import FILTERS
 from speechgen.compose.limits import DEFAULT_LIMITS, TemplateLimitError, TemplateLimits
 from speechgen.compose.sandbox import ReferenceRefused, TemplateSandbox, check_reference, render_guarded
-from speechgen.errors import Problem, TemplateError
+from speechgen.errors import InputError, Problem, TemplateError
+from speechgen.inputs import InputFile
 from speechgen.paths import resource_dir
 
 # Errors a filter or a template expression can raise on bad data; all become TemplateError.
@@ -64,11 +65,25 @@ class SnippetRenderError(Exception):
 
 @dataclass(frozen=True)
 class UserTemplate:
-    """A template given by the user (``--template FILE``): its display name, path and text."""
+    """A template given by the user (``--template FILE``, or text from a web page): the name it
+    is known by, its text, and the folder its own include/import may read from (None when it
+    came as text alone: then it can reference the built-in templates only)."""
 
     name: str
-    path: Path
     text: str
+    folder: Path | None = None
+
+
+def user_template(file: InputFile, folder: Path | None = None) -> UserTemplate:
+    """Return the user's template from its bytes (UTF-8, with or without BOM), at most
+    MAX_TEMPLATE_BYTES; InputError when it is too big or not UTF-8 text."""
+    _check_size(len(file.data), file.name)
+    try:
+        text = file.data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(Problem(message=f"无法读取模板文件：{error}", file=file.name,
+                                 hint="模板应为 UTF-8 编码的文本文件")) from None
+    return UserTemplate(name=file.name, text=text, folder=folder)
 
 
 class TemplateLoader(jinja2.BaseLoader):
@@ -78,12 +93,13 @@ class TemplateLoader(jinja2.BaseLoader):
 
     def __init__(self, user: UserTemplate | None, builtin: Path):
         self.user = user
-        self.folders = [*([user.path.parent] if user is not None else []), builtin]
+        self.folders = [*([user.folder] if user is not None and user.folder is not None else []), builtin]
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         check_reference(template)
         if self.user is not None and template == self.user.name:
-            return self.user.text, str(self.user.path), lambda: True
+            user = self.user
+            return user.text, str(user.folder / user.name) if user.folder else user.name, lambda: True
         for folder in self.folders:
             path = (folder / template).resolve()
             if not path.is_relative_to(folder.resolve()):
@@ -95,11 +111,14 @@ class TemplateLoader(jinja2.BaseLoader):
 
 def read_template_file(path: Path) -> str:
     """Return the text of a template file (UTF-8, with or without BOM), at most MAX_TEMPLATE_BYTES."""
-    size = path.stat().st_size
+    _check_size(path.stat().st_size, path.name)
+    return path.read_text(encoding="utf-8-sig")
+
+
+def _check_size(size: int, name: str) -> None:
     if size > MAX_TEMPLATE_BYTES:
         raise TemplateError(Problem(message=f"模板文件过大（{size:,} 字节，上限 {MAX_TEMPLATE_BYTES:,}）",
-                                    file=path.name, hint="模板应是几十 KB 以内的文本文件"))
-    return path.read_text(encoding="utf-8-sig")
+                                    file=name, hint="模板应是几十 KB 以内的文本文件"))
 
 
 def make_environment(user: UserTemplate | None = None, template_dir: Path | None = None,

@@ -5,11 +5,12 @@ from __future__ import annotations
 import codecs
 import json
 from collections.abc import Mapping
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
 from speechgen.errors import InputError, Problem
+from speechgen.inputs import InputFile
 from speechgen.sources.report import Report
 
 _RESAVE = "请在 Excel 或 WPS 中“另存为”.xlsx 后再试"
@@ -37,11 +38,7 @@ def check_file(path: Path, supported: tuple[str, ...], what: str,
     ``what`` names the file in messages ("台账文件", "会议信息文件"); ``lookalikes`` give a
     better message for extensions people try (see LEDGER_LOOKALIKES).
     """
-    suffix = path.suffix.lower()
-    if suffix not in supported:
-        generic = (f"不支持的文件类型 {suffix or '（无扩展名）'}", f"{what}请使用以下格式之一：{'、'.join(supported)}")
-        message, hint = (lookalikes or {}).get(suffix, generic)
-        raise InputError(Problem(message, file=path.name, hint=hint))
+    _check_type(path.name, supported, what, lookalikes)
     if not path.exists():
         raise InputError(Problem(f"找不到{what}：{path}", file=path.name, hint="请检查路径和文件名是否写对"))
     if path.is_dir():
@@ -51,9 +48,39 @@ def check_file(path: Path, supported: tuple[str, ...], what: str,
     except OSError as exc:
         raise InputError(Problem(f"无法读取{what}（{exc.strerror or exc}）", file=path.name,
                                  hint="请确认文件没有被其他程序独占打开，并有读取权限")) from exc
-    if not data.strip():
-        raise InputError(Problem(f"{what}是空的", file=path.name, hint="请确认选对了文件，并已保存内容"))
-    return data
+    return check_data(InputFile(path.name, data), supported, what, lookalikes).data
+
+
+def check_data(file: InputFile, supported: tuple[str, ...], what: str,
+               lookalikes: Mapping[str, tuple[str, str]] | None = None) -> InputFile:
+    """Return ``file`` after checking its name has a supported type and its bytes are not empty
+    (what check_file checks of a file on disk, for bytes that came from anywhere)."""
+    _check_type(file.name, supported, what, lookalikes)
+    if not file.data.strip():
+        raise InputError(Problem(f"{what}是空的", file=file.name, hint="请确认选对了文件，并已保存内容"))
+    return file
+
+
+def _check_type(name: str, supported: tuple[str, ...], what: str,
+                lookalikes: Mapping[str, tuple[str, str]] | None) -> None:
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix not in supported:
+        generic = (f"不支持的文件类型 {suffix or '（无扩展名）'}", f"{what}请使用以下格式之一：{'、'.join(supported)}")
+        message, hint = (lookalikes or {}).get(suffix, generic)
+        raise InputError(Problem(message, file=name, hint=hint))
+
+
+def read_input(path: Path, what: str = "文件", hint: str = "请检查路径和文件名") -> InputFile:
+    """Return a file a use case reads whole (a draft, a dialect file, a template) as an InputFile;
+    InputError naming the path when it is missing or a folder, naming the file when unreadable."""
+    path = Path(path)
+    if not path.is_file():
+        problem = f"是一个文件夹，不是{what}" if path.is_dir() else f"{what}不存在"
+        raise InputError(Problem(problem, file=str(path), hint=hint))
+    try:
+        return InputFile(path.name, path.read_bytes())
+    except OSError as error:
+        raise InputError(Problem(f"无法读取{what}：{error.strerror or error}", file=path.name)) from None
 
 
 def is_ole(data: bytes) -> bool:

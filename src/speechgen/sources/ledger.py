@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from speechgen.errors import Problem
+from speechgen.inputs import InputFile
 from speechgen.model import Project
 from speechgen.sources.checks import check_amounts, check_duplicates, check_totals
 from speechgen.sources.csvfile import read_csv
-from speechgen.sources.files import LEDGER_LOOKALIKES, check_file
+from speechgen.sources.files import LEDGER_LOOKALIKES, check_data, check_file
 from speechgen.sources.grid import HEADER_SEARCH_ROWS, Grid, Header, describe_top, find_header, read_header
 from speechgen.sources.headers import AMOUNT_FIELDS, report_missing
 from speechgen.sources.records import Layout, RawRow, build_project
@@ -53,9 +54,17 @@ def read_ledger(path: Path, *, year: int | None = None) -> Ledger:
     ``year`` completes month-only dates such as "3月" (read_dossier passes the meeting's year).
     """
     path = Path(path)
-    data = check_file(path, LEDGER_SUFFIXES, "台账文件", LEDGER_LOOKALIKES)
-    report = Report(path.name)
-    suffix = path.suffix.lower()
+    return parse_ledger(InputFile(path.name, check_file(path, LEDGER_SUFFIXES, "台账文件", LEDGER_LOOKALIKES)),
+                        year=year)
+
+
+def parse_ledger(file: InputFile, *, year: int | None = None) -> Ledger:
+    """Return the ledger in ``file`` (its name's extension says the format; messages name it),
+    reading nothing from disk; raise InputError listing every problem found, as read_ledger."""
+    data = check_data(file, LEDGER_SUFFIXES, "台账文件", LEDGER_LOOKALIKES).data
+    path = Path(file.name)  # the format readers take the name as a path; a file name has no folder part
+    report = Report(file.name)
+    suffix = file.suffix
     if suffix in (".xlsx", ".xlsm"):
         parsed = _from_grids(read_xlsx(path, data), report)
     elif suffix in (".csv", ".tsv"):

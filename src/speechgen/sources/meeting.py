@@ -11,9 +11,10 @@ import yaml
 from pydantic import ValidationError
 
 from speechgen.errors import InputError, Problem
+from speechgen.inputs import InputFile
 from speechgen.model import Contact, Inspection, Layout, LayoutFonts, Meeting
 from speechgen.sources.cells import CellError, parse_day
-from speechgen.sources.files import check_file, decode_text, load_data
+from speechgen.sources.files import check_data, check_file, decode_text, load_data
 from speechgen.sources.report import Report
 
 MEETING_SUFFIXES = (".yaml", ".yml", ".json")
@@ -45,16 +46,21 @@ def read_meeting(path: Path) -> Meeting:
 def read_meeting_checked(path: Path) -> tuple[Meeting, tuple[Problem, ...]]:
     """Return the meeting and its warnings (e.g. 数据截至 after the meeting date)."""
     path = Path(path)
-    text = decode_text(check_file(path, MEETING_SUFFIXES, "会议信息文件"), path.name)
-    report = Report(path.name)
-    loaded = _load(text, path.suffix, report)
+    return parse_meeting(InputFile(path.name, check_file(path, MEETING_SUFFIXES, "会议信息文件")))
+
+
+def parse_meeting(file: InputFile) -> tuple[Meeting, tuple[Problem, ...]]:
+    """Return the meeting in ``file`` and its warnings, reading nothing from disk (as read_meeting_checked)."""
+    text = decode_text(check_data(file, MEETING_SUFFIXES, "会议信息文件").data, file.name)
+    report = Report(file.name)
+    loaded = _load(text, file.suffix, report)
     lines = _key_lines(text)
     data = _clean(loaded, lines, report) if isinstance(loaded, dict) else {}
     report.raise_errors()
     try:
         meeting = Meeting(**data)
     except ValidationError as exc:  # what _clean lets through is rare: report it plainly
-        raise InputError([Problem(f"{'.'.join(map(str, e['loc']))}：{e['msg']}", file=path.name,
+        raise InputError([Problem(f"{'.'.join(map(str, e['loc']))}：{e['msg']}", file=file.name,
                                   row=lines.get(str(e["loc"][0]))) for e in exc.errors()]) from exc
     _check_dates(meeting, lines, report)
     report.raise_errors()

@@ -1,0 +1,184 @@
+"""The use cases on files: read the inputs through sources/, call the value API, write the outputs
+through writers.output (check every output first, render in memory, write all atomically)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from speechgen.api.requests import (
+    DEFAULT_SEED,
+    CheckRequest,
+    FactsRequest,
+    GenerateRequest,
+    OutlineRequest,
+    RenderRequest,
+)
+from speechgen.api.values import (
+    check_from_bytes,
+    facts_from_bytes,
+    generate_from_bytes,
+    outline_from_bytes,
+    parse_dialect,
+    reference_docx,
+    render_from_bytes,
+    require_ledger_pair,
+)
+from speechgen.document import Document
+from speechgen.errors import InputError, Problem
+from speechgen.facts import DEFAULT_LAG_THRESHOLD, Facts
+from speechgen.model import Dossier
+from speechgen.writers.options import Engine, RenderOptions
+
+if TYPE_CHECKING:
+    from speechgen.check import Outline, Report
+    from speechgen.compose import DocKind
+    from speechgen.inputs import InputFile
+    from speechgen.writers import Written
+
+_DIALECT_HINT = "请检查路径和文件名（如“讲话稿.md”）"
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What generate wrote (and the folders it created for it), and the ledger's warnings
+    (Problem, severity "warning") to show."""
+
+    paths: list[Path]
+    warnings: tuple[Problem, ...]
+    created_folders: tuple[Path, ...] = ()
+
+
+def load_dossier(data: Path, meeting: Path) -> Dossier:
+    """Return the Dossier of a 项目台账 file and a meeting file (raises InputError, all problems at once)."""
+    from speechgen.sources import read_dossier
+
+    return read_dossier(Path(data), Path(meeting))
+
+
+def compute_facts(data: Path, meeting: Path, *, lag_threshold: Decimal = DEFAULT_LAG_THRESHOLD) -> Facts:
+    """Return the Facts (every figure: 时序进度, rates, ranks, 滞后项目, 问题分类) of a 项目台账
+    and a meeting file; ``lag_threshold`` in 百分点. Raises InputError on bad input."""
+    return facts_from_bytes(FactsRequest(*_dossier_files(data, meeting), lag_threshold=lag_threshold)).facts
+
+
+def parse_markup_file(source: Path) -> Document:
+    """Return the Document of a dialect file (UTF-8, GBK/GB18030 or UTF-16 text).
+
+    Raises InputError when the file is missing or not text, MarkupError with every problem.
+    """
+    return parse_dialect(_read(source, hint=_DIALECT_HINT))
+
+
+def render(source: Path, outputs: list[Path], *, force: bool = False, engine: Engine | None = None,
+           options: RenderOptions | None = None) -> Written:
+    """Render a dialect file to every output (format from each extension); return what was written
+    (the paths, and the folders created for them).
+
+    Nothing is written unless every output is writable and every format renders: the outputs are
+    checked first (existing ones need force), then rendered in memory (render_from_bytes), then
+    written atomically (writers.output.write_outputs). ``options`` carries the layout choices;
+    ``engine`` alone picks the PDF engine.
+    """
+    from speechgen.writers import check_outputs, write_outputs
+
+    source, outputs = Path(source), [Path(output) for output in outputs]
+    plan = check_outputs(outputs, inputs=[source], force=force)  # first: a name with control characters is never echoed
+    suffixes = _suffixes(outputs)
+    request = RenderRequest(_read(source, hint=_DIALECT_HINT), tuple(suffixes), options=options, engine=engine)
+    files = render_from_bytes(request).files
+    return write_outputs(plan, [(output, files[suffix]) for output, suffix in zip(outputs, suffixes, strict=True)])
+
+
+def write_reference_docx(target: Path, *, force: bool = False, options: RenderOptions | None = None) -> Written:
+    """Write an empty .docx that carries every named style of speechgen's 公文 layout (with the
+    unit's fonts and grid from ``options``); return what was written.
+
+    Users restyle their own documents from it (Word: 样式 › 管理样式 › 导入/导出).
+    """
+    from speechgen.writers import check_outputs, write_outputs
+
+    target = Path(target)
+    plan = check_outputs([target], force=force)
+    if target.suffix.lower() != ".docx":
+        raise InputError(Problem("样式参考文件必须是 .docx", file=str(target), hint="请写成如“-o 公文样式.docx”"))
+    return write_outputs(plan, [(target, reference_docx(options))])
+
+
+def generate(
+    kind: DocKind,
+    data: Path,
+    meeting: Path,
+    outputs: list[Path],
+    *,
+    frame: str | None = None,
+    seed: int = DEFAULT_SEED,
+    template: Path | None = None,
+    snippets: Sequence[Path] = (),
+    force: bool = False,
+    engine: Engine | None = None,
+    doc_number: str | None = None,
+    template_seconds: float | None = None,
+    options: RenderOptions | None = None,
+) -> Generated:
+    """Draft a document from a ledger and a meeting file and write it to every output (.docx,
+    .pdf, .html, .txt; .md is the dialect text itself). Outputs are checked before anything is
+    read, every format is rendered in memory (generate_from_bytes), then all are written
+    atomically. ``doc_number`` (机关代字〔YYYY〕N号) replaces the meeting file's 发文字号 for this
+    document. The layout is the meeting file's ``layout:`` unless ``options`` gives a whole record."""
+    from speechgen.writers import check_outputs, write_outputs
+
+    outputs = [Path(output) for output in outputs]
+    template = Path(template) if template is not None else None
+    inputs = [Path(data), Path(meeting), *([template] if template else [])]
+    plan = check_outputs(outputs, inputs=inputs, force=force)
+    suffixes = _suffixes(outputs)
+    ledger, info = _dossier_files(data, meeting)
+    request = GenerateRequest(
+        kind, ledger, info, formats=tuple(suffixes), frame=frame, seed=seed,
+        template=_read(template, "模板文件") if template else None,
+        template_folder=template.resolve().parent if template else None,
+        snippets=tuple(snippets), doc_number=doc_number, template_seconds=template_seconds,
+        options=options, engine=engine,
+    )
+    result = generate_from_bytes(request)
+    written = write_outputs(plan, [(output, result.files[suffix])
+                                   for output, suffix in zip(outputs, suffixes, strict=True)])
+    return Generated(outputs, result.warnings, written.created_folders)
+
+
+def outline(source: Path) -> Outline:
+    """Return the outline (title, salutation, parts with their points, closing) of a .txt
+    (UTF-8/GBK), .docx or dialect .md draft. Raises InputError when the file cannot be read."""
+    return outline_from_bytes(OutlineRequest(_read(source))).outline
+
+
+def check(source: Path, *, data: Path | None = None, meeting: Path | None = None) -> Report:
+    """Return the findings of every check rule on a .txt, .docx or .md draft; with a ledger and
+    a meeting file, also trace every figure to the Facts. Raises InputError on unusable input."""
+    require_ledger_pair(data, meeting)
+    draft = _read(source)
+    ledger, info = _dossier_files(data, meeting) if data is not None and meeting is not None else (None, None)
+    return check_from_bytes(CheckRequest(draft, ledger, info)).report
+
+
+def _read(path: Path, what: str = "文件", hint: str = "请检查路径和文件名") -> InputFile:
+    from speechgen.sources import read_input
+
+    return read_input(Path(path), what, hint)
+
+
+def _dossier_files(data: Path, meeting: Path) -> tuple[InputFile, InputFile]:
+    from speechgen.sources import read_dossier_files
+
+    return read_dossier_files(Path(data), Path(meeting))
+
+
+def _suffixes(outputs: list[Path]) -> list[str]:
+    """Return each output's format suffix (InputError naming the file for an unknown extension)."""
+    from speechgen.writers import format_for_path
+
+    return [format_for_path(output).suffix for output in outputs]
