@@ -19,6 +19,7 @@ from speechgen.writers.options import Engine, RenderOptions
 if TYPE_CHECKING:
     from speechgen.check import Outline, Report
     from speechgen.compose import DocKind, Frame, SnippetLibrary
+    from speechgen.markup import Parsed
     from speechgen.writers import Written
 
 DEFAULT_SEED = 1  # = speechgen.compose.DEFAULT_SEED; not imported, so that `--help` stays free of Jinja
@@ -73,13 +74,18 @@ def parse_markup_file(source: Path) -> Document:
 
     Raises InputError when the file is missing or not text, MarkupError with every problem.
     """
-    from speechgen.markup import decode_markup, parse_markup
+    return _read_markup_file(source).document
+
+
+def _read_markup_file(source: Path) -> Parsed:
+    """Return the parsed dialect file with its warnings (see parse_markup_file)."""
+    from speechgen.markup import decode_markup, read_markup
 
     source = Path(source)
     if not source.is_file():
         what = "是一个文件夹，不是文件" if source.is_dir() else "文件不存在"
         raise InputError(Problem(what, file=str(source), hint="请检查路径和文件名（如“讲话稿.md”）"))
-    return parse_markup(decode_markup(source.read_bytes(), source.name), source=source.name)
+    return read_markup(decode_markup(source.read_bytes(), source.name), source=source.name)
 
 
 def render_markup(text: str, fmt: str, *, source: str = "稿件.md", engine: Engine | None = None,
@@ -96,7 +102,7 @@ def render_markup(text: str, fmt: str, *, source: str = "稿件.md", engine: Eng
 def render(source: Path, outputs: list[Path], *, force: bool = False, engine: Engine | None = None,
            options: RenderOptions | None = None) -> Written:
     """Render a dialect file to every output (format from each extension); return what was written
-    (the paths, and the folders created for them).
+    (the paths, the folders created for them, and the draft's warnings).
 
     Nothing is written unless every output is writable and every format renders: the outputs are
     checked first (existing ones need force), then rendered in memory, then written atomically
@@ -108,10 +114,11 @@ def render(source: Path, outputs: list[Path], *, force: bool = False, engine: En
     source, outputs = Path(source), [Path(output) for output in outputs]
     plan = check_outputs(outputs, inputs=[source], force=force)  # first: a name with control characters is never echoed
     formats = [format_for_path(output) for output in outputs]
-    document = parse_markup_file(source)
+    parsed = _read_markup_file(source)
     options = _options(options, engine)
-    rendered = [(output, writer.render(document, options)) for output, writer in zip(outputs, formats, strict=True)]
-    return write_outputs(plan, rendered)
+    rendered = [(output, writer.render(parsed.document, options))
+                for output, writer in zip(outputs, formats, strict=True)]
+    return replace(write_outputs(plan, rendered), warnings=parsed.warnings)
 
 
 def write_reference_docx(target: Path, *, force: bool = False, options: RenderOptions | None = None) -> Written:
