@@ -100,7 +100,7 @@ def render_pdf(doc: Document, options: PdfOptions = PdfOptions()) -> bytes:
     """Return the document as PDF bytes; raise FontError when a character would come out as tofu."""
     plan = font_plan(options.fonts)                      # 1. installed faces
     html = build_html(doc, css=None, head_extra=metadata_head(),  # 2. markup (stylesheet passed parsed)
-                      char_grid=options.char_grid)
+                      char_grid=options.char_grid, imprint_at_bottom=options.imprint_at_bottom)
     check_html_glyphs(html, plan)                        # 3. no tofu (LibreOffice uses the same faces)
     if options.engine == "libreoffice":
         from speechgen.writers.libreoffice import render_pdf_libreoffice
