@@ -196,7 +196,8 @@ def test_a_rate_column_holds_its_widest_figure_with_the_percent_sign() -> None:
     from speechgen.writers.docx import geometry
     from speechgen.writers.docx.table_layout import CELL_MARGIN, layout_table, text_em
 
-    header = ("序号", "项目名称", "县区", "责任单位", "包保领导", "年度计划（万元）", "完成投资（万元）", "完成率", "存在问题")
+    header = ("序号", "项目名称", "县区", "责任单位", "包保领导", "年度计划（万元）", "完成投资（万元）",
+              "完成率", "存在问题")
     row = ("23", "高新区精密光学元件扩产项目", "高新区", "示例市明视光电股份有限公司", "周慧敏", "8000", "8650",
            "108.1%", "投资进度滞后；用地问题")
     fitted = layout_table(d.Table(header, (row,) * 24), geometry.LANDSCAPE.text_width)

@@ -121,6 +121,19 @@ def render(source: Path, outputs: list[Path], *, force: bool = False, engine: En
     return replace(write_outputs(plan, rendered), warnings=parsed.warnings)
 
 
+def write_meeting_template(target: Path, *, force: bool = False) -> Written:
+    """Write a meeting.yaml to fill in (every key, Chinese comments, the four required ones
+    marked); return what was written. Refuses to overwrite an existing file without force."""
+    from speechgen.writers import check_outputs, write_outputs
+
+    target = Path(target)
+    plan = check_outputs([target], force=force)
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        raise InputError(Problem("会议信息文件须以 .yaml 结尾", file=str(target), hint="请写成如“-o meeting.yaml”"))
+    text = (Path(__file__).parent / "data" / "meeting-template.yaml").read_bytes()
+    return write_outputs(plan, [(target, text)])
+
+
 def write_reference_docx(target: Path, *, force: bool = False, options: RenderOptions | None = None) -> Written:
     """Write an empty .docx that carries every named style of speechgen's 公文 layout (with the
     unit's fonts and grid from ``options``); return what was written.
