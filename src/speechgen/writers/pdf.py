@@ -53,7 +53,7 @@ class PdfOptions:
     """Options of the PDF writer.
 
     ``engine``: "weasyprint" lays out the HTML preview (fast, default); "libreoffice" converts the
-    .docx with soffice (exact fidelity to the .docx, ≈ 1 s per document). ``timeout_s`` bounds one
+    .docx with soffice (the .docx as LibreOffice lays it out, ≈ 1 s per document). ``timeout_s`` bounds one
     soffice conversion. The layout choices are those of the .docx (see DocxOptions), which the
     stylesheet follows and the LibreOffice engine converts.
     """
