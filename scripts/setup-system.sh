@@ -32,6 +32,8 @@ need_alias=0
 cmp -s "$ALIAS_SRC" "$ALIAS_DST" 2>/dev/null || need_alias=1
 
 if [ ${#missing[@]} -eq 0 ] && [ $need_fandol -eq 0 ] && [ $need_alias -eq 0 ]; then
+    office="、LibreOffice"; [ "${SPEECHGEN_SKIP_OPTIONAL:-0}" = 1 ] && office=""
+    echo "speechgen: 系统组件已齐备（中文字体、Fandol 仿宋/楷体、字体别名、HarfBuzz、poppler${office}），无需安装。" >&2
     exit 0
 fi
 

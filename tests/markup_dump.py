@@ -6,7 +6,7 @@ from dataclasses import fields
 
 from speechgen.document import Block, Document, Paragraph, Table
 from speechgen.errors import MarkupError
-from speechgen.markup import parse_markup
+from speechgen.markup import read_markup
 
 
 def dump_document(doc: Document) -> str:
@@ -45,8 +45,10 @@ def _text(value: object) -> str:
 
 
 def dump_markup(text: str) -> str:
-    """Return the dump of the parsed text, or "error 第N行 message" lines if it does not parse."""
+    """Return the dump of the parsed text followed by "warning 第N行 message" lines, or "error 第N行
+    message" lines if it does not parse."""
     try:
-        return dump_document(parse_markup(text))
+        parsed = read_markup(text)
+        return dump_document(parsed.document) + "".join(f"warning 第{p.row}行 {p.message}\n" for p in parsed.warnings)
     except MarkupError as error:
         return "".join(f"error 第{p.row}行 {p.message}\n" for p in error.problems)

@@ -116,6 +116,8 @@ def test_attachment_heading_starts_a_page_label_line_1_title_line_3() -> None:
     assert style_of(label) == "AttachmentLabel" and text_of(label) == "附件1"
     assert label.find("w:pPr/w:pageBreakBefore", NS) is not None
     assert text_of(blank) == "" and style_of(title) == "AttachmentTitle" and text_of(after) == ""
+    # the label, the title and the blank lines move with what they head: never a page holding only a title
+    assert all(p.find("w:pPr/w:keepNext", NS) is not None for p in (label, blank, title, after))
 
 
 def test_imprint_floats_to_the_bottom_with_thick_thin_thick_rules() -> None:

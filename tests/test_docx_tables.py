@@ -183,6 +183,24 @@ def test_line_count_follows_the_line_breaking_rules() -> None:
     assert line_count("高新区氢能装备制造项目", 6) == 2
     assert line_count("一二三四五六；七八九十一", 6) == 3  # "；" may not start a line: 六 moves down
     assert cell_need_em("一二三四五六；七八九十一") == 7
-    assert cell_need_em("高新区") == 3 and cell_need_em("100.0%") == 3
+    # "%" is 0.833 em in Times New Roman: a column measured at half an em for it was too narrow
+    # for "108.1%", which LibreOffice then broke before its unit
+    assert cell_need_em("高新区") == 3 and cell_need_em("100.0%") == pytest.approx(3.333)
     assert cell_need_em("人才公寓五") == style.TABLE_WHOLE_CHARS  # never narrower than a short cell
     assert cell_need_em("甲" * 40) == style.TABLE_PROSE_MIN_CHARS  # prose wraps freely
+
+
+
+def test_a_rate_column_holds_its_widest_figure_with_the_percent_sign() -> None:
+    # The 督查清单 of a generated notice: "108.1%" under "完成率" wrapped as "108.1 / %" in LibreOffice.
+    from speechgen.writers.docx import geometry
+    from speechgen.writers.docx.table_layout import CELL_MARGIN, layout_table, text_em
+
+    header = ("序号", "项目名称", "县区", "责任单位", "包保领导", "年度计划（万元）", "完成投资（万元）",
+              "完成率", "存在问题")
+    row = ("23", "高新区精密光学元件扩产项目", "高新区", "示例市明视光电股份有限公司", "周慧敏", "8000", "8650",
+           "108.1%", "投资进度滞后；用地问题")
+    fitted = layout_table(d.Table(header, (row,) * 24), geometry.LANDSCAPE.text_width)
+    figure_width = text_em("108.1%") * geometry.pt(fitted.size_pt)  # 0.5 em a digit, 0.25 the point, 0.833 the %
+    assert text_em("108.1%") == pytest.approx(3.333)
+    assert fitted.widths[7] - 2 * CELL_MARGIN >= figure_width

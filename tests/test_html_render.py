@@ -121,3 +121,30 @@ def test_table_columns_match_the_docx_writer() -> None:
     shares = [float(w) for w in re.findall(r'<col style="width: ([\d.]+)%"/>', html)]
     widths = column_widths([table.header, *table.rows], 8844)
     assert shares == pytest.approx([100 * w / sum(widths) for w in widths], abs=0.001)
+
+
+def _notice_ending_in(block: Block) -> Document:
+    from speechgen.document import Imprint
+
+    return Document("notice", (Title("标题"), block, Imprint("市委办公室。", "示例市政府办公室", "2024年6月12日")))
+
+
+def test_the_imprint_stands_in_the_last_cell_or_line_before_it() -> None:
+    # With footnote-policy: line, a 版记 that does not fit takes that row or line to the next page.
+    table = Table(("项目", "完成率"), (("甲", "47.6%"), ("合计", "108.1%")))
+    root = parse(render_html(_notice_ending_in(table)))
+    last_cell = root.findall(".//table//tr")[-1].findall("td")[-1]
+    assert last_cell.find("span[@class='imprint-block']") is not None
+    root = parse(render_html(_notice_ending_in(Paragraph((Run("特此通知。"),)))))
+    assert root.find(".//p[@class='Normal']/span[@class='imprint-block']") is not None
+
+
+def test_an_imprint_in_the_flow_stays_after_the_text() -> None:
+    html = render_html(_notice_ending_in(Paragraph((Run("特此通知。"),))), HtmlOptions(imprint_at_bottom=False))
+    assert parse(html).find("body/span[@class='imprint-block']") is not None
+
+
+def test_figure_cells_never_wrap() -> None:
+    root = parse(render_html(_notice_ending_in(Table(("项目", "完成率"), (("甲", "108.1%"),)))))
+    assert "figure" in root.findall(".//td")[-1].get("class").split()
+    assert "figure" not in root.findall(".//td")[0].get("class").split()

@@ -212,7 +212,7 @@ def test_text_off_the_grid_in_the_stylesheet_and_the_inline_indents() -> None:
 def test_an_imprint_that_follows_the_text_in_the_stylesheet() -> None:
     css = build_css(portable_fonts(), imprint_at_bottom=False)
     assert "float: footnote" not in css and "@footnote" not in css
-    assert f".imprint-block {{ margin-top: {s.LINE_PITCH_PT:.3f}pt;" in css
+    assert f".imprint-block {{ display: block; margin-top: {s.LINE_PITCH_PT:.3f}pt;" in css
     assert "float: footnote" in build_css(portable_fonts())
 
 

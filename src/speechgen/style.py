@@ -156,9 +156,10 @@ PREVIEW_FONT_STACKS: dict[str, tuple[str, ...]] = {
     "宋体": ("宋体", "SimSun", "Noto Serif CJK SC", "FandolSong"),
     "Times New Roman": ("Times New Roman", "Liberation Serif"),
 }
-# Debian package that provides each fallback family, for error messages.
+# Debian package that provides each fallback family, for error messages (package names only: the
+# messages put them into an apt-get command; writers.fonts adds how to take only the Fandol faces).
 FONT_PACKAGES: dict[str, str] = {
-    "FandolFang": "texlive-lang-chinese（或 make fonts 只取 Fandol 字体）",
+    "FandolFang": "texlive-lang-chinese",
     "FandolKai": "texlive-lang-chinese",
     "FandolHei": "texlive-lang-chinese",
     "FandolSong": "texlive-lang-chinese",

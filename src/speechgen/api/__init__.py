@@ -16,6 +16,7 @@ from speechgen.api.paths import (
     outline,
     parse_markup_file,
     render,
+    write_meeting_template,
     write_reference_docx,
 )
 from speechgen.api.requests import (
@@ -85,5 +86,6 @@ __all__ = [
     "render_options",
     "snippet_library",
     "templates",
+    "write_meeting_template",
     "write_reference_docx",
 ]

@@ -4,7 +4,7 @@ through writers.output (check every output first, render in memory, write all at
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,7 +76,7 @@ def parse_markup_file(source: Path) -> Document:
 def render(source: Path, outputs: list[Path], *, force: bool = False, engine: Engine | None = None,
            options: RenderOptions | None = None) -> Written:
     """Render a dialect file to every output (format from each extension); return what was written
-    (the paths, and the folders created for them).
+    (the paths, the folders created for them, and the draft's warnings).
 
     Nothing is written unless every output is writable and every format renders: the outputs are
     checked first (existing ones need force), then rendered in memory (render_from_bytes), then
@@ -89,8 +89,23 @@ def render(source: Path, outputs: list[Path], *, force: bool = False, engine: En
     plan = check_outputs(outputs, inputs=[source], force=force)  # first: a name with control characters is never echoed
     suffixes = _suffixes(outputs)
     request = RenderRequest(_read(source, hint=_DIALECT_HINT), tuple(suffixes), options=options, engine=engine)
-    files = render_from_bytes(request).files
-    return write_outputs(plan, [(output, files[suffix]) for output, suffix in zip(outputs, suffixes, strict=True)])
+    result = render_from_bytes(request)
+    payloads = [(output, result.files[suffix]) for output, suffix in zip(outputs, suffixes, strict=True)]
+    written = write_outputs(plan, payloads)
+    return replace(written, warnings=result.warnings)
+
+
+def write_meeting_template(target: Path, *, force: bool = False) -> Written:
+    """Write a meeting.yaml to fill in (every key, Chinese comments, the four required ones
+    marked); return what was written. Refuses to overwrite an existing file without force."""
+    from speechgen.writers import check_outputs, write_outputs
+
+    target = Path(target)
+    plan = check_outputs([target], force=force)
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        raise InputError(Problem("会议信息文件须以 .yaml 结尾", file=str(target), hint="请写成如“-o meeting.yaml”"))
+    text = (Path(__file__).parent.parent / "data" / "meeting-template.yaml").read_bytes()
+    return write_outputs(plan, [(target, text)])
 
 
 def write_reference_docx(target: Path, *, force: bool = False, options: RenderOptions | None = None) -> Written:

@@ -105,9 +105,11 @@ class RenderRequest:
 
 @dataclass(frozen=True)
 class RenderResult:
-    """The rendered files by suffix (".docx" → bytes, in the order asked)."""
+    """The rendered files by suffix (".docx" → bytes, in the order asked), and what the author
+    should know about the draft (Problem, severity "warning": a kind inferred, a duplicate title)."""
 
     files: dict[str, bytes] = field(repr=False)
+    warnings: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -68,9 +68,12 @@ def generate_from_bytes(request: GenerateRequest) -> GenerateResult:
 def render_from_bytes(request: RenderRequest) -> RenderResult:
     """Return a dialect file rendered in every format asked (see RenderRequest). Raises
     InputError (not text, an unknown format), MarkupError with every problem of the text."""
+    from speechgen.markup import decode_markup, read_markup
+
     writers = _writers(request.formats)
-    document = parse_dialect(request.source)
-    return RenderResult(_render(writers, lambda: document, _options(request.options, request.engine)))
+    parsed = read_markup(decode_markup(request.source.data, request.source.name), source=request.source.name)
+    files = _render(writers, lambda: parsed.document, _options(request.options, request.engine))
+    return RenderResult(files, parsed.warnings)
 
 
 def check_from_bytes(request: CheckRequest) -> CheckResult:

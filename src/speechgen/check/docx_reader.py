@@ -40,9 +40,11 @@ def open_docx(data: bytes, name: str):
                                  file=name, hint="请在 Word/WPS 中打开后“另存为”.docx 再检查"))
     try:
         return docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
-        raise InputError(Problem(f"无法读取 .docx：{error}", file=name,
-                                 hint="请在 Word/WPS 中打开后“另存为”.docx 再检查")) from None
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile):
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        looks = "，看起来是改了扩展名的 Excel 工作簿（.xlsx）" if "xl/workbook.xml" in names else ""
+        raise InputError(Problem(f"这不是 Word 文档{looks}", file=name,
+                                 hint="请提供 Word/WPS 保存的 .docx 稿件；台账请用 --data 传入")) from None
 
 
 def read_docx_paragraphs(data: bytes, name: str) -> list[Para]:

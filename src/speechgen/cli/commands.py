@@ -7,12 +7,14 @@ import click
 from speechgen.cli.check_cmd import check_command
 from speechgen.cli.facts_cmd import facts_command
 from speechgen.cli.generate_cmd import generate_command
+from speechgen.cli.init_cmd import init_command
 from speechgen.cli.library_cmd import frames_command, snippets_command, templates_command
 from speechgen.cli.outline_cmd import outline_command
 from speechgen.cli.reference_cmd import reference_command
 from speechgen.cli.render_cmd import render_command
 
 ALL: list[click.Command] = []
+ALL.append(init_command)
 ALL.append(facts_command)
 ALL.append(render_command)
 ALL.append(generate_command)

@@ -70,7 +70,7 @@ def facts_command(data: Path, meeting: Path, as_json: bool, by: GroupBy | None) 
     rows = facts.by_district if by == "district" else api.group_facts(facts, by)
     console = _console()
     _emit(console, f"{facts.meeting.region}{facts.meeting.meeting}　数据截至{zh.format_date(facts.schedule.as_of)}")
-    for table in (_overview(facts), _groups(rows, GROUP_LABELS[by]), _laggards(facts), _problems(facts)):
+    for table in (_overview(facts), _groups(rows, GROUP_LABELS[by]), _laggards(facts, console.width), _problems(facts)):
         _emit(console, "")
         _emit(console, table)
 
@@ -102,15 +102,22 @@ def _print_warnings(warnings: tuple[Problem, ...]) -> None:
             console.print(warning.format(), style="yellow", soft_wrap=True)
 
 
+NARROW_WIDTH = 120  # below this many columns the 滞后项目 table folds each project's details under its name
+_TEXT_MIN_WIDTH = 6  # a text column never narrower than three hanzi (rich would squeeze it to nothing)
+
+
 def _table(title: str, *columns: str, right: tuple[int, ...] = ()) -> Table:
+    """Return a table whose figures never wrap; text folds (never cut with "…"). Headers of figure
+    columns break into two lines ("与时序\n进度比"), so that an 80-column terminal holds them."""
     from rich import box
     from rich.table import Table
 
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, title_style="bold",
                   show_edge=False)
     for index, column in enumerate(columns):
-        numeric = index in right  # figures never wrap; text folds rather than being cut with "…"
-        table.add_column(column, justify="right" if numeric else "left", no_wrap=numeric, overflow="fold")
+        numeric = index in right
+        table.add_column(column, justify="right" if numeric else "left", no_wrap=numeric, overflow="fold",
+                         min_width=None if numeric else _TEXT_MIN_WIDTH)
     return table
 
 
@@ -157,8 +164,8 @@ def _overview(facts: Facts) -> Table:
 
 def _groups(rows: tuple[GroupFacts, ...], label: str) -> Table:
     title = f"各{label}推进情况（金额单位：亿元；与时序进度比单位：百分点）"
-    table = _table(title, "排名", label, "项目数", "已开工", "年度计划", "完成投资", "完成率", "与时序进度比",
-                   "滞后项目", right=(0, 2, 3, 4, 5, 6, 7, 8))
+    table = _table(title, "排名", label, "项目数", "已开工", "年度\n计划", "完成\n投资", "完成率", "与时序\n进度比",
+                   "滞后\n项目", right=(0, 2, 3, 4, 5, 6, 7, 8))
     for group in rows:
         table.add_row(
             "—" if group.rank is None else str(group.rank), group.key, str(group.projects), str(group.started),
@@ -176,18 +183,32 @@ def _planned_start(laggard: Laggard, as_of: dt.date) -> str:
     return format_month_day(start) if start.year == as_of.year else zh.format_date(start)
 
 
-def _laggards(facts: Facts) -> Table | str:
+def _laggards(facts: Facts, width: int = PLAIN_WIDTH) -> Table | str:
+    """Return the 滞后项目 table; in a narrow terminal (an 80-column one) each project's 县区,
+    责任单位, 包保领导, 计划开工 and reasons go on lines under its name, so that no column is
+    squeezed to a hanzi or two."""
     if not facts.laggards:
         return "滞后项目：无。"
-    table = _table(f"滞后项目（{len(facts.laggards)}个）", "序号", "项目名称", "县区", "责任单位", "包保领导",
-                   "完成率", "与时序进度比", "计划开工", "原因", right=(0, 5, 6))
+    title = f"滞后项目（{len(facts.laggards)}个）"
+    narrow = width < NARROW_WIDTH
+    if narrow:
+        table = _table(title, "序号", "项目", "完成率", "与时序\n进度比", right=(0, 2, 3))
+    else:
+        table = _table(title, "序号", "项目名称", "县区", "责任单位", "包保领导", "完成率", "与时序进度比",
+                       "计划开工", "原因", right=(0, 5, 6))
     for number, laggard in enumerate(facts.laggards, start=1):
         project = laggard.project
-        table.add_row(
-            str(number), project.name, project.district, project.owner, project.leader or "—",
-            zh.format_percent(laggard.completion_rate), _signed(laggard.gap_points),
-            _planned_start(laggard, facts.schedule.as_of), "、".join(REASON_LABELS[r] for r in laggard.reasons),
-        )
+        start = _planned_start(laggard, facts.schedule.as_of)
+        figures = (zh.format_percent(laggard.completion_rate), _signed(laggard.gap_points))
+        reasons = "、".join(REASON_LABELS[r] for r in laggard.reasons)
+        if narrow:
+            lines = [project.name, f"{project.district}｜{project.owner}",
+                     f"包保：{project.leader or '—'}" + ("" if start == "—" else f"｜计划开工：{start}"),
+                     f"原因：{reasons}"]
+            table.add_row(str(number), "\n".join(lines), *figures)
+        else:
+            table.add_row(str(number), project.name, project.district, project.owner, project.leader or "—",
+                          *figures, start, reasons)
     return table
 
 

@@ -17,6 +17,8 @@ KIND_NAMES: dict[str, str] = {
     "notice": "notice", "通知": "notice", "督查通知": "notice",
 }
 
+KIND_LABELS: dict[str, str] = {"speech": "讲话稿", "bulletin": "通报", "notice": "督查通知"}
+
 
 class KindType(click.ParamType):
     """speech / bulletin / notice, or 讲话稿 / 通报 / 通知."""
@@ -87,6 +89,9 @@ def generate_command(
       speechgen generate bulletin -d 台账.xlsx -m meeting.yaml -o 通报.docx
       speechgen generate notice   -d 台账.xlsx -m meeting.yaml -o 督查通知.docx --doc-number "示项办〔2026〕13号"
     """
+    if frame is not None and kind != "speech":
+        click.echo(f"警告：--frame（讲话稿的结构框架）只用于 speech，{KIND_LABELS[kind]}没有框架可选，"
+                   f"已忽略 --frame {frame}。", err=True)
     result = api.generate(
         kind,  # type: ignore[arg-type]
         data,

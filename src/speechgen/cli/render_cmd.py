@@ -27,7 +27,8 @@ from speechgen.cli.zhclick import ZhCommand
     "--engine",
     type=click.Choice(["weasyprint", "libreoffice"]),
     default="weasyprint",
-    help="生成 PDF 的方式：weasyprint（默认，快）或 libreoffice（由 .docx 转换，与 Word 版式完全一致）。",
+    help="生成 PDF 的方式：weasyprint（默认，快）或 libreoffice（把 .docx 用 LibreOffice 转换，"
+    "即 LibreOffice/WPS 用户看到的版式；与 Word 接近，但分页等细节可能不同）。",
 )
 @click.help_option("-h", "--help", help="显示本帮助并退出。")
 def render_command(source: Path, outputs: tuple[Path, ...], force: bool, engine: str) -> None:
@@ -45,4 +46,6 @@ def render_command(source: Path, outputs: tuple[Path, ...], force: bool, engine:
       speechgen render 通知.md -o 通知.docx --force
     """
     written = api.render(source, list(outputs), force=force, engine=engine)  # type: ignore[arg-type]
+    for warning in written.warnings:
+        click.echo(warning.format(), err=True)
     echo_written(written.paths, written.created_folders)

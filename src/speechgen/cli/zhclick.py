@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from speechgen.cli.zhhelp import ZhContext
 from speechgen.errors import SpeechgenError
 
 # click's own messages are English; the ones users meet first get a Chinese form.
@@ -55,7 +56,9 @@ def write_section(formatter: click.HelpFormatter, title: str, rows: list[tuple[s
 
 
 class ZhCommand(click.Command):
-    """A click command whose help headings read 用法 / 选项."""
+    """A click command whose help headings read 用法 / 选项, laid out by ZhHelpFormatter."""
+
+    context_class = ZhContext
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", "[选项]")
@@ -82,6 +85,7 @@ class ZhGroup(click.Group):
     """The top-level group: Chinese headings, and the one place errors become exit codes."""
 
     command_class = ZhCommand
+    context_class = ZhContext
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", "[选项]")
@@ -119,6 +123,9 @@ class ZhGroup(click.Group):
         except click.Abort:
             click.echo("已取消。", err=True)
             sys.exit(1)
+        except click.exceptions.NoArgsIsHelpError as error:  # `speechgen` alone: the help, as click does
+            click.echo(error.ctx.get_help(), err=True)
+            sys.exit(2)
         except click.ClickException as error:
             if isinstance(error, click.UsageError) and error.ctx is not None:
                 click.echo(error.ctx.get_usage(), err=True)

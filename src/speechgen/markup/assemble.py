@@ -25,6 +25,7 @@ from speechgen.document import (
 )
 from speechgen.errors import Problem
 from speechgen.markup.headings import number_headings
+from speechgen.markup.kind import settle_kind
 from speechgen.markup.meta import Meta
 
 # 称谓: a short line of address ending in a colon, no sentence inside ("同志们：", "各位领导、同志们：").
@@ -42,6 +43,7 @@ class Attachment:
 def assemble(meta: Meta, blocks: list[Block], source: str, problems: list[Problem]) -> Document:
     """Return the Document; problems found on the way are appended to problems."""
     title, blocks = _take_title(meta, blocks, source, problems)
+    meta = settle_kind(meta, title.text if title else "", source, problems)
     body, attachments = _split_attachments(blocks)
     style = meta.numbering_style
     body = _salutation(meta, number_headings(body, style, source, problems))
@@ -69,14 +71,24 @@ def _take_title(
             rest.append(block)
         elif title is None and index == 0:
             title = block
+        elif meta.title and _same_title(block.text, meta.title):
+            problems.append(
+                Problem(
+                    f"# 标题“{block.text}”与开头信息的标题（title）相同，只排一次",
+                    file=source,
+                    row=block.source_line,
+                    hint="可删去这一行或开头信息的 title",
+                    severity="warning",
+                )
+            )
         else:
-            why = "开头信息已写了标题（title）" if meta.title else "文件只能有一个标题，且须在正文最前面"
+            why = "与开头信息的标题（title）不同" if meta.title else "文件只能有一个标题，且须在正文最前面"
             problems.append(
                 Problem(
                     f"多余的 # 标题“{block.text}”：{why}",
                     file=source,
                     row=block.source_line,
-                    hint="一级层次标题请用 ##；附件请写成“# 附件1 标题”",
+                    hint=("两个标题只留一个；" if meta.title else "") + "一级层次标题请用 ##；附件请写成“# 附件1 标题”",
                 )
             )
     if title is None:
@@ -84,6 +96,14 @@ def _take_title(
             Problem("没有标题", file=source, row=1, hint="请在开头信息写“title: 标题”，或在正文第一行写“# 标题”")
         )
     return title, rest
+
+
+def _same_title(written: str, front: str) -> bool:
+    """Return True when two titles read the same (line breaks and spaces aside)."""
+    def bare(text: str) -> str:
+        return "".join(text.split())
+
+    return bare(written) == bare(front)
 
 
 def _split_attachments(blocks: list[Block]) -> tuple[list[Block], list[Attachment]]:

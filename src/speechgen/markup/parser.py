@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from speechgen.document import Document
 from speechgen.errors import MarkupError, Problem
@@ -15,11 +16,25 @@ from speechgen.markup.meta import read_meta
 _REFERENCE = re.compile(r"^ {0,3}\[([^\]]+)\]:")
 
 
+@dataclass(frozen=True)
+class Parsed:
+    """A parsed dialect text: the Document and what the author should know (Problem, severity
+    "warning": a duplicate title dropped, a kind inferred, a field that will not be printed)."""
+
+    document: Document
+    warnings: tuple[Problem, ...] = ()
+
+
 def parse_markup(text: str, source: str = "稿件.md") -> Document:
     """Return the Document written in the 公文 Markdown dialect (docs/dialect.md).
 
     Raises MarkupError with every problem of the text (file = source, row = line) at once.
     """
+    return read_markup(text, source).document
+
+
+def read_markup(text: str, source: str = "稿件.md") -> Parsed:
+    """Return the Document written in the dialect with its warnings (see parse_markup)."""
     text = normalise_newlines(text)
     problems: list[Problem] = []
     # 1. front matter → checked meta (the body keeps its line numbers)
@@ -36,9 +51,10 @@ def parse_markup(text: str, source: str = "稿件.md") -> Document:
     problems.extend(_reference_problems(env, split.body, source))
     # 3. assembly in the standard order
     document = assemble(meta, blocks, source, problems)
-    if problems:
-        raise MarkupError(_in_order(problems))
-    return document
+    errors = [problem for problem in problems if problem.severity == "error"]
+    if errors:
+        raise MarkupError(_in_order(errors))
+    return Parsed(document, tuple(_in_order([p for p in problems if p.severity == "warning"])))
 
 
 def normalise_newlines(text: str) -> str:

@@ -256,7 +256,8 @@ def closing_rules() -> str:
         f".attachment-note, .signature {{ margin-top: {LINE}; break-inside: avoid; break-before: avoid; }}",
         f".signature.sealed {{ margin-top: {TWO_LINES}; }}",  # room for the seal
         ".signature p { text-indent: 0; }",
-        ".AttachmentLabel { break-before: page; }",  # label on line 1 of a new page
+        ".AttachmentLabel { break-before: page; break-after: avoid; }",  # label on line 1 of a new page
+        ".AttachmentTitle { break-after: avoid; }",  # never a page holding the title alone
         f".AttachmentLabel + .AttachmentTitle {{ margin-top: {LINE}; }}",  # title on line 3
         f".AttachmentTitle + * {{ margin-top: {LINE}; }}",
     ])
@@ -269,6 +270,7 @@ def table_rules() -> str:
         f"table.Table th, table.Table td {{ border: {pt(TABLE_BORDER_PT)} solid #000000; "
         f"padding: 0 {pt(CELL_MARGIN / s.TWIPS_PER_PT)}; vertical-align: middle; }}",
         "table.Table tr { break-inside: avoid; }",
+        "table.Table td.figure { white-space: nowrap; }",  # "108.1%" never loses its unit to the next line
         # A blank line under an attachment title, as in the .docx (table.Table's margin would win).
         f".AttachmentTitle + table.Table {{ margin-top: {LINE}; }}",
     ])
@@ -280,12 +282,16 @@ def imprint_rules(at_bottom: bool = True) -> str:
     At the bottom, it floats into WeasyPrint's footnote area, at the foot of the page where it
     occurs (the last). The page area ends half a leading above the 版心 bottom (page_area_mm), so
     the footnote area is pulled down by that much and the last rule lies on the 版心 bottom itself
-    (7.4.1). Otherwise it follows the text after a blank line, kept on one page.
+    (7.4.1). Otherwise it follows the text after a blank line, kept on one page. Its lines are
+    spans set as blocks (``.imprint-block > span``): see writers.html.imprint.
     """
     thick, thin = pt(s.IMPRINT_RULE_THICK_PT), pt(s.IMPRINT_RULE_THIN_PT)
     side_pt = s.SIZE_4HAO_PT  # 7.4.2: one 4号 character of space at both ends
     cc_label_pt = s.text_width_chars("抄送：") * s.SIZE_4HAO_PT  # wrapped lines align after it
-    place = ("float: footnote; footnote-display: block" if at_bottom else f"margin-top: {LINE}")
+    # footnote-policy: a 版记 that does not fit takes the line of its call (the last row or text
+    # line, writers.html._carry_imprint) to the next page, never leaving it alone there.
+    place = ("float: footnote; footnote-display: block; footnote-policy: line" if at_bottom
+             else f"display: block; margin-top: {LINE}")
     no_call = [".imprint-block::footnote-call, .imprint-block::footnote-marker { content: none; }"]
     area = [f"@page {{ @footnote {{ margin: 0 0 {pt(-HALF_LEADING_PT)} 0; padding: 0; border: none; }} }}"]
     if not at_bottom:
@@ -294,8 +300,8 @@ def imprint_rules(at_bottom: bool = True) -> str:
         f".imprint-block {{ {place}; border-top: {thick} solid #000000; "
         f"border-bottom: {thick} solid #000000; break-inside: avoid; }}",
         *no_call,
-        f".imprint-block p {{ padding: 0 {pt(side_pt)}; }}",
-        f".imprint-block p + p {{ border-top: {thin} solid #000000; }}",
+        f".imprint-block > span {{ display: block; padding: 0 {pt(side_pt)}; }}",
+        f".imprint-block > span + span {{ border-top: {thin} solid #000000; }}",
         f".imprint-block .cc {{ padding-left: {pt(side_pt + cc_label_pt)}; text-indent: {pt(-cc_label_pt)}; }}",
         ".imprint-block .printed { display: flex; justify-content: space-between; }",
         ".imprint-block .printed > span { line-height: inherit; }",  # flex items are blocks

@@ -125,9 +125,20 @@ def resolve_slot(name: str, bold: bool = False, role: FontRole | Literal["latin"
         packages = "、".join(dict.fromkeys(FONT_PACKAGES[f] for f in stack if f in FONT_PACKAGES))
         raise FontError(
             f"没有安装“{name}”或它的任何替代字体（{'、'.join(stack)}）；"
-            f"请安装字体包：sudo apt-get install {packages or 'fonts-noto-cjk'}。"
+            f"请安装字体包：sudo apt-get install {packages or 'fonts-noto-cjk'}{_fandol_note(packages)}。"
         )
     return Slot(name, tuple(faces), bold, stack)
+
+
+FANDOL_COMMAND = "make system"  # scripts/setup-system.sh: takes only the Fandol faces out of the package
+
+
+def _fandol_note(packages: str) -> str:
+    """Return how to get only the Fandol faces when texlive-lang-chinese (all of TeX Live's
+    Chinese support) is the package named."""
+    if "texlive-lang-chinese" not in packages:
+        return ""
+    return f"（只需其中的 Fandol 字体时，在 speechgen 源码目录运行 {FANDOL_COMMAND}，即 bash scripts/setup-system.sh）"
 
 
 def compact_slot(slot: Slot, text: str) -> Slot:
@@ -202,7 +213,7 @@ def missing_glyph_message(char: str, item: TextItem) -> str:
     stack = item.slot.stack or preview_stack(item.slot.name)
     missing = [f for f in stack if f in FONT_PACKAGES and f not in installed_faces()]
     if missing:
-        fix = f"请安装提供它的字体包：{FONT_PACKAGES[missing[-1]]}"
+        fix = f"请安装提供它的字体包：{FONT_PACKAGES[missing[-1]]}{_fandol_note(FONT_PACKAGES[missing[-1]])}"
     else:
         packages = dict.fromkeys(FONT_PACKAGES[f] for f in item.slot.families if f in FONT_PACKAGES)
         fix = f"已安装的字体（{'、'.join(packages) or families}）都不含此字，请安装含该字的字体"

@@ -6,6 +6,7 @@ it to learn which font draws each character. Layout lives in the stylesheet (wri
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from html import escape
@@ -32,6 +33,7 @@ from speechgen.document import (
 )
 from speechgen.writers.css import LANDSCAPE_CLASS, build_css, chars, portable_fonts, pt
 from speechgen.writers.options import PageNumbers, RenderOptions
+from speechgen.writers.titles import broken_title, title_width_chars
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,8 @@ class HtmlOptions:
 
 def render_html(doc: Document, options: HtmlOptions = HtmlOptions()) -> str:
     """Return the document as a standalone HTML page laid out for print (CSS Paged Media)."""
-    return build_html(doc, portable_css(options) if options.embed_css else None, char_grid=options.char_grid)
+    return build_html(doc, portable_css(options) if options.embed_css else None, char_grid=options.char_grid,
+                      imprint_at_bottom=options.imprint_at_bottom)
 
 
 @cache
@@ -64,15 +67,17 @@ def portable_css(options: HtmlOptions) -> str:
                      char_grid=options.char_grid, imprint_at_bottom=options.imprint_at_bottom)
 
 
-def build_html(doc: Document, css: str | None, head_extra: str = "", *, char_grid: bool = True) -> str:
+def build_html(doc: Document, css: str | None, head_extra: str = "", *, char_grid: bool = True,
+               imprint_at_bottom: bool = True) -> str:
     """Return the HTML page; css is embedded in a <style> element unless None. ``char_grid`` is
-    the unit's choice the inline indents follow (28 characters a line, or the natural 27)."""
+    the unit's choice the inline indents follow (28 characters a line, or the natural 27);
+    ``imprint_at_bottom`` the stylesheet's place for the 版记 (writers.css.imprint_rules)."""
     head = ['<meta charset="utf-8"/>', f"<title>{text(doc.title or _first_title(doc))}</title>"]
     if head_extra:
         head.append(head_extra)
     if css is not None:
         head.append(f"<style>\n{css}</style>")
-    body = "\n".join(render_blocks(doc.blocks, char_grid=char_grid))
+    body = "\n".join(render_blocks(doc.blocks, char_grid=char_grid, imprint_at_bottom=imprint_at_bottom))
     return (f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n{chr(10).join(head)}\n</head>\n'
             f'<body class="kind-{doc.kind}">\n{body}\n</body>\n</html>\n')
 
@@ -103,9 +108,10 @@ def para(style: s.ParagraphStyle, content: str, extra: str = "", attrs: str = ""
     return f'<p class="{classes}"{attrs}>{content}</p>'
 
 
-def render_blocks(blocks: tuple[Block, ...], *, char_grid: bool = True) -> list[str]:
+def render_blocks(blocks: tuple[Block, ...], *, char_grid: bool = True, imprint_at_bottom: bool = False) -> list[str]:
     """Return the HTML of the blocks; an attachment set landscape (clause 8, decided as for the
-    .docx) is wrapped in a <section> on the named page ``landscape``."""
+    .docx) is wrapped in a <section> on the named page ``landscape``. A 版记 at the bottom is put
+    inside the last line before it (see ``_carry_imprint``)."""
     from speechgen.writers.docx.table_layout import landscape_blocks
 
     landscape = landscape_blocks(blocks)
@@ -114,10 +120,35 @@ def render_blocks(blocks: tuple[Block, ...], *, char_grid: bool = True) -> list[
         turned = index in landscape
         if turned and index - 1 not in landscape:
             out.append(f'<section class="{LANDSCAPE_CLASS}">')
-        out.append(render_block(block, landscape=turned, char_grid=char_grid))
+        html = render_block(block, landscape=turned, char_grid=char_grid)
+        previous = blocks[index - 1] if index else None
+        if not (imprint_at_bottom and isinstance(block, Imprint) and _carry_imprint(out, html, previous)):
+            out.append(html)
         if turned and index + 1 not in landscape:
             out.append("</section>")
     return out
+
+
+_LAST_LINE_END = re.compile(r"</(?:td|p|h[1-5])>")
+
+
+def _carry_imprint(out: list[str], imprint_html: str, previous: Block | None) -> bool:
+    """Put the 版记 inside the last cell or paragraph before it; return False where there is none.
+
+    At the bottom the 版记 is a footnote (writers.css), whose call is where the element stands.
+    With ``footnote-policy: line`` a 版记 that does not fit takes the line of its call to the
+    next page: standing in the last table row or text line, it takes that row or line with it,
+    and no page is left holding the 版记 alone. After a page break it stays on its own.
+    """
+    if previous is None or isinstance(previous, PageBreak):
+        return False
+    for position in range(len(out) - 1, -1, -1):
+        ends = list(_LAST_LINE_END.finditer(out[position]))
+        if ends:
+            at = ends[-1].start()
+            out[position] = out[position][:at] + imprint_html + out[position][at:]
+            return True
+    return False
 
 
 def render_block(block: Block, *, landscape: bool = False, char_grid: bool = True) -> str:
@@ -126,7 +157,7 @@ def render_block(block: Block, *, landscape: bool = False, char_grid: bool = Tru
         case RedHeader():
             return red_header(block)
         case Title(text=title):
-            return f'<h1 class="{s.STYLE_TITLE.style_id}">{lines(title)}</h1>'
+            return f'<h1 class="{s.STYLE_TITLE.style_id}">{lines(broken_title(title, title_width(landscape)))}</h1>'
         case Subtitle(text=value):
             return para(s.STYLE_SUBTITLE, span(value))
         case Salutation(text=value):
@@ -150,12 +181,19 @@ def render_block(block: Block, *, landscape: bool = False, char_grid: bool = Tru
         case AttachmentHeading(label=label, title=title):
             parts = [para(s.STYLE_ATTACHMENT_LABEL, span(label))]
             if title:
-                parts.append(para(s.STYLE_ATTACHMENT_TITLE, lines(title)))
+                parts.append(para(s.STYLE_ATTACHMENT_TITLE, lines(broken_title(title, title_width(landscape)))))
             return "\n".join(parts)
         case Imprint():
             return imprint(block)
         case _:
             assert_never(block)
+
+
+def title_width(landscape: bool) -> float:
+    """Return the characters a title line holds on the page (the .docx writer's breaks)."""
+    from speechgen.writers.docx import geometry
+
+    return title_width_chars(geometry.LANDSCAPE if landscape else geometry.PORTRAIT)
 
 
 def red_header(block: RedHeader) -> str:
@@ -193,7 +231,7 @@ def table(block: Table, *, landscape: bool = False) -> str:
     (writers.docx.table_layout), so the preview's table matches the document's.
     """
     from speechgen.writers.docx import geometry
-    from speechgen.writers.docx.table_layout import layout_table
+    from speechgen.writers.docx.table_layout import is_figure, layout_table
 
     caption = para(s.STYLE_TABLE_CAPTION, span(block.caption)) + "\n" if block.caption else ""
     page = geometry.LANDSCAPE if landscape else geometry.PORTRAIT
@@ -204,8 +242,8 @@ def table(block: Table, *, landscape: bool = False) -> str:
     cols = "".join(f'<col style="width: {100 * w / sum(widths):.3f}%"/>' for w in widths)
     head = "".join(f'<th class="{fitted.header_style.style_id}">{lines(v)}</th>' for v in fitted.header)
     body = "\n".join(
-        "<tr>" + "".join(f'<td class="{fitted.text_style.style_id} align-{a}">{lines(v)}</td>'
-                         for v, a in zip(row, fitted.aligns, strict=True)) + "</tr>"
+        "<tr>" + "".join(f'<td class="{fitted.text_style.style_id} align-{a}{" figure" * is_figure(v)}">'
+                         f"{lines(v)}</td>" for v, a in zip(row, fitted.aligns, strict=True)) + "</tr>"
         for row in fitted.rows
     )
     return (f'{caption}<table class="Table">\n<colgroup>{cols}</colgroup>\n'
@@ -241,12 +279,17 @@ def signature(block: Signature, *, char_grid: bool = True) -> str:
 
 
 def imprint(block: Imprint) -> str:
-    """Return 版记: 抄送 and 印发机关/印发日期 between rules (7.4)."""
+    """Return 版记: 抄送 and 印发机关/印发日期 between rules (7.4). Phrasing content only (spans set
+    as blocks by the stylesheet), so that it may stand inside the paragraph or cell before it."""
     parts = []
     if block.cc:
-        parts.append(para(s.STYLE_IMPRINT, span(f"抄送：{block.cc}"), "cc"))
+        parts.append(_imprint_line(span(f"抄送：{block.cc}"), "cc"))
     if block.printer or block.print_date:
         printer = f'<span class="printer">{text(block.printer or "")}</span>'
         date = f'<span class="print-date">{text(block.print_date)}印发</span>' if block.print_date else ""
-        parts.append(para(s.STYLE_IMPRINT, printer + date, "printed"))
-    return '<div class="imprint-block">\n' + "\n".join(parts) + "\n</div>"
+        parts.append(_imprint_line(printer + date, "printed"))
+    return '<span class="imprint-block">' + "".join(parts) + "</span>"
+
+
+def _imprint_line(content: str, extra: str) -> str:
+    return f'<span class="{s.STYLE_IMPRINT.style_id} {extra}">{content}</span>'

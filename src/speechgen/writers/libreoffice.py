@@ -1,4 +1,7 @@
-"""The optional PDF engine: LibreOffice (soffice --headless) converts our own .docx, for exact fidelity.
+"""The optional PDF engine: LibreOffice (soffice --headless) converts our own .docx.
+
+The result is the .docx as LibreOffice and WPS users see it: close to Word, but page breaks may
+differ (docs/pdf-preview.md).
 
 Each conversion runs in a temporary directory with a private LibreOffice profile (one per process,
 reused: a fresh profile costs seconds) and a generated fonts.conf that adds speechgen's 公文 font

@@ -75,10 +75,12 @@ class OutputPlan:
 
 @dataclass(frozen=True)
 class Written:
-    """What write_outputs put on disk: the files, and the folders it had to create for them."""
+    """What write_outputs put on disk: the files, and the folders it had to create for them; the
+    caller may add the input's warnings (Problem, severity "warning") to show with them."""
 
     paths: tuple[Path, ...]
     created_folders: tuple[Path, ...] = ()
+    warnings: tuple[Problem, ...] = ()
 
 
 def check_outputs(outputs: Sequence[Path], *, inputs: Sequence[Path] = (), force: bool = False) -> OutputPlan:

@@ -53,7 +53,7 @@ class PdfOptions:
     """Options of the PDF writer.
 
     ``engine``: "weasyprint" lays out the HTML preview (fast, default); "libreoffice" converts the
-    .docx with soffice (exact fidelity to the .docx, ≈ 1 s per document). ``timeout_s`` bounds one
+    .docx with soffice (the .docx as LibreOffice lays it out, ≈ 1 s per document). ``timeout_s`` bounds one
     soffice conversion. The layout choices are those of the .docx (see DocxOptions), which the
     stylesheet follows and the LibreOffice engine converts.
     """
@@ -100,7 +100,7 @@ def render_pdf(doc: Document, options: PdfOptions = PdfOptions()) -> bytes:
     """Return the document as PDF bytes; raise FontError when a character would come out as tofu."""
     plan = font_plan(options.fonts)                      # 1. installed faces
     html = build_html(doc, css=None, head_extra=metadata_head(),  # 2. markup (stylesheet passed parsed)
-                      char_grid=options.char_grid)
+                      char_grid=options.char_grid, imprint_at_bottom=options.imprint_at_bottom)
     check_html_glyphs(html, plan)                        # 3. no tofu (LibreOffice uses the same faces)
     if options.engine == "libreoffice":
         from speechgen.writers.libreoffice import render_pdf_libreoffice

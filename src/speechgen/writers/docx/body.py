@@ -30,6 +30,7 @@ from speechgen.writers.docx.xml import (
     pieces_xml,
     run,
 )
+from speechgen.writers.titles import broken_title, title_width_chars
 
 _NO_INDENT = '<w:ind w:firstLineChars="0" w:firstLine="0"/>'
 
@@ -125,7 +126,7 @@ def render_block(block: d.Block, options: DocxOptions, page: geometry.Page = geo
         case d.RedHeader():
             return gongwen.red_header(block, options)
         case d.Title(text=text):
-            return [paragraph(style.STYLE_TITLE.style_id, run(text))]
+            return [paragraph(style.STYLE_TITLE.style_id, run(broken_title(text, title_width_chars(page))))]
         case d.Subtitle(text=text):
             return [paragraph(style.STYLE_SUBTITLE.style_id, run(text))]
         case d.Salutation(text=text):
@@ -146,7 +147,7 @@ def render_block(block: d.Block, options: DocxOptions, page: geometry.Page = geo
         case d.Signature():
             return gongwen.signature(block, options)
         case d.AttachmentHeading():
-            return gongwen.attachment_heading(block)
+            return gongwen.attachment_heading(block, page)
         case d.Imprint():
             return gongwen.imprint(block, options, page)
         case _:

@@ -22,6 +22,7 @@ from speechgen.writers.docx.xml import (
     paragraph,
     run,
 )
+from speechgen.writers.titles import broken_title, title_width_chars
 
 # Times New Roman advance widths in em: attachment numbers "1." are digits and a full stop.
 _LATIN_EM = {".": 0.25, **{digit: 0.5 for digit in "0123456789"}}
@@ -129,15 +130,19 @@ def _right_indent(chars: float, options: DocxOptions) -> str:
     return f'<w:ind w:rightChars="{round(chars * 100)}" w:right="{twips}"/>'
 
 
-def attachment_heading(block: d.AttachmentHeading) -> list[Piece]:
-    """Return "附件1" flush left on line 1 and the title centred on line 3 (7.3.7).
+def attachment_heading(block: d.AttachmentHeading, page: geometry.Page = geometry.PORTRAIT) -> list[Piece]:
+    """Return "附件1" flush left on line 1 and the title centred on line 3 (7.3.7), turned between
+    words; every line is kept with the next, so the title never ends a page without the table or
+    text it heads.
 
     The page break before it is added by the caller (body.render_blocks).
     """
-    out: list[Piece] = [paragraph(style.STYLE_ATTACHMENT_LABEL.style_id, run(block.label))]
-    if block.title:
-        out += [BLANK_LINE, paragraph(style.STYLE_ATTACHMENT_TITLE.style_id, run(block.title)), BLANK_LINE]
-    return out
+    label = paragraph(style.STYLE_ATTACHMENT_LABEL.style_id, run(block.label), KEEP_NEXT)
+    if not block.title:
+        return [label]
+    title = broken_title(block.title, title_width_chars(page))
+    return [label, BLANK_LINE.add(KEEP_NEXT),
+            paragraph(style.STYLE_ATTACHMENT_TITLE.style_id, run(title), KEEP_NEXT), BLANK_LINE.add(KEEP_NEXT)]
 
 
 def imprint(block: d.Imprint, options: DocxOptions, page: geometry.Page = geometry.PORTRAIT) -> list[Piece]:

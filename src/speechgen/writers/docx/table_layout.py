@@ -43,8 +43,8 @@ _MIN_CHARS = 2  # no column narrower than two characters
 _UNITS = re.compile(r"[\x21-\x7e]+|.", re.S)  # what a line break never splits: an ASCII run, or one character
 # Line-breaking rules (禁则) as Word and LibreOffice apply them: no line starts with a closing mark,
 # none ends with an opening one; the character before (or the mark itself) moves down instead.
-_NO_START = frozenset("，。、；：？！）》」』”’〕】…·%,.;:?!)")
-_NO_END = frozenset("（《「『“‘〔【(")
+NO_LINE_START = frozenset("，。、；：？！）》」』”’〕】…·%,.;:?!)")
+NO_LINE_END = frozenset("（《「『“‘〔【(")
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,19 @@ def landscape_blocks(blocks: tuple[d.Block, ...]) -> frozenset[int]:
 
 
 # ── Measuring (in ems of the table's font) ──────────────────────────────────────────────────
+# Times New Roman glyphs wider than the half em every other Latin character is counted as: a
+# column measured at half an em for "%" is too narrow for "108.1%", and LibreOffice then breaks
+# the figure from its unit ("108.1 / %").
+_WIDE_LATIN_EM = {"%": 0.833, "@": 0.921, "&": 0.778, "m": 0.778, "w": 0.722, "M": 0.889, "W": 0.944,
+                  **dict.fromkeys("ACDGHKNOQUVXY", 0.722), **dict.fromkeys("BR", 0.667)}
+_WIDE_LATIN = re.compile(f"[{re.escape(''.join(_WIDE_LATIN_EM))}]")
+
+
+def latin_extra_em(value: str) -> float:
+    """Return how much wider than half an em each the wide Latin glyphs of ``value`` are."""
+    return sum(_WIDE_LATIN_EM[ch] - 0.5 for ch in _WIDE_LATIN.findall(value))
+
+
 @functools.lru_cache(maxsize=4096)
 def text_em(value: str) -> float:
     """Return the printed width of the longest line of ``value`` in ems.
@@ -119,13 +132,14 @@ def text_em(value: str) -> float:
     Word and LibreOffice add about a quarter of a character between hanzi and digits or Latin
     letters, so each such transition counts too.
     """
-    widths = (style.text_width_chars(line) + _AUTOSPACE_EM * len(_SCRIPT_CHANGE.findall(line))
+    widths = (style.text_width_chars(line) + latin_extra_em(line) + _AUTOSPACE_EM * len(_SCRIPT_CHANGE.findall(line))
               for line in value.split("\n"))
     return max(widths, default=0)
 
 
 def _token_em(value: str) -> float:
-    return max((len(token) for token in _UNBREAKABLE.findall(value)), default=0) * 0.5
+    """Return the width of the widest run that never breaks (a figure with its unit, a code)."""
+    return max((len(token) * 0.5 + latin_extra_em(token) for token in _UNBREAKABLE.findall(value)), default=0)
 
 
 def _twips(em: float, size_pt: float) -> int:
@@ -150,7 +164,7 @@ def cell_need_em(value: str) -> float:
 
 def line_count(value: str, width_em: float) -> int:
     """Return how many lines ``value`` takes in a column ``width_em`` wide, broken as Word does:
-    between characters, never inside an ASCII run, with the 禁则 of _NO_START and _NO_END."""
+    between characters, never inside an ASCII run, with the 禁则 of NO_LINE_START and NO_LINE_END."""
     total = 0
     for text in value.split("\n"):
         units = _UNITS.findall(text)
@@ -158,8 +172,9 @@ def line_count(value: str, width_em: float) -> int:
         while i < len(units):
             unit = units[i]
             width = len(unit) * 0.5 + _AUTOSPACE_EM if len(unit) > 1 else style.text_width_chars(unit)
+            width += latin_extra_em(unit)
             if used + width > width_em + 1e-9 and i > start:
-                kinsoku = unit[0] in _NO_START or units[i - 1][-1] in _NO_END
+                kinsoku = unit[0] in NO_LINE_START or units[i - 1][-1] in NO_LINE_END
                 i -= 1 if kinsoku and i - 1 > start else 0
                 lines, used, start = lines + 1, 0.0, i
                 continue
@@ -258,6 +273,11 @@ def _integral(widths: list[float], total: int) -> list[int]:
     widest = max(range(len(result)), key=result.__getitem__)
     result[widest] += total - sum(result)
     return result
+
+
+def is_figure(cell: str) -> bool:
+    """Return True for a cell that is one figure ("8650", "1,234.5", "108.1%"): never broken."""
+    return bool(_NUMBER.match(cell.strip()))
 
 
 def column_aligns(block: d.Table, rows: list[tuple[str, ...]], widths: list[int],
