@@ -1,5 +1,6 @@
 """The shape of the package and of its tests: small modules, `__init__` files that only re-export,
-a command line that starts without the heavy libraries, and skips only for an absent outside tool."""
+a command line that starts without the heavy libraries, slow work marked slow, and skips only for
+an absent outside tool."""
 
 from __future__ import annotations
 
@@ -10,7 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import speechgen
+from speechgen import style
+from speechgen.writers import pdf
 
 PACKAGE = Path(speechgen.__file__).resolve().parent
 TESTS = Path(__file__).resolve().parent
@@ -129,6 +134,35 @@ def test_the_probe_sees_a_heavy_import() -> None:
     code = "import docx; " + LOADED.format(heavy=HEAVY)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert "docx" in json.loads(result.stdout)
+
+
+# ── slow work is marked slow (tests/conftest.py watches it) ─────────────────────────────────
+
+
+def test_rendering_with_weasyprint_in_an_unmarked_test_fails() -> None:
+    assert hasattr(pdf._weasyprint_pdf, "__wrapped__"), "conftest.py no longer watches the WeasyPrint renderer"
+    with pytest.raises(pytest.fail.Exception, match=r"renders a PDF with WeasyPrint: mark it @pytest\.mark\.slow"):
+        pdf._weasyprint_pdf("<p>正文</p>", style.DEFAULT_FONTS)
+
+
+def test_running_libreoffice_in_an_unmarked_test_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\nexit 0\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(pytest.fail.Exception, match=r"runs LibreOffice: mark it @pytest\.mark\.slow"):
+        subprocess.run([str(fake), "--version"], check=True)
+    with pytest.raises(pytest.fail.Exception, match="runs LibreOffice"):
+        subprocess.run(["soffice", "--headless"], check=True)
+
+
+@pytest.mark.slow
+def test_a_marked_test_may_run_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\nexit 0\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert subprocess.run(["soffice", "--headless"], check=True).returncode == 0
 
 
 # ── a test skips only when an outside tool is missing, never when the output changed ────────
