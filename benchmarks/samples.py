@@ -86,14 +86,14 @@ def speech_document(target_chars: int = 6000, seed: int = 7) -> Document:
     return Document("speech", tuple(blocks), "在全市重点项目建设推进会上的讲话")
 
 
-def notice_document(seed: int = 3) -> Document:
-    """Return a 通知 with every block kind: red header, headings of all levels, a long table,
-    attachment note, signature, an attachment page and the 版记."""
+def notice_document(seed: int = 3, rows: int = 40) -> Document:
+    """Return a 通知 with every block kind: red header, headings of all levels, a table of ``rows``
+    projects, attachment note, signature, an attachment page and the 版记."""
     rng = random.Random(seed)
     rows = tuple(
         (str(i), f"示范项目{i:02d}号", f"{rng.randint(1, 90) * 1000 + rng.randint(0, 999)}",
          f"{rng.randint(10, 99)}.{rng.randint(0, 9)}%", rng.choice(("正常推进", "滞后", "已完工")))
-        for i in range(1, 41)
+        for i in range(1, rows + 1)
     )
     blocks: list[Block] = [
         RedHeader("青川市人民政府办公室文件", "青政办发〔2026〕17号"),

@@ -41,7 +41,7 @@ def test_renders_text_and_markdown(tmp_path: Path) -> None:
     txt, md = tmp_path / "out" / "通知.txt", tmp_path / "通知-副本.md"
     result = CliRunner().invoke(main, ["render", str(source), "-o", str(txt), "-o", str(md)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines() == [f"已生成：{txt}", f"已生成：{md}"]
+    assert result.stdout.splitlines() == [f"已生成：{txt}（新建了文件夹 {txt.parent}）", f"已生成：{md}"]
     text = txt.read_text(encoding="utf-8")
     assert "关于开展全市重点项目建设专项督查的通知" in text and "\u3000\u3000一、督查内容" in text
     assert "抄送：市委办公室，市人大常委会办公室，市政府办公室，市政协办公室。" in text
@@ -155,7 +155,7 @@ def test_pdf(tmp_path: Path) -> None:
 def test_api_render_and_render_markup(tmp_path: Path) -> None:
     source = _source(tmp_path)
     written = api.render(source, [tmp_path / "a.txt"], force=False)
-    assert written == [tmp_path / "a.txt"]
+    assert written.paths == (tmp_path / "a.txt",) and written.created_folders == ()
     assert api.render_markup(NOTICE, "txt") == (tmp_path / "a.txt").read_bytes()
     assert api.render_markup(NOTICE, ".md").decode("utf-8").startswith("---\nkind: notice\n")
     with pytest.raises(InputError, match="可用的格式"):

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from speechgen import facts
 from speechgen.document import Document
-from speechgen.errors import InputError, OutputExistsError, Problem
+from speechgen.errors import InputError, Problem
 from speechgen.facts import DEFAULT_LAG_THRESHOLD, Facts, GroupBy, GroupFacts
-from speechgen.model import Dossier
-from speechgen.writers.registry import Engine
+from speechgen.model import Dossier, Layout
+from speechgen.style import FontSet
+from speechgen.writers.options import Engine, RenderOptions
 
 if TYPE_CHECKING:
     from speechgen.check import Outline, Report
     from speechgen.compose import DocKind, Frame, SnippetLibrary
+    from speechgen.writers import Written
 
 DEFAULT_SEED = 1  # = speechgen.compose.DEFAULT_SEED; not imported, so that `--help` stays free of Jinja
 
@@ -48,6 +50,24 @@ def facts_to_json(computed: Facts, by: GroupBy | None = None) -> str:
 # ── render: 公文 Markdown → .docx / .pdf / .html / .txt / .md (issue 3) ─────────────────────
 
 
+def render_options(layout: Layout | None = None) -> RenderOptions:
+    """Return the options record for a meeting file's 版式 (``Meeting.layout``): every key the
+    unit set, the defaults for the rest."""
+    if layout is None:
+        return RenderOptions()
+    chosen = layout.model_dump(exclude_none=True)
+    if "fonts" in chosen:
+        chosen["fonts"] = FontSet(**chosen["fonts"])
+    return RenderOptions(**chosen)
+
+
+def _options(options: RenderOptions | None, engine: Engine | None, layout: Layout | None = None) -> RenderOptions:
+    """Return the options to render with: the caller's record, else the meeting file's 版式, else
+    the defaults; an ``engine`` given on its own replaces the record's."""
+    chosen = options or render_options(layout)
+    return replace(chosen, engine=engine) if engine else chosen
+
+
 def parse_markup_file(source: Path) -> Document:
     """Return the Document of a dialect file (UTF-8, GBK/GB18030 or UTF-16 text).
 
@@ -62,63 +82,52 @@ def parse_markup_file(source: Path) -> Document:
     return parse_markup(decode_markup(source.read_bytes(), source.name), source=source.name)
 
 
-def render_markup(text: str, fmt: str, *, source: str = "稿件.md", engine: Engine = "weasyprint") -> bytes:
-    """Return dialect text rendered as fmt (".docx", ".pdf", ".html", ".txt" or ".md"), no files."""
+def render_markup(text: str, fmt: str, *, source: str = "稿件.md", engine: Engine | None = None,
+                  options: RenderOptions | None = None) -> bytes:
+    """Return dialect text rendered as fmt (".docx", ".pdf", ".html", ".txt" or ".md"), no files.
+    ``options`` carries the layout choices (default: GB/T 9704 as speechgen sets it)."""
     from speechgen.markup import parse_markup
-    from speechgen.writers import RenderOptions, format_of
+    from speechgen.writers import format_of
 
     writer = format_of(fmt)
-    return writer.render(parse_markup(text, source=source), RenderOptions(engine=engine))
+    return writer.render(parse_markup(text, source=source), _options(options, engine))
 
 
-def render(source: Path, outputs: list[Path], *, force: bool = False, engine: Engine = "weasyprint") -> list[Path]:
-    """Render a dialect file to every output (format from each extension); return the paths written.
+def render(source: Path, outputs: list[Path], *, force: bool = False, engine: Engine | None = None,
+           options: RenderOptions | None = None) -> Written:
+    """Render a dialect file to every output (format from each extension); return what was written
+    (the paths, and the folders created for them).
 
     Nothing is written unless every output is writable and every format renders: the outputs are
-    checked first (existing ones need force), then rendered in memory, then written atomically.
+    checked first (existing ones need force), then rendered in memory, then written atomically
+    (writers.output.write_outputs). ``options`` carries the layout choices; ``engine`` alone picks
+    the PDF engine.
     """
-    from speechgen.writers import RenderOptions, atomic_write, format_for_path
+    from speechgen.writers import check_outputs, format_for_path, write_outputs
 
     source, outputs = Path(source), [Path(output) for output in outputs]
+    plan = check_outputs(outputs, inputs=[source], force=force)  # first: a name with control characters is never echoed
     formats = [format_for_path(output) for output in outputs]
-    _check_outputs(source, outputs, force=force)
     document = parse_markup_file(source)
-    options = RenderOptions(engine=engine)
+    options = _options(options, engine)
     rendered = [(output, writer.render(document, options)) for output, writer in zip(outputs, formats, strict=True)]
-    for output, data in rendered:
-        atomic_write(output, data, force=force)
-    return outputs
+    return write_outputs(plan, rendered)
 
 
-def _check_outputs(source: Path, outputs: list[Path], *, force: bool) -> None:
-    """Raise before anything is written: no outputs, the same file twice, the input itself, or
-    (without force) files that exist."""
-    if not outputs:
-        raise InputError(Problem("没有指定输出文件", hint="请用 -o 指定，如“-o 讲话稿.docx”"))
-    resolved = [output.resolve() for output in outputs]
-    twice = sorted({str(o) for o, r in zip(outputs, resolved, strict=True) if resolved.count(r) > 1})
-    if twice:
-        raise InputError(Problem(f"同一个输出文件指定了两次：{'、'.join(twice)}", hint="请删去重复的 -o"))
-    if source.resolve() in resolved:
-        raise InputError(Problem("输出文件就是输入文件", file=str(source), hint="请换一个输出文件名，以免覆盖稿件"))
-    existing = [str(output) for output in outputs if output.exists()]
-    if existing and not force:
-        raise OutputExistsError("、".join(existing))
-
-
-def write_reference_docx(target: Path, *, force: bool = False) -> Path:
-    """Write an empty .docx that carries every named style of speechgen's 公文 layout; return it.
+def write_reference_docx(target: Path, *, force: bool = False, options: RenderOptions | None = None) -> Written:
+    """Write an empty .docx that carries every named style of speechgen's 公文 layout (with the
+    unit's fonts and grid from ``options``); return what was written.
 
     Users restyle their own documents from it (Word: 样式 › 管理样式 › 导入/导出).
     """
-    from speechgen.writers import atomic_write
-    from speechgen.writers.docx import reference_docx
+    from speechgen.writers import check_outputs, write_outputs
+    from speechgen.writers.docx import DocxOptions, reference_docx
 
     target = Path(target)
+    plan = check_outputs([target], force=force)
     if target.suffix.lower() != ".docx":
         raise InputError(Problem("样式参考文件必须是 .docx", file=str(target), hint="请写成如“-o 公文样式.docx”"))
-    atomic_write(target, reference_docx(), force=force)
-    return target
+    return write_outputs(plan, [(target, reference_docx(DocxOptions.of(options or RenderOptions())))])
 
 
 # ── draft and generate: Facts → speech / bulletin / notice (issue 4) ───────────────────────
@@ -126,10 +135,12 @@ def write_reference_docx(target: Path, *, force: bool = False) -> Path:
 
 @dataclass(frozen=True)
 class Generated:
-    """What generate wrote, and the ledger's warnings (Problem, severity "warning") to show."""
+    """What generate wrote (and the folders it created for it), and the ledger's warnings
+    (Problem, severity "warning") to show."""
 
     paths: list[Path]
     warnings: tuple[Problem, ...]
+    created_folders: tuple[Path, ...] = ()
 
 
 def draft(
@@ -142,16 +153,19 @@ def draft(
     snippets: Sequence[Path] = (),
     doc_number: str | None = None,
     source: str | None = None,
+    template_seconds: float | None = None,
 ) -> str:
     """Return the document of ``kind`` (speech 讲话稿, bulletin 通报, notice 督查通知) in the 公文
     Markdown dialect. ``frame`` names a speech frame, ``template`` a user's Jinja file (sandboxed),
     ``snippets`` folders of extra passages, ``doc_number`` a 发文字号 for this one bulletin or
-    notice instead of the meeting file's, ``source`` the ledger's name for messages.
+    notice instead of the meeting file's, ``source`` the ledger's name for messages,
+    ``template_seconds`` the render's time limit (default 5 s; docs/security.md).
     Raises TemplateError / InputError."""
-    from speechgen.compose import compose
+    from speechgen.compose import DEFAULT_LIMITS, compose
 
+    limits = DEFAULT_LIMITS if template_seconds is None else replace(DEFAULT_LIMITS, seconds=template_seconds)
     return compose(kind, computed, frame=frame, seed=seed, template=template, snippet_dirs=snippets,
-                   doc_number=doc_number, source=source)
+                   doc_number=doc_number, source=source, limits=limits)
 
 
 def generate(
@@ -165,33 +179,37 @@ def generate(
     template: Path | None = None,
     snippets: Sequence[Path] = (),
     force: bool = False,
-    engine: Engine = "weasyprint",
+    engine: Engine | None = None,
     doc_number: str | None = None,
+    template_seconds: float | None = None,
+    options: RenderOptions | None = None,
 ) -> Generated:
     """Draft a document from a ledger and a meeting file and write it to every output (.docx,
     .pdf, .html, .txt; .md is the dialect text itself). Outputs are checked before anything is
     computed, every format is rendered in memory, then all are written atomically.
-    ``doc_number`` (机关代字〔YYYY〕N号) replaces the meeting file's 发文字号 for this document."""
+    ``doc_number`` (机关代字〔YYYY〕N号) replaces the meeting file's 发文字号 for this document.
+    The layout is the meeting file's ``layout:`` unless ``options`` gives a whole record."""
     from speechgen.markup import parse_markup
-    from speechgen.writers import RenderOptions, atomic_write, format_for_path
+    from speechgen.writers import check_outputs, format_for_path, write_outputs
 
     outputs = [Path(output) for output in outputs]
+    inputs = [Path(data), Path(meeting), *([Path(template)] if template else [])]
+    plan = check_outputs(outputs, inputs=inputs, force=force)
     formats = [format_for_path(output) for output in outputs]
-    _check_outputs(Path(data), outputs, force=force)
     computed = compute_facts(data, meeting)
     text = draft(kind, computed, frame=frame, seed=seed, template=template, snippets=snippets,
-                 doc_number=doc_number, source=str(data))
+                 doc_number=doc_number, source=str(data), template_seconds=template_seconds)
     document = None
+    chosen = _options(options, engine, computed.meeting.layout)
     rendered: list[tuple[Path, bytes]] = []
     for output, writer in zip(outputs, formats, strict=True):
         if writer.suffix == ".md":
             rendered.append((output, text.encode("utf-8")))
             continue
         document = document or parse_markup(text, source=f"{kind}.md")
-        rendered.append((output, writer.render(document, RenderOptions(engine=engine))))
-    for output, payload in rendered:
-        atomic_write(output, payload, force=force)
-    return Generated(outputs, computed.warnings)
+        rendered.append((output, writer.render(document, chosen)))
+    written = write_outputs(plan, rendered)
+    return Generated(outputs, computed.warnings, written.created_folders)
 
 
 def templates() -> list[tuple[str, Path, str]]:
@@ -239,7 +257,8 @@ def check(source: Path, *, data: Path | None = None, meeting: Path | None = None
                                  hint="两个都给，或都不给（不核对数字）"))
     draft = read_source(_existing_file(Path(source)))
     computed = compute_facts(data, meeting) if data is not None and meeting is not None else None
-    return check_source(draft, facts=computed)
+    layout = computed.meeting.layout if computed else None  # a .docx is held to the unit's fonts
+    return check_source(draft, facts=computed, fonts=render_options(layout).fonts)
 
 
 def _existing_file(path: Path) -> Path:

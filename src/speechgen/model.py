@@ -55,6 +55,32 @@ class Inspection(_Frozen):
     methods: tuple[str, ...] = ("听取汇报", "查阅资料", "实地查看", "个别座谈")
 
 
+PageNumbers = Literal["odd_even", "center"]  # = speechgen.writers.options.PageNumbers (a test keeps them equal)
+
+
+class LayoutFonts(_Frozen):
+    """layout.fonts: the unit's font name for each role (as style.FontSet); unset keeps the default."""
+
+    title: str | None = Field(default=None, description="标题、附件标题，默认 方正小标宋简体")
+    body: str | None = Field(default=None, description="正文、三级四级标题，默认 仿宋_GB2312")
+    hei: str | None = Field(default=None, description="一级标题、附件标识，默认 黑体")
+    kai: str | None = Field(default=None, description="二级标题、讲话人，默认 楷体_GB2312")
+    song: str | None = Field(default=None, description="页码，默认 宋体")
+    latin: str | None = Field(default=None, description="数字和字母，默认 Times New Roman")
+
+
+class Layout(_Frozen):
+    """版式 (layout:) — a unit's choices within GB/T 9704 for every output; unset keeps the default.
+
+    The choices themselves are explained on speechgen.writers.options.RenderOptions.
+    """
+
+    fonts: LayoutFonts | None = None
+    page_numbers: PageNumbers | None = Field(default=None, description="页码位置：odd_even 单右双左 / center 居中")
+    char_grid: bool | None = Field(default=None, description="每行 28 字（true）或按字号自然排 27 字（false）")
+    imprint_at_bottom: bool | None = Field(default=None, description="版记置于末页下端（true）或紧接正文（false）")
+
+
 class Meeting(_Frozen):
     """会议信息 from meeting.yaml: who speaks where, and the data's cut-off date (数据截至)."""
 
@@ -74,6 +100,7 @@ class Meeting(_Frozen):
     schedule_basis: ScheduleBasis | None = None
     contact: Contact | None = None
     inspection: Inspection | None = None
+    layout: Layout | None = None
 
     @property
     def scope(self) -> str:

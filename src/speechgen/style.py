@@ -260,3 +260,14 @@ CHAR_STYLE_LEAD = ("LeadSentence", "公文加粗")
 def font_name(role: FontRole, fonts: FontSet = DEFAULT_FONTS) -> str:
     """Return the East Asian font name for a style's font role."""
     return getattr(fonts, role)
+
+
+def preview_stack(name: str, role: FontRole | Literal["latin"] | None = None) -> tuple[str, ...]:
+    """Return the families the preview draws font ``name`` with: its own stack; for a unit's font
+    that has none (方正仿宋_GBK, say), the name itself and then the stand-ins of the ``role``'s
+    default font, so the preview keeps the role's shape where the unit's face is not installed."""
+    known = PREVIEW_FONT_STACKS.get(name)
+    if known is not None:
+        return known
+    default = PREVIEW_FONT_STACKS.get(getattr(DEFAULT_FONTS, role), ()) if role else ()
+    return (name, *(family for family in default if family != name))

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from speechgen import api
+from speechgen.cli.written import echo_written
 from speechgen.cli.zhclick import ZhCommand
 
 # The document kinds by the names users may type (English or Chinese).
@@ -52,6 +53,8 @@ class KindType(click.ParamType):
 @click.option("--doc-number", "doc_number", metavar="发文字号", default=None,
               help="本份通报或通知的发文字号，如“示项办〔2026〕13号”，代替会议信息中的 doc_number"
                    "（同一会议的通报和通知各用各的文号）；年份用六角括号〔〕。")
+@click.option("--template-timeout", "template_timeout", type=click.FloatRange(0.1, 600), default=None,
+              metavar="秒", help="模板渲染的时间上限（默认 5 秒；见 docs/security.md）。")
 @click.option("--force", "-f", is_flag=True, help="输出文件已存在时覆盖它。")
 @click.option("--engine", type=click.Choice(["weasyprint", "libreoffice"]), default="weasyprint",
               help="生成 PDF 的方式：weasyprint（默认）或 libreoffice。")
@@ -66,6 +69,7 @@ def generate_command(
     template: Path | None,
     snippet_dirs: tuple[Path, ...],
     doc_number: str | None,
+    template_timeout: float | None,
     force: bool,
     engine: str,
 ) -> None:
@@ -95,8 +99,8 @@ def generate_command(
         force=force,
         engine=engine,  # type: ignore[arg-type]
         doc_number=doc_number,
+        template_seconds=template_timeout,
     )
     for warning in result.warnings:
         click.echo(warning.format(), err=True)
-    for path in result.paths:
-        click.echo(f"已生成：{path}")
+    echo_written(result.paths, result.created_folders)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from speechgen import api
+from speechgen.cli.written import echo_written
 from speechgen.cli.zhclick import ZhCommand
 
 
@@ -30,4 +31,4 @@ def reference_command(output: Path, force: bool) -> None:
       speechgen reference-docx -o 公文样式.docx
     """
     written = api.write_reference_docx(output, force=force)
-    click.echo(f"已生成：{written}")
+    echo_written(written.paths, written.created_folders)

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from speechgen import api
+from speechgen.cli.written import echo_written
 from speechgen.cli.zhclick import ZhCommand
 
 
@@ -44,5 +45,4 @@ def render_command(source: Path, outputs: tuple[Path, ...], force: bool, engine:
       speechgen render 通知.md -o 通知.docx --force
     """
     written = api.render(source, list(outputs), force=force, engine=engine)  # type: ignore[arg-type]
-    for path in written:
-        click.echo(f"已生成：{path}")
+    echo_written(written.paths, written.created_folders)

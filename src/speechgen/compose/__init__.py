@@ -12,8 +12,10 @@ from speechgen.compose.draft import (
 )
 from speechgen.compose.frames import FRAMES, Frame, get_frame
 from speechgen.compose.library import SnippetLibrary, load_library
+from speechgen.compose.limits import DEFAULT_LIMITS, TemplateLimits
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "DEFAULT_SEED",
     "FRAMES",
     "TEMPLATES",
@@ -21,6 +23,7 @@ __all__ = [
     "DocKind",
     "Frame",
     "SnippetLibrary",
+    "TemplateLimits",
     "compose",
     "compose_bulletin",
     "compose_notice",

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
 
 from speechgen.compose.context import FIGURE_KEYS
 from speechgen.compose.env import RENDER_ERRORS, SnippetRenderError, compile_text, translate_jinja_message
 from speechgen.compose.flags import SEASON_FLAGS
 from speechgen.compose.library import KIND_LABELS, Passage, SnippetLibrary
+from speechgen.compose.sandbox import TemplateSandbox, render_guarded
 from speechgen.errors import Problem, TemplateError
 
 # Once a figure (e.g. the gap to 时序进度) or the list of lagging projects has been printed, passages
@@ -50,7 +50,7 @@ class Chooser:
     def __init__(
         self,
         library: SnippetLibrary,
-        env: SandboxedEnvironment,
+        env: TemplateSandbox,
         context: dict[str, Any],
         flags: frozenset[str],
         *,
@@ -133,7 +133,7 @@ class Chooser:
     def render(self, passage: Passage, text: str | None = None) -> str:
         """Return the passage's text rendered with the context."""
         try:
-            return compile_text(self.env, passage.text if text is None else text).render(self.context)
+            return render_guarded(compile_text(self.env, passage.text if text is None else text), self.context)
         except (*RENDER_ERRORS, jinja2.TemplateError) as error:
             line = f"第{passage.line}行" if passage.line else ""
             raise SnippetRenderError(

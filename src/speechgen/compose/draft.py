@@ -14,8 +14,12 @@ from speechgen.compose.context import build_context
 from speechgen.compose.env import UserTemplate, builtin_environment, make_environment, render_template
 from speechgen.compose.flags import compute_flags
 from speechgen.compose.frames import Frame, get_frame
+from speechgen.compose.guarded import template_functions
 from speechgen.compose.guards import require_annual_plan, with_doc_number
 from speechgen.compose.library import SnippetLibrary, load_library
+from speechgen.compose.limits import DEFAULT_LIMITS, TemplateLimits
+from speechgen.compose.plain import plain_context
+from speechgen.compose.sandbox import TemplateSandbox
 from speechgen.errors import InputError, Problem, TemplateError
 from speechgen.facts.laggards import project_rate
 from speechgen.facts.types import REASON_LABELS, Facts, Laggard
@@ -174,7 +178,17 @@ def read_user_template(path: Path) -> UserTemplate:
     return UserTemplate(name=Path(path).name, path=Path(path).resolve(), text=text)
 
 
-def compose(
+@dataclass(frozen=True)
+class Prepared:
+    """What one document's render needs: the sandbox, the template's name and the context
+    (plain data and TemplateFunctions only — tests walk it to prove nothing live slips in)."""
+
+    env: TemplateSandbox
+    template: str
+    context: dict[str, Any]
+
+
+def prepare(
     kind: DocKind,
     facts: Facts,
     *,
@@ -185,25 +199,21 @@ def compose(
     snippet_dirs: Sequence[Path] = (),
     doc_number: str | None = None,
     source: str | None = None,
-) -> str:
-    """Return the document of ``kind`` in the 公文 Markdown dialect (front matter + body).
-
-    ``template`` is a user's Jinja file run in the same sandbox instead of the built-in one;
-    ``library`` a preloaded snippet library (else built-in + ``snippet_dirs``); ``doc_number``
-    a 发文字号 for this one bulletin or notice instead of the meeting file's; ``source`` the
-    ledger's file name, for messages. The same facts,
-    frame and seed always give the same text. The built-in templates measure completion
-    against the annual plan: a ledger whose 年度计划投资 sums to 0 is refused (InputError).
-    """
+    limits: TemplateLimits = DEFAULT_LIMITS,
+) -> Prepared:
+    """Return the environment, template name and context of one document (see compose)."""
     if kind not in TEMPLATES:
         raise InputError(Problem(message=f"不支持的文稿类型“{kind}”", hint="可选：speech、bulletin、notice"))
     facts = with_doc_number(facts, doc_number, kind)
     if template is None:
         require_annual_plan(facts, source)
     user = read_user_template(template) if template is not None else None
-    env = make_environment(user) if user is not None else builtin_environment()
+    if user is not None or limits != DEFAULT_LIMITS:
+        env = make_environment(user, limits=limits)
+    else:
+        env = builtin_environment()
     library = library or load_library(snippet_dirs)
-    context = build_context(facts)
+    context = plain_context(build_context(facts))
     flags = compute_flags(facts)
     group_key = facts.group.key if facts.group is not None else ""
     chooser = Chooser(library, env, context, flags, kind=kind, seed=seed, group_key=group_key)
@@ -238,7 +248,23 @@ def compose(
         values["frame"] = FrameView(chosen.name, chosen.label, chosen.template, headings)
         functions["points"] = _points_function(chosen, chooser)
     name = user.name if user is not None else TEMPLATES[kind]
-    return _tidy(render_template(env, name, values, functions))
+    return Prepared(env, name, {**plain_context(values, anchor=facts), **template_functions(functions)})
+
+
+def compose(kind: DocKind, facts: Facts, **options: Any) -> str:
+    """Return the document of ``kind`` in the 公文 Markdown dialect (front matter + body).
+
+    Options (all keywords): ``frame`` (speech frame), ``seed``; ``template``, a user's Jinja file
+    run in the same sandbox instead of the built-in one; ``library``, a preloaded snippet library
+    (else built-in + ``snippet_dirs``); ``doc_number``, a 发文字号 for this one bulletin or notice
+    instead of the meeting file's; ``source``, the ledger's file name, for messages; ``limits``,
+    the bounds of the render (time, size; compose/limits.py). The template sees plain data only
+    (compose/plain.py). The same facts, frame and seed always give the same text. The built-in
+    templates measure completion against the annual plan: a ledger whose 年度计划投资 sums to 0
+    is refused (InputError).
+    """
+    prepared = prepare(kind, facts, **options)
+    return _tidy(render_template(prepared.env, prepared.template, prepared.context))
 
 
 def compose_speech(facts: Facts, *, frame: str | None = None, seed: int = DEFAULT_SEED,

@@ -27,8 +27,28 @@ def yaml_str(value: object) -> str:
     return json.dumps("" if value is None else str(value), ensure_ascii=False)
 
 
+MAX_FIGURE_DIGITS = 16  # a figure's integer digits: 10¹⁶ 万元 is beyond any ledger (readers cap at 10¹²)
+
+
 def _dec(value: Any) -> Decimal:
-    return value if isinstance(value, Decimal) else Decimal(str(value))
+    """Return the value as a Decimal; ValueError (Chinese) for text that is no number and for
+    numbers too large to be a figure (a template must not make "1e999999999" print)."""
+    try:
+        number = value if isinstance(value, Decimal) else Decimal(str(value).strip()[:100])
+    except ArithmeticError:
+        raise ValueError(f"“{str(value)[:20]}”不是数字") from None
+    if not number.is_finite() or number.adjusted() >= MAX_FIGURE_DIGITS:
+        shown = str(value) if len(str(value)) <= 20 else f"{number:.3e}"
+        raise ValueError(f"数字“{shown}”过大，不是台账中的数字")
+    return number
+
+
+def _int(value: Any) -> int:
+    """Return the value as an int of at most MAX_FIGURE_DIGITS digits (ValueError otherwise)."""
+    number = _dec(value)
+    if number != number.to_integral_value():
+        raise ValueError(f"“{str(value)[:20]}”不是整数")
+    return int(number)
 
 
 def yi(wan: Any, fixed: bool = False, unit: bool = True) -> str:
@@ -78,17 +98,17 @@ def num(value: Any) -> str:
 
 def cn(n: int) -> str:
     """12 → "十二"."""
-    return zh.to_chinese_numeral(int(n))
+    return zh.to_chinese_numeral(_int(n))
 
 
 def ordinal(n: int) -> str:
     """3 → "第三"."""
-    return zh.to_chinese_ordinal(int(n))
+    return zh.to_chinese_ordinal(_int(n))
 
 
 def lead(n: int) -> str:
     """2 → "二是"."""
-    return zh.ordinal_lead(int(n))
+    return zh.ordinal_lead(_int(n))
 
 
 def date(day: dt.date) -> str:

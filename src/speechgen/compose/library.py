@@ -32,6 +32,7 @@ PLAIN_ROLES = frozenset({
     "bulletin_assessment", "notice_purpose",
 })
 _PASSAGE_KEYS = frozenset({"id", "kinds", "when", "unless", "lead", "text"})
+MAX_SNIPPET_FILE_BYTES = 1_000_000  # the largest built-in file is < 20 KB
 _PLACEHOLDERS = re.compile(r"XX|xx|××|某某|〇〇|＊|\*\*|【|】")
 _EXPRESSIONS = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _DIGITS = re.compile(r"[0-9０-９]")
@@ -133,6 +134,11 @@ class _Loader:
     def load_file(self, path: Path) -> None:
         shown = str(path)
         try:
+            size = path.stat().st_size
+            if size > MAX_SNIPPET_FILE_BYTES:
+                self.problem(shown, None, f"片段文件过大（{size:,} 字节，上限 {MAX_SNIPPET_FILE_BYTES:,}）",
+                             "一个片段文件通常只有几 KB 到几十 KB；请拆分或删去无关内容")
+                return
             source = path.read_text(encoding="utf-8")
             data = yaml.safe_load(source)
         except (OSError, UnicodeDecodeError) as error:

@@ -11,7 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from speechgen.errors import InputError, Problem
-from speechgen.model import Contact, Inspection, Meeting
+from speechgen.model import Contact, Inspection, Layout, LayoutFonts, Meeting
 from speechgen.sources.cells import CellError, parse_day
 from speechgen.sources.files import check_file, decode_text, load_data
 from speechgen.sources.report import Report
@@ -25,9 +25,13 @@ TEXT_KEYS = ("region", "meeting", "speaker", "issuer", "doc_number", "addressee"
 LEVELS = {"市": "市", "全市": "市", "市级": "市", "县级市": "市", "县": "县", "全县": "县", "县级": "县",
           "区": "区", "全区": "区", "区级": "区"}
 BASES = {"month": "month", "按月": "month", "月": "month", "day": "day", "按日": "day", "日": "day", "天": "day"}
+PAGE_NUMBERS = {"odd_even": "odd_even", "单页居右、双页居左": "odd_even", "单右双左": "odd_even",
+                "奇偶": "odd_even", "center": "center", "居中": "center"}
+YES_NO = {"true": True, "是": True, "yes": True, "false": False, "否": False, "no": False}
 _SECTIONS: dict[str | None, tuple[str, ...]] = {
     None: tuple(Meeting.model_fields), "contact": tuple(Contact.model_fields),
-    "inspection": tuple(Inspection.model_fields),
+    "inspection": tuple(Inspection.model_fields), "layout": tuple(Layout.model_fields),
+    "layout.fonts": tuple(LayoutFonts.model_fields),
 }
 _STALE_DAYS = 92  # data older than a quarter at the meeting date deserves a second look
 
@@ -108,12 +112,14 @@ def _clean(loaded: dict, lines: dict[str, int], report: Report, section: str | N
 def _coerce(name: str, value: object, lines: dict[str, int], report: Report, where: str) -> object:
     if value is None or value == "":
         return None
+    if where in _SECTIONS:  # contact, inspection, layout, layout.fonts
+        if not isinstance(value, dict):
+            raise CellError(f"“{where}”应是下一级的“键: 值”", f"可用的键：{'、'.join(_SECTIONS[where])}")
+        return _clean(value, lines, report, where)
+    if where.startswith("layout."):
+        return _coerce_layout(where, value)
     if name in DATE_KEYS:
         return parse_day(value)
-    if name in ("contact", "inspection"):
-        if not isinstance(value, dict):
-            raise CellError(f"“{where}”应是下一级的“键: 值”", f"可用的键：{'、'.join(_SECTIONS[name])}")
-        return _clean(value, lines, report, name)
     if name == "phone" and isinstance(value, int):
         raise CellError("电话号码被读成了数字（开头的0会丢失）", '请给号码加英文引号，如 phone: "0000-1234567"')
     if name in TEXT_KEYS:
@@ -142,6 +148,25 @@ def _coerce_choice(name: str, value: object, where: str) -> object:
     return value
 
 
+def _coerce_layout(where: str, value: object) -> object:
+    """Return a 版式 value: a font name, a page-number position or a yes/no."""
+    if where.startswith("layout.fonts."):
+        if not isinstance(value, str) or not value.strip():
+            role = where.rsplit(".", 1)[1]
+            raise CellError(f"“{where}”应是字体名称", f"如 {role}: 方正仿宋_GBK（与 Word 中显示的字体名一致）")
+        return value.strip()
+    if where == "layout.page_numbers":
+        if str(value).strip() not in PAGE_NUMBERS:
+            raise CellError(f"“{value}”不是可用的页码位置",
+                            "page_numbers 请填 odd_even（单页居右、双页居左，GB/T 9704 的规定）或 center（居中）")
+        return PAGE_NUMBERS[str(value).strip()]
+    if isinstance(value, bool):
+        return value
+    if str(value).strip().lower() not in YES_NO:
+        raise CellError(f"“{where}”应是 true 或 false，而不是“{value}”", "请填 true（是）或 false（否）")
+    return YES_NO[str(value).strip().lower()]
+
+
 def _check_dates(meeting: Meeting, lines: dict[str, int], report: Report) -> None:
     if meeting.as_of > meeting.date:
         report.warn(f"数据截至日期（{meeting.as_of}）晚于会议日期（{meeting.date}）", row=lines.get("as_of"),
@@ -162,10 +187,13 @@ def _key_lines(text: str) -> dict[str, int]:
     except yaml.YAMLError:
         return {}
     lines: dict[str, int] = {}
+    _mapping_lines(node, "", lines)
+    return lines
+
+
+def _mapping_lines(node: object, prefix: str, lines: dict[str, int]) -> None:
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            lines[str(key.value)] = key.start_mark.line + 1
-            if isinstance(value, yaml.MappingNode):
-                for sub, _ in value.value:
-                    lines[f"{key.value}.{sub.value}"] = sub.start_mark.line + 1
-    return lines
+            name = f"{prefix}{key.value}"
+            lines[name] = key.start_mark.line + 1
+            _mapping_lines(value, f"{name}.", lines)

@@ -1,6 +1,6 @@
-"""Document → bytes in each output format, and the one function that writes files."""
+"""Document → bytes in each output format, and the one routine that writes files (check, stage, rename)."""
 
-from speechgen.writers.output import atomic_write
+from speechgen.writers.output import OutputPlan, Written, atomic_write, check_outputs, write_outputs
 from speechgen.writers.registry import (
     ENGINES,
     FORMATS,
@@ -18,10 +18,14 @@ __all__ = [
     "FORMATS",
     "Engine",
     "Format",
+    "OutputPlan",
     "RenderOptions",
+    "Written",
     "atomic_write",
+    "check_outputs",
     "format_for_path",
     "format_of",
     "render_bytes",
     "supported_suffixes",
+    "write_outputs",
 ]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from speechgen import style as s
 from speechgen.writers.docx.table_layout import CELL_MARGIN
+from speechgen.writers.options import PageNumbers
 
 FontKey = tuple[s.FontRole, bool]  # (font role, bold)
 LATIN_FAMILY = "SG Latin"  # @font-face name restricted to ASCII: digits and Latin in Times New Roman
@@ -53,12 +54,11 @@ def portable_fonts(fonts: s.FontSet = s.DEFAULT_FONTS) -> CssFonts:
     """Return the full preview stacks (Word names first) for an .html file viewed anywhere."""
     choices: dict[FontKey, FontChoice] = {}
     for role in ("title", "body", "hei", "kai", "song"):
-        name = s.font_name(role, fonts)
-        stack = s.PREVIEW_FONT_STACKS.get(name, (name,))
+        stack = s.preview_stack(s.font_name(role, fonts), role)
         # 小标宋's stand-in is a bold Song; font-synthesis: none keeps a real 小标宋 unemboldened.
         choices[(role, False)] = FontChoice(stack, 700 if role == "title" else 400)
         choices[(role, True)] = FontChoice(stack, 700)
-    latin = s.PREVIEW_FONT_STACKS.get(fonts.latin, (fonts.latin,))
+    latin = s.preview_stack(fonts.latin, "latin")
     return CssFonts(choices, latin, tuple(f"{name} Bold" for name in latin), portable=True)
 
 
@@ -72,9 +72,10 @@ def pt(value_pt: float) -> str:
     return f"{value_pt:.3f}pt"
 
 
-def chars(n: float, size_pt: float = s.BODY_SIZE_PT) -> str:
-    """Return the width of n characters: on the 3号 character grid, or n ems at other sizes."""
-    return pt(n * (s.CHAR_PITCH_PT if size_pt == s.BODY_SIZE_PT else size_pt))
+def chars(n: float, size_pt: float = s.BODY_SIZE_PT, *, grid: bool = True) -> str:
+    """Return the width of n characters: on the 3号 character grid, or n ems at other sizes
+    (and at 3号 when the unit sets text off the grid)."""
+    return pt(n * (s.CHAR_PITCH_PT if grid and size_pt == s.BODY_SIZE_PT else size_pt))
 
 
 def quote_family(name: str) -> str:
@@ -107,9 +108,9 @@ def page_area_mm(top_mm: float = s.MARGIN_TOP_MM, bottom_mm: float = s.MARGIN_BO
     return top_mm - shift, bottom_mm + shift
 
 
-def page_rules(fonts: CssFonts) -> str:
-    """Return @page rules: A4, margins, and "— n —" odd pages right, even pages left (7.5);
-    the named page ``landscape`` for attachments set landscape (clause 8)."""
+def page_rules(fonts: CssFonts, page_numbers: PageNumbers = "odd_even") -> str:
+    """Return @page rules: A4, margins, and "— n —" odd pages right, even pages left (7.5), or
+    centred on every page; the named page ``landscape`` for attachments set landscape (clause 8)."""
     top, bottom = page_area_mm()
     # The number's em box top lies PAGE_NUMBER_GAP_MM below the 版心 bottom (262 mm → 269 mm);
     # the margin box starts at the bottom of the page area.
@@ -117,12 +118,16 @@ def page_rules(fonts: CssFonts) -> str:
     padding_top = number_top - (s.PAGE_HEIGHT_MM - bottom)
     side = chars(s.PAGE_NUMBER_SIDE_CHARS, s.SIZE_4HAO_PT)
     number = f"{_page_number(fonts)}; vertical-align: top; padding-top: {mm(padding_top)}"
+    if page_numbers == "center":
+        numbers = [f"@page {{ @bottom-center {{ {number}; text-align: center; }} }}"]
+    else:
+        numbers = [f"@page :right {{ @bottom-right {{ {number}; text-align: right; padding-right: {side}; }} }}",
+                   f"@page :left {{ @bottom-left {{ {number}; text-align: left; padding-left: {side}; }} }}"]
     return "\n".join([
         f"@page {{ size: A4; margin: {mm(top)} {mm(s.MARGIN_RIGHT_MM)} {mm(bottom)} "
         f"{mm(s.MARGIN_LEFT_MM)}; }}",
-        f"@page :right {{ @bottom-right {{ {number}; text-align: right; padding-right: {side}; }} }}",
-        f"@page :left {{ @bottom-left {{ {number}; text-align: left; padding-left: {side}; }} }}",
-        landscape_page_rules(fonts),
+        *numbers,
+        landscape_page_rules(fonts, page_numbers),
     ])
 
 
@@ -138,7 +143,7 @@ def _page_number(fonts: CssFonts) -> str:
             f"font-size: {pt(s.SIZE_4HAO_PT)}; line-height: {pt(s.SIZE_4HAO_PT)}")
 
 
-def landscape_page_rules(fonts: CssFonts) -> str:
+def landscape_page_rules(fonts: CssFonts, page_numbers: PageNumbers = "odd_even") -> str:
     """Return the named page ``landscape``: A4 turned, the 版心 turned with it, the number turned.
 
     Clause 8 keeps the page number where the portrait pages have it on the paper. The page is
@@ -149,6 +154,7 @@ def landscape_page_rules(fonts: CssFonts) -> str:
     quarter to the right about its centre and moved into place. An over-wide left box keeps its
     right edge on the page area (CSS Paged Media's margin constraints), so its centre lies half
     its length left of the page area, and the page area is shifted up by half a leading.
+    Centred page numbers stand at the middle of the 版心's height on every page.
     """
     top, bottom = page_area_mm(s.LANDSCAPE_MARGIN_TOP_MM, s.LANDSCAPE_MARGIN_BOTTOM_MM)
     length = s.PAGE_WIDTH_MM - s.LANDSCAPE_MARGIN_TOP_MM - s.LANDSCAPE_MARGIN_BOTTOM_MM  # 156 mm
@@ -159,28 +165,33 @@ def landscape_page_rules(fonts: CssFonts) -> str:
     number = (f"{_page_number(fonts)}; box-sizing: border-box; width: {mm(length)}; "
               f"height: {pt(s.SIZE_4HAO_PT)}; margin: 0; padding: 0 {side}; "
               f"transform: translate({mm(shift_x)}, {mm(shift_y)}) rotate(90deg)")
-    return "\n".join([
-        f"@page {LANDSCAPE_PAGE} {{ size: A4 landscape; margin: {mm(top)} {mm(s.LANDSCAPE_MARGIN_RIGHT_MM)} "
-        f"{mm(bottom)} {mm(s.LANDSCAPE_MARGIN_LEFT_MM)}; @bottom-right {{ content: none; }} "
-        f"@bottom-left {{ content: none; }} @left-middle {{ {number}; text-align: center; }} }}",
+    portrait_boxes = ("@bottom-center",) if page_numbers == "center" else ("@bottom-right", "@bottom-left")
+    off = " ".join(f"{box} {{ content: none; }}" for box in portrait_boxes)  # not on turned pages
+    sides = [] if page_numbers == "center" else [
         f"@page {LANDSCAPE_PAGE}:right {{ @left-middle {{ text-align: right; }} }}",
         f"@page {LANDSCAPE_PAGE}:left {{ @left-middle {{ text-align: left; }} }}",
+    ]
+    return "\n".join([
+        f"@page {LANDSCAPE_PAGE} {{ size: A4 landscape; margin: {mm(top)} {mm(s.LANDSCAPE_MARGIN_RIGHT_MM)} "
+        f"{mm(bottom)} {mm(s.LANDSCAPE_MARGIN_LEFT_MM)}; {off} "
+        f"@left-middle {{ {number}; text-align: center; }} }}",
+        *sides,
         f"section.{LANDSCAPE_CLASS} {{ page: {LANDSCAPE_PAGE}; }}",
     ])
 
 
-def paragraph_rule(style: s.ParagraphStyle, fonts: CssFonts) -> str:
+def paragraph_rule(style: s.ParagraphStyle, fonts: CssFonts, char_grid: bool = True) -> str:
     """Return the rule for one named paragraph style (the class is its style id)."""
     key: FontKey = (style.font, style.bold)
     choice = fonts.choices[key]
-    on_grid = style.snap_to_grid and style.size_pt == s.BODY_SIZE_PT
+    on_grid = char_grid and style.snap_to_grid and style.size_pt == s.BODY_SIZE_PT
     decls = [
         f"font-family: {family_list(fonts, key)}",
         f"font-weight: {choice.weight}",
         f"font-size: {pt(style.size_pt)}",
         f"line-height: {pt(style.line_pitch_pt) if style.line_pitch_pt else '1'}",
         f"text-align: {style.align}",
-        f"text-indent: {chars(style.first_line_chars, style.size_pt)}",
+        f"text-indent: {chars(style.first_line_chars, style.size_pt, grid=char_grid)}",
         f"letter-spacing: {pt(s.LETTER_SPACING_PT - LETTER_SPACING_SAFETY_PT) if on_grid else 'normal'}",
         f"color: #{style.color or '000000'}",
         "margin: 0",
@@ -263,39 +274,47 @@ def table_rules() -> str:
     ])
 
 
-def imprint_rules() -> str:
+def imprint_rules(at_bottom: bool = True) -> str:
     """Return the 版记 (7.4): rules as wide as the 版心, thick outside and thin between.
 
-    It floats into WeasyPrint's footnote area, at the foot of the page where it occurs (the last).
-    The page area ends half a leading above the 版心 bottom (page_area_mm), so the footnote area is
-    pulled down by that much and the last rule lies on the 版心 bottom itself (7.4.1).
+    At the bottom, it floats into WeasyPrint's footnote area, at the foot of the page where it
+    occurs (the last). The page area ends half a leading above the 版心 bottom (page_area_mm), so
+    the footnote area is pulled down by that much and the last rule lies on the 版心 bottom itself
+    (7.4.1). Otherwise it follows the text after a blank line, kept on one page.
     """
     thick, thin = pt(s.IMPRINT_RULE_THICK_PT), pt(s.IMPRINT_RULE_THIN_PT)
     side_pt = s.SIZE_4HAO_PT  # 7.4.2: one 4号 character of space at both ends
     cc_label_pt = s.text_width_chars("抄送：") * s.SIZE_4HAO_PT  # wrapped lines align after it
+    place = ("float: footnote; footnote-display: block" if at_bottom else f"margin-top: {LINE}")
+    no_call = [".imprint-block::footnote-call, .imprint-block::footnote-marker { content: none; }"]
+    area = [f"@page {{ @footnote {{ margin: 0 0 {pt(-HALF_LEADING_PT)} 0; padding: 0; border: none; }} }}"]
+    if not at_bottom:
+        no_call = area = []
     return "\n".join([
-        f".imprint-block {{ float: footnote; footnote-display: block; border-top: {thick} solid #000000; "
+        f".imprint-block {{ {place}; border-top: {thick} solid #000000; "
         f"border-bottom: {thick} solid #000000; break-inside: avoid; }}",
-        ".imprint-block::footnote-call, .imprint-block::footnote-marker { content: none; }",
+        *no_call,
         f".imprint-block p {{ padding: 0 {pt(side_pt)}; }}",
         f".imprint-block p + p {{ border-top: {thin} solid #000000; }}",
         f".imprint-block .cc {{ padding-left: {pt(side_pt + cc_label_pt)}; text-indent: {pt(-cc_label_pt)}; }}",
         ".imprint-block .printed { display: flex; justify-content: space-between; }",
         ".imprint-block .printed > span { line-height: inherit; }",  # flex items are blocks
-        f"@page {{ @footnote {{ margin: 0 0 {pt(-HALF_LEADING_PT)} 0; padding: 0; border: none; }} }}",
+        *area,
     ])
 
 
-def build_css(fonts: CssFonts) -> str:
-    """Return the whole stylesheet for the given fonts."""
+def build_css(fonts: CssFonts, *, page_numbers: PageNumbers = "odd_even", char_grid: bool = True,
+              imprint_at_bottom: bool = True) -> str:
+    """Return the whole stylesheet for the given fonts and the unit's layout choices (see
+    writers.options.RenderOptions)."""
     return "\n".join([
         font_faces(fonts),
-        page_rules(fonts),
-        *(paragraph_rule(style, fonts) for style in s.PARAGRAPH_STYLES),
+        page_rules(fonts, page_numbers),
+        *(paragraph_rule(style, fonts, char_grid) for style in s.PARAGRAPH_STYLES),
         lead_rule(fonts),
         base_rules(),
         header_rules(),
         closing_rules(),
         table_rules(),
-        imprint_rules(),
+        imprint_rules(imprint_at_bottom),
     ]) + "\n"

@@ -17,9 +17,10 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 from speechgen.errors import FontError
-from speechgen.style import FONT_PACKAGES, PREVIEW_FONT_STACKS
+from speechgen.style import FONT_PACKAGES, FontRole, preview_stack
 
 BOLD_WEIGHT = 200  # fontconfig's scale: regular 80, bold 200
 _SKIP_CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}  # controls and invisible formatting: nothing to draw
@@ -49,6 +50,7 @@ class Slot:
     name: str  # the Word font name the slot stands for, e.g. 仿宋_GB2312
     faces: tuple[Face, ...]
     bold: bool = False
+    stack: tuple[str, ...] = ()  # every family the preview would accept for name, installed or not
 
     @property
     def families(self) -> tuple[str, ...]:
@@ -108,13 +110,14 @@ def best_face(family: str, bold: bool) -> Face | None:
 
 
 @cache
-def resolve_slot(name: str, bold: bool = False) -> Slot:
+def resolve_slot(name: str, bold: bool = False, role: FontRole | Literal["latin"] | None = None) -> Slot:
     """Return the installed part of name's preview stack; bold keeps only families with a bold face.
 
-    WeasyPrint cannot embolden a face that has no bold weight (FandolFang has none), so a bold slot
-    skips such families when a later family has a real bold face.
+    A unit's font unknown to speechgen falls back to the stand-ins of its ``role``'s default font
+    (style.preview_stack). WeasyPrint cannot embolden a face that has no bold weight (FandolFang
+    has none), so a bold slot skips such families when a later family has a real bold face.
     """
-    stack = PREVIEW_FONT_STACKS.get(name, (name,))
+    stack = preview_stack(name, role)
     faces = [face for family in stack if (face := best_face(family, bold)) is not None]
     if bold and any(face.bold for face in faces):
         faces = [face for face in faces if face.bold]
@@ -124,7 +127,7 @@ def resolve_slot(name: str, bold: bool = False) -> Slot:
             f"没有安装“{name}”或它的任何替代字体（{'、'.join(stack)}）；"
             f"请安装字体包：sudo apt-get install {packages or 'fonts-noto-cjk'}。"
         )
-    return Slot(name, tuple(faces), bold)
+    return Slot(name, tuple(faces), bold, stack)
 
 
 def compact_slot(slot: Slot, text: str) -> Slot:
@@ -138,7 +141,7 @@ def compact_slot(slot: Slot, text: str) -> Slot:
     if not fits:
         return slot
     best = min(fits, key=lambda face: os.path.getsize(face.file))
-    return Slot(slot.name, (best, *(face for face in slot.faces if face != best)), slot.bold)
+    return Slot(slot.name, (best, *(face for face in slot.faces if face != best)), slot.bold, slot.stack)
 
 
 @cache
@@ -196,8 +199,8 @@ def missing_glyph_message(char: str, item: TextItem) -> str:
     if unicodedata.category(char) == "Co":
         return (f"字符“{char}”（{code}）是私用区字符，字体“{item.slot.name}”及其替代字体（{families}）"
                 f"都没有它的字形{where}；请删除或改用标准汉字，否则 PDF 中会显示为空框。")
-    missing = [f for f in PREVIEW_FONT_STACKS.get(item.slot.name, ())
-               if f in FONT_PACKAGES and f not in installed_faces()]
+    stack = item.slot.stack or preview_stack(item.slot.name)
+    missing = [f for f in stack if f in FONT_PACKAGES and f not in installed_faces()]
     if missing:
         fix = f"请安装提供它的字体包：{FONT_PACKAGES[missing[-1]]}"
     else:

@@ -31,35 +31,48 @@ from speechgen.document import (
     Title,
 )
 from speechgen.writers.css import LANDSCAPE_CLASS, build_css, chars, portable_fonts, pt
+from speechgen.writers.options import PageNumbers, RenderOptions
 
 
 @dataclass(frozen=True)
 class HtmlOptions:
-    """Options of the HTML writer: the unit's font names and whether to embed the stylesheet."""
+    """Options of the HTML writer: the unit's font names and layout choices (as the .docx's, see
+    DocxOptions), and whether to embed the stylesheet."""
 
     fonts: s.FontSet = s.DEFAULT_FONTS
     embed_css: bool = True
+    page_numbers: PageNumbers = "odd_even"
+    char_grid: bool = True
+    imprint_at_bottom: bool = True
+
+    @classmethod
+    def of(cls, options: RenderOptions) -> HtmlOptions:
+        """Return the HTML writer's part of the one options record."""
+        return cls(options.fonts, options.embed_css, options.page_numbers, options.char_grid,
+                   options.imprint_at_bottom)
 
 
 def render_html(doc: Document, options: HtmlOptions = HtmlOptions()) -> str:
     """Return the document as a standalone HTML page laid out for print (CSS Paged Media)."""
-    return build_html(doc, portable_css(options.fonts) if options.embed_css else None)
+    return build_html(doc, portable_css(options) if options.embed_css else None, char_grid=options.char_grid)
 
 
 @cache
-def portable_css(fonts: s.FontSet) -> str:
+def portable_css(options: HtmlOptions) -> str:
     """Return the stylesheet naming the Word fonts first, for viewing the .html anywhere."""
-    return build_css(portable_fonts(fonts))
+    return build_css(portable_fonts(options.fonts), page_numbers=options.page_numbers,
+                     char_grid=options.char_grid, imprint_at_bottom=options.imprint_at_bottom)
 
 
-def build_html(doc: Document, css: str | None, head_extra: str = "") -> str:
-    """Return the HTML page; css is embedded in a <style> element unless None."""
+def build_html(doc: Document, css: str | None, head_extra: str = "", *, char_grid: bool = True) -> str:
+    """Return the HTML page; css is embedded in a <style> element unless None. ``char_grid`` is
+    the unit's choice the inline indents follow (28 characters a line, or the natural 27)."""
     head = ['<meta charset="utf-8"/>', f"<title>{text(doc.title or _first_title(doc))}</title>"]
     if head_extra:
         head.append(head_extra)
     if css is not None:
         head.append(f"<style>\n{css}</style>")
-    body = "\n".join(render_blocks(doc.blocks))
+    body = "\n".join(render_blocks(doc.blocks, char_grid=char_grid))
     return (f'<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n{chr(10).join(head)}\n</head>\n'
             f'<body class="kind-{doc.kind}">\n{body}\n</body>\n</html>\n')
 
@@ -90,7 +103,7 @@ def para(style: s.ParagraphStyle, content: str, extra: str = "", attrs: str = ""
     return f'<p class="{classes}"{attrs}>{content}</p>'
 
 
-def render_blocks(blocks: tuple[Block, ...]) -> list[str]:
+def render_blocks(blocks: tuple[Block, ...], *, char_grid: bool = True) -> list[str]:
     """Return the HTML of the blocks; an attachment set landscape (clause 8, decided as for the
     .docx) is wrapped in a <section> on the named page ``landscape``."""
     from speechgen.writers.docx.table_layout import landscape_blocks
@@ -101,13 +114,13 @@ def render_blocks(blocks: tuple[Block, ...]) -> list[str]:
         turned = index in landscape
         if turned and index - 1 not in landscape:
             out.append(f'<section class="{LANDSCAPE_CLASS}">')
-        out.append(render_block(block, landscape=turned))
+        out.append(render_block(block, landscape=turned, char_grid=char_grid))
         if turned and index + 1 not in landscape:
             out.append("</section>")
     return out
 
 
-def render_block(block: Block, *, landscape: bool = False) -> str:
+def render_block(block: Block, *, landscape: bool = False, char_grid: bool = True) -> str:
     """Return the HTML of one block (on a landscape page: tables fitted to its wider 版心)."""
     match block:
         case RedHeader():
@@ -131,9 +144,9 @@ def render_block(block: Block, *, landscape: bool = False) -> str:
         case PageBreak():
             return '<div class="PageBreak"></div>'
         case AttachmentNote(items=items):
-            return attachment_note(items)
+            return attachment_note(items, char_grid=char_grid)
         case Signature():
-            return signature(block)
+            return signature(block, char_grid=char_grid)
         case AttachmentHeading(label=label, title=title):
             parts = [para(s.STYLE_ATTACHMENT_LABEL, span(label))]
             if title:
@@ -199,7 +212,7 @@ def table(block: Table, *, landscape: bool = False) -> str:
             f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>")
 
 
-def attachment_note(items: tuple[str, ...]) -> str:
+def attachment_note(items: tuple[str, ...], *, char_grid: bool = True) -> str:
     """Return 附件说明: "附件：" two characters in, wrapped lines aligned with the names (7.3.4)."""
     label = s.text_width_chars("附件：")
     first_indent = s.STYLE_ATTACHMENT_NOTE.first_line_chars
@@ -209,19 +222,20 @@ def attachment_note(items: tuple[str, ...]) -> str:
         hang = s.text_width_chars(marker) + (label if number == 1 else 0)
         start = first_indent + label + s.text_width_chars(marker)
         prefix = ("附件：" if number == 1 else "") + marker
-        style = f' style="padding-left: {chars(start)}; text-indent: {chars(-hang)}"'
+        style = f' style="padding-left: {chars(start, grid=char_grid)}; text-indent: {chars(-hang, grid=char_grid)}"'
         out.append(para(s.STYLE_ATTACHMENT_NOTE, span(prefix + name), attrs=style))
     return '<div class="attachment-note">\n' + "\n".join(out) + "\n</div>"
 
 
-def signature(block: Signature) -> str:
+def signature(block: Signature, *, char_grid: bool = True) -> str:
     """Return 发文机关署名 and 成文日期 with the right indents of 7.3.5."""
     sig_right, date_right = s.signature_indents_chars(block.issuer, block.date, block.sealed)
     parts = []
     if block.issuer:
         parts.append(para(s.STYLE_SIGNATURE, span(block.issuer),
-                          attrs=f' style="margin-right: {chars(sig_right)}"'))
-    parts.append(para(s.STYLE_DATE, span(block.date), attrs=f' style="margin-right: {chars(date_right)}"'))
+                          attrs=f' style="margin-right: {chars(sig_right, grid=char_grid)}"'))
+    parts.append(para(s.STYLE_DATE, span(block.date),
+                      attrs=f' style="margin-right: {chars(date_right, grid=char_grid)}"'))
     sealed = " sealed" if block.sealed else ""
     return f'<div class="signature{sealed}">\n' + "\n".join(parts) + "\n</div>"
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from speechgen import style as s
 from speechgen.document import Document
@@ -27,10 +27,13 @@ from speechgen.writers.css import CssFonts, FontChoice, FontKey, build_css
 from speechgen.writers.fonts import Slot as FontSlot
 from speechgen.writers.fonts import TextItem, check_glyphs, compact_slot, resolve_slot
 from speechgen.writers.html import build_html
+from speechgen.writers.options import Engine, PageNumbers, RenderOptions
+
+if TYPE_CHECKING:
+    from speechgen.writers.docx import DocxOptions
 
 log = logging.getLogger(__name__)
 
-Engine = Literal["weasyprint", "libreoffice"]
 ROLES: tuple[s.FontRole, ...] = ("title", "body", "hei", "kai", "song")
 STYLE_BY_ID = {style.style_id: style for style in s.PARAGRAPH_STYLES}
 # Chinese names for the styles that keep Word's English built-in names.
@@ -51,12 +54,28 @@ class PdfOptions:
 
     ``engine``: "weasyprint" lays out the HTML preview (fast, default); "libreoffice" converts the
     .docx with soffice (exact fidelity to the .docx, ≈ 1 s per document). ``timeout_s`` bounds one
-    soffice conversion.
+    soffice conversion. The layout choices are those of the .docx (see DocxOptions), which the
+    stylesheet follows and the LibreOffice engine converts.
     """
 
     engine: Engine = "weasyprint"
     fonts: s.FontSet = s.DEFAULT_FONTS
     timeout_s: float = 120.0
+    page_numbers: PageNumbers = "odd_even"
+    char_grid: bool = True
+    imprint_at_bottom: bool = True
+
+    @classmethod
+    def of(cls, options: RenderOptions) -> PdfOptions:
+        """Return the PDF writer's part of the one options record."""
+        return cls(options.engine, options.fonts, options.timeout_s, options.page_numbers,
+                   options.char_grid, options.imprint_at_bottom)
+
+    def docx(self) -> DocxOptions:
+        """Return the options of the .docx the LibreOffice engine converts."""
+        from speechgen.writers.docx import DocxOptions
+
+        return DocxOptions(self.fonts, self.page_numbers, self.char_grid, self.imprint_at_bottom)
 
 
 @dataclass(frozen=True)
@@ -80,14 +99,15 @@ class FontPlan:
 def render_pdf(doc: Document, options: PdfOptions = PdfOptions()) -> bytes:
     """Return the document as PDF bytes; raise FontError when a character would come out as tofu."""
     plan = font_plan(options.fonts)                      # 1. installed faces
-    html = build_html(doc, css=None, head_extra=metadata_head())  # 2. markup (stylesheet passed parsed)
+    html = build_html(doc, css=None, head_extra=metadata_head(),  # 2. markup (stylesheet passed parsed)
+                      char_grid=options.char_grid)
     check_html_glyphs(html, plan)                        # 3. no tofu (LibreOffice uses the same faces)
     if options.engine == "libreoffice":
         from speechgen.writers.libreoffice import render_pdf_libreoffice
 
-        return render_pdf_libreoffice(doc, timeout_s=options.timeout_s)
+        return render_pdf_libreoffice(doc, options.docx(), timeout_s=options.timeout_s)
     warn_if_slow_subsetting()                            # 4. the 35× trap
-    return _weasyprint_pdf(html, options.fonts)          # 5. layout and PDF
+    return _weasyprint_pdf(html, options)                # 5. layout and PDF
 
 
 @cache
@@ -96,11 +116,11 @@ def font_plan(fonts: s.FontSet = s.DEFAULT_FONTS) -> FontPlan:
     slots: dict[FontKey, FontSlot] = {}
     for role in ROLES:
         name = s.font_name(role, fonts)
-        regular = resolve_slot(name, False)
+        regular = resolve_slot(name, False, role)
         if role == "title" and regular.faces[0].family in s.FONT_PACKAGES:
-            regular = resolve_slot(name, True)
+            regular = resolve_slot(name, True, role)
         slots[(role, False)] = regular
-        slots[(role, True)] = resolve_slot(name, True)
+        slots[(role, True)] = resolve_slot(name, True, role)
     latin = _optional_slot(fonts.latin, False)
     # Page numbers: digits in the Latin face like all digits, the 一字线 from the smallest 宋体
     # stand-in that has it: one 26 MB face less to read and subset saves ≈ 50 ms per PDF.
@@ -111,7 +131,7 @@ def font_plan(fonts: s.FontSet = s.DEFAULT_FONTS) -> FontPlan:
 
 def _optional_slot(name: str, bold: bool) -> FontSlot | None:
     try:
-        return resolve_slot(name, bold)
+        return resolve_slot(name, bold, "latin")
     except FontError:  # without Times New Roman's stand-in, digits come from the Chinese face
         return None
 
@@ -212,20 +232,23 @@ def _release_weasyprint() -> None:
 
 
 @cache
-def _stylesheet(fonts: s.FontSet) -> Any:
+def _stylesheet(fonts: s.FontSet, page_numbers: PageNumbers, char_grid: bool, imprint_at_bottom: bool) -> Any:
     from weasyprint import CSS
 
-    return CSS(string=build_css(font_plan(fonts).css_fonts()), font_config=_font_config())
+    css = build_css(font_plan(fonts).css_fonts(), page_numbers=page_numbers, char_grid=char_grid,
+                    imprint_at_bottom=imprint_at_bottom)
+    return CSS(string=css, font_config=_font_config())
 
 
 _render_lock = threading.Lock()  # the shared FontConfiguration is not safe across threads
 
 
-def _weasyprint_pdf(html: str, fonts: s.FontSet) -> bytes:
+def _weasyprint_pdf(html: str, options: PdfOptions) -> bytes:
     from weasyprint import HTML
 
     with _render_lock, captured_weasyprint_warnings() as records:
-        stylesheet = _stylesheet(fonts)
+        stylesheet = _stylesheet(options.fonts, options.page_numbers, options.char_grid,
+                                 options.imprint_at_bottom)
         pdf = HTML(string=html).write_pdf(stylesheets=[stylesheet], font_config=_font_config())
     raise_font_warnings(records)
     return pdf

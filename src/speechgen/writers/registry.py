@@ -5,53 +5,43 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from speechgen.document import Document
 from speechgen.errors import InputError, Problem
+from speechgen.writers.options import ENGINES, Engine, RenderOptions
 
-Engine = Literal["weasyprint", "libreoffice"]
-ENGINES: tuple[Engine, ...] = ("weasyprint", "libreoffice")
-
-
-@dataclass(frozen=True)
-class RenderOptions:
-    """What a caller may choose for any format; each writer gets its own options built from it.
-
-    ``engine`` is the PDF engine: WeasyPrint (default, fast) or LibreOffice converting the .docx.
-    """
-
-    engine: Engine = "weasyprint"
+__all__ = ["ENGINES", "FORMATS", "Engine", "Format", "RenderOptions", "format_for_path", "format_of",
+           "render_bytes", "supported_suffixes"]
 
 
 def _docx(doc: Document, options: RenderOptions) -> bytes:
     from speechgen.writers.docx import DocxOptions, render_docx
 
-    return render_docx(doc, DocxOptions())
+    return render_docx(doc, DocxOptions.of(options))
 
 
 def _pdf(doc: Document, options: RenderOptions) -> bytes:
     from speechgen.writers.pdf import PdfOptions, render_pdf
 
-    return render_pdf(doc, PdfOptions(engine=options.engine))
+    return render_pdf(doc, PdfOptions.of(options))
 
 
 def _html(doc: Document, options: RenderOptions) -> bytes:
     from speechgen.writers.html import HtmlOptions, render_html
 
-    return render_html(doc, HtmlOptions()).encode("utf-8")
+    return render_html(doc, HtmlOptions.of(options)).encode("utf-8")
 
 
 def _txt(doc: Document, options: RenderOptions) -> bytes:
     from speechgen.writers.text import render_text
 
-    return render_text(doc).encode("utf-8")
+    return render_text(doc).encode("utf-8")  # plain text has no layout to choose
 
 
 def _md(doc: Document, options: RenderOptions) -> bytes:
     from speechgen.writers.markdown import render_markdown
 
-    return render_markdown(doc).encode("utf-8")
+    return render_markdown(doc).encode("utf-8")  # the dialect carries content, not layout
 
 
 @dataclass(frozen=True)

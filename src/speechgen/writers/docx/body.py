@@ -17,32 +17,37 @@ from speechgen.writers.docx.footers import section_xml
 from speechgen.writers.docx.options import DocxOptions
 from speechgen.writers.docx.xml import (
     BLANK_LINE,
-    HAIRLINE_PPR,
+    HAIRLINE,
     NS_DECL,
+    PAGE_BREAK,
+    PAGE_BREAK_BEFORE,
     XML_DECL,
+    Para,
+    Piece,
+    justification,
     keep_with_next,
     paragraph,
+    pieces_xml,
     run,
 )
 
-_ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
-_PAGE_BREAK = '<w:p><w:r><w:br w:type="page"/></w:r></w:p>'
+_NO_INDENT = '<w:ind w:firstLineChars="0" w:firstLine="0"/>'
 
 
 def document_xml(doc: d.Document, options: DocxOptions, landscape: frozenset[int] = frozenset()) -> bytes:
     """Return the bytes of word/document.xml for ``doc``; the blocks whose indices are in
     ``landscape`` are set in landscape sections (clause 8)."""
     pieces, last_section = render_blocks(doc.blocks, options, landscape)
-    body = "".join(pieces) or BLANK_LINE  # Word wants one paragraph
+    body = pieces_xml(pieces) or BLANK_LINE.xml()  # Word wants one paragraph
     return f"{XML_DECL}<w:document {NS_DECL}><w:body>{body}{last_section}</w:body></w:document>".encode()
 
 
 def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions,
-                  landscape: frozenset[int] = frozenset()) -> tuple[list[str], str]:
+                  landscape: frozenset[int] = frozenset()) -> tuple[list[Piece], str]:
     """Return the XML pieces of the blocks in order, with the blank lines between them, and the
     ``<w:sectPr>`` of the last section. Where the orientation changes, the last paragraph before
     the change carries the ``<w:sectPr>`` of the section it ends (a next-page section break)."""
-    out: list[str] = []
+    out: list[Piece] = []
     previous: d.Block | None = None
     break_pending = False
     page: geometry.Page | None = None
@@ -68,7 +73,7 @@ def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions,
         if break_pending:
             pieces = _break_before(pieces)
             break_pending = False
-        if isinstance(previous, d.Table) and pieces[0].startswith("<w:tbl>"):
+        if isinstance(previous, d.Table) and isinstance(pieces[0], str):
             out.append(BLANK_LINE)  # two adjacent tables would merge into one
         if isinstance(block, d.AttachmentNote | d.Signature) and not after_break and previous is not None:
             # 7.3.5: the signature never stands alone on a page ("此页无正文"); the last body
@@ -80,25 +85,20 @@ def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions,
         out.extend(pieces)
         previous = block
     if break_pending:
-        out.append(_PAGE_BREAK)
-    if out and out[-1].startswith("<w:tbl>"):
+        out.append(PAGE_BREAK)
+    if out and isinstance(out[-1], str):
         out.append(BLANK_LINE)  # the body must not end with a table
     return out, section_xml(options, page or geometry.PORTRAIT, first=sections == 0)
 
 
-def _end_section(out: list[str], sect_pr: str) -> None:
-    """Put ``sect_pr`` in the last paragraph of ``out`` (last in its ``w:pPr``, as the schema
-    wants), or in a one-point paragraph after a table."""
+def _end_section(out: list[Piece], sect_pr: str) -> None:
+    """Put ``sect_pr`` in the last paragraph of ``out`` (its place in ``w:pPr`` is the schema's),
+    or in a one-point paragraph after a table."""
     last = out[-1]
-    if last == BLANK_LINE:
-        out[-1] = f"<w:p><w:pPr>{sect_pr}</w:pPr></w:p>"
-    elif last.startswith("<w:p><w:pPr>"):
-        at = last.index("</w:pPr>")
-        out[-1] = f"{last[:at]}{sect_pr}{last[at:]}"
-    elif last.startswith("<w:p>"):
-        out[-1] = last.replace("<w:p>", f"<w:p><w:pPr>{sect_pr}</w:pPr>", 1)
+    if isinstance(last, Para):
+        out[-1] = last.add(sect_pr)
     else:
-        out.append(f"<w:p><w:pPr>{HAIRLINE_PPR}{sect_pr}</w:pPr></w:p>")
+        out.append(HAIRLINE.add(sect_pr))
 
 
 def blank_lines_before(previous: d.Block | None, block: d.Block, options: DocxOptions) -> int:
@@ -119,7 +119,7 @@ def blank_lines_before(previous: d.Block | None, block: d.Block, options: DocxOp
     return 0
 
 
-def render_block(block: d.Block, options: DocxOptions, page: geometry.Page = geometry.PORTRAIT) -> list[str]:
+def render_block(block: d.Block, options: DocxOptions, page: geometry.Page = geometry.PORTRAIT) -> list[Piece]:
     """Return the paragraphs (or table) of one block on a page of ``page``'s geometry."""
     match block:
         case d.RedHeader():
@@ -140,7 +140,7 @@ def render_block(block: d.Block, options: DocxOptions, page: geometry.Page = geo
         case d.Table():
             return tables.render_table(block, options, page)
         case d.PageBreak():
-            return [_PAGE_BREAK]
+            return [PAGE_BREAK]
         case d.AttachmentNote():
             return gongwen.attachment_note(block, options)
         case d.Signature():
@@ -153,34 +153,23 @@ def render_block(block: d.Block, options: DocxOptions, page: geometry.Page = geo
             assert_never(block)
 
 
-def body_paragraph(block: d.Paragraph) -> str:
+def body_paragraph(block: d.Paragraph) -> Para:
     """Return a 正文 paragraph; bold runs take the lead-sentence character style."""
     lead_style = style.CHAR_STYLE_LEAD[0]
     content = "".join(run(r.text, char_style=lead_style if r.bold else None) for r in block.runs if r.text)
-    ppr = "" if block.indent else '<w:ind w:firstLineChars="0" w:firstLine="0"/>'
+    props = () if block.indent else (_NO_INDENT,)
     if block.align != "justify":
-        ppr += f'<w:jc w:val="{_ALIGN[block.align]}"/>'
-    return paragraph(None, content, ppr)
+        props += (justification(block.align),)
+    return paragraph(None, content, *props)
 
 
-def _break_before(pieces: list[str]) -> list[str]:
+def _break_before(pieces: list[Piece]) -> list[Piece]:
     """Return ``pieces`` with the first paragraph starting a new page (``w:pageBreakBefore``).
 
     A page-break run would leave an empty line at the top of the new page; a table cannot carry
     the property, so a table gets a break paragraph before it.
     """
     first = pieces[0]
-    if first.startswith("<w:tbl>"):
-        return [_PAGE_BREAK, *pieces]
-    if first == BLANK_LINE:
-        first = "<w:p><w:pPr><w:pageBreakBefore/></w:pPr></w:p>"
-    elif first.startswith("<w:p><w:pPr>"):
-        # w:pageBreakBefore follows w:pStyle, w:keepNext and w:keepLines in the schema.
-        at = len("<w:p><w:pPr>")
-        for element in ("<w:pStyle ", "<w:keepNext/>", "<w:keepLines/>"):
-            if first.startswith(element, at):
-                at = first.index("/>", at) + 2
-        first = f"{first[:at]}<w:pageBreakBefore/>{first[at:]}"
-    else:
-        first = first.replace("<w:p>", "<w:p><w:pPr><w:pageBreakBefore/></w:pPr>", 1)
-    return [first, *pieces[1:]]
+    if isinstance(first, str):
+        return [PAGE_BREAK, *pieces]
+    return [first.add(PAGE_BREAK_BEFORE), *pieces[1:]]

@@ -12,7 +12,7 @@ import functools
 from speechgen import style
 from speechgen.writers.docx import geometry
 from speechgen.writers.docx.options import DocxOptions
-from speechgen.writers.docx.xml import HAIRLINE, NS_DECL, XML_DECL, run
+from speechgen.writers.docx.xml import HAIRLINE, NS_DECL, XML_DECL, justification, paragraph_xml, run
 
 FOOTER_ODD = "footer1.xml"  # the "default" footer: odd pages, or every page when centred
 FOOTER_EVEN = "footer2.xml"
@@ -52,11 +52,11 @@ def _number_paragraph(odd: bool, options: DocxOptions) -> str:
     size = geometry.pt(style.STYLE_PAGE_NUMBER.size_pt)
     spacing = f'<w:spacing w:line="{size}" w:lineRule="exact"/>'
     if options.page_numbers == "center":
-        ppr = f'{spacing}<w:jc w:val="center"/>'
+        props = (spacing, justification("center"))
     elif odd:
-        ppr = f'{spacing}<w:ind w:rightChars="{chars}" w:right="{one_char}"/><w:jc w:val="right"/>'
+        props = (spacing, f'<w:ind w:rightChars="{chars}" w:right="{one_char}"/>', justification("right"))
     else:
-        ppr = f'{spacing}<w:ind w:leftChars="{chars}" w:left="{one_char}"/><w:jc w:val="left"/>'
+        props = (spacing, f'<w:ind w:leftChars="{chars}" w:left="{one_char}"/>', justification("left"))
     before, after = style.page_number_text("\0").split("\0")
     field = (
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
@@ -65,8 +65,7 @@ def _number_paragraph(odd: bool, options: DocxOptions) -> str:
         "<w:r><w:t>1</w:t></w:r>"
         '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
     )
-    return (f'<w:p><w:pPr><w:pStyle w:val="{style.STYLE_PAGE_NUMBER.style_id}"/>{ppr}</w:pPr>'
-            f"{run(before)}{field}{run(after)}</w:p>")
+    return paragraph_xml(style.STYLE_PAGE_NUMBER.style_id, f"{run(before)}{field}{run(after)}", *props)
 
 
 def _turned(number: str) -> str:
@@ -95,7 +94,7 @@ def _turned(number: str) -> str:
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:textDirection w:val="tbRl"/></w:tcPr>'
         f"{number}</w:tc></w:tr></w:tbl>"
     )
-    return table + HAIRLINE  # a table must be followed by a paragraph (its anchor)
+    return table + HAIRLINE.xml()  # a table must be followed by a paragraph (its anchor)
 
 
 @functools.cache

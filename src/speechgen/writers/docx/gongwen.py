@@ -10,7 +10,18 @@ from speechgen import document as d
 from speechgen import style
 from speechgen.writers.docx import geometry
 from speechgen.writers.docx.options import DocxOptions
-from speechgen.writers.docx.xml import BLANK_LINE, HAIRLINE, border, exact_spacing, paragraph, run
+from speechgen.writers.docx.xml import (
+    BLANK_LINE,
+    HAIRLINE,
+    KEEP_NEXT,
+    Para,
+    Piece,
+    border,
+    exact_spacing,
+    justification,
+    paragraph,
+    run,
+)
 
 # Times New Roman advance widths in em: attachment numbers "1." are digits and a full stop.
 _LATIN_EM = {".": 0.25, **{digit: 0.5 for digit in "0123456789"}}
@@ -18,12 +29,12 @@ _NOTE_LABEL = "附件："
 _DATE_SHIFT_CHARS = 2  # 7.3.5.2: 成文日期首字比发文机关署名首字右移二字 (as in style.signature_indents_chars)
 
 
-def blank_line(height_twips: int) -> str:
+def blank_line(height_twips: int) -> Para:
     """Return an empty paragraph of an exact height (twips), to bring what follows onto the grid."""
     return paragraph(None, "", exact_spacing(height_twips))
 
 
-def red_header(block: d.RedHeader, options: DocxOptions) -> list[str]:
+def red_header(block: d.RedHeader, options: DocxOptions) -> list[Piece]:
     """Return the 版头: 发文机关标志, two blank lines, 发文字号 over the red rule, two blank lines.
 
     7.2.4: the mark's top edge lies 35 mm below the type area's top. Its line is exactly as high
@@ -58,7 +69,7 @@ def red_header(block: d.RedHeader, options: DocxOptions) -> list[str]:
     ]
 
 
-def attachment_note(block: d.AttachmentNote, options: DocxOptions) -> list[str]:
+def attachment_note(block: d.AttachmentNote, options: DocxOptions) -> list[Piece]:
     """Return the 附件说明 (7.3.4): "附件：1.甲" and "2.乙" aligned under "1.".
 
     Each item is a paragraph whose wrapped lines align with the first character of the name:
@@ -69,7 +80,7 @@ def attachment_note(block: d.AttachmentNote, options: DocxOptions) -> list[str]:
     after_label = geometry.char_twips(style.STYLE_ATTACHMENT_NOTE.first_line_chars + len(_NOTE_LABEL),
                                       grid=grid)
     numbered = len(block.items) > 1
-    out: list[str] = []
+    out: list[Piece] = []
     for i, line in enumerate(d.attachment_note_lines(block.items), 1):
         number = _latin_twips(f"{i}.", options) if numbered else 0
         left = after_label + number
@@ -87,7 +98,7 @@ def _latin_twips(value: str, options: DocxOptions) -> int:
     return round(sum(_LATIN_EM.get(ch, 0.5) * size + spacing for ch in value))
 
 
-def signature(block: d.Signature, options: DocxOptions) -> list[str]:
+def signature(block: d.Signature, options: DocxOptions) -> list[Piece]:
     """Return 发文机关署名 and 成文日期 placed per 7.3.5, indents in characters from style.py.
 
     Unsealed, with the signature the longer (the usual case), the date starts two characters
@@ -98,8 +109,8 @@ def signature(block: d.Signature, options: DocxOptions) -> list[str]:
     ``style.signature_indents_chars``.
     """
     sig_chars, date_chars = style.signature_indents_chars(block.issuer, block.date, block.sealed)
-    date_ppr = _right_indent(date_chars, options)
-    out: list[str] = []
+    date_props: tuple[str, ...] = (_right_indent(date_chars, options),)
+    out: list[Piece] = []
     if block.issuer:
         out.append(paragraph(style.STYLE_SIGNATURE.style_id, run(block.issuer),
                              _right_indent(sig_chars, options)))
@@ -107,8 +118,9 @@ def signature(block: d.Signature, options: DocxOptions) -> list[str]:
         if not block.sealed and sig_width - _DATE_SHIFT_CHARS >= style.text_width_chars(block.date):
             start = geometry.TEXT_WIDTH - geometry.char_twips(sig_chars + sig_width - _DATE_SHIFT_CHARS,
                                                               grid=options.char_grid)
-            date_ppr = f'<w:ind w:leftChars="0" w:left="{start}" w:rightChars="0" w:right="0"/><w:jc w:val="left"/>'
-    out.append(paragraph(style.STYLE_DATE.style_id, run(block.date), date_ppr))
+            date_props = (f'<w:ind w:leftChars="0" w:left="{start}" w:rightChars="0" w:right="0"/>',
+                          justification("left"))
+    out.append(paragraph(style.STYLE_DATE.style_id, run(block.date), *date_props))
     return out
 
 
@@ -117,18 +129,18 @@ def _right_indent(chars: float, options: DocxOptions) -> str:
     return f'<w:ind w:rightChars="{round(chars * 100)}" w:right="{twips}"/>'
 
 
-def attachment_heading(block: d.AttachmentHeading) -> list[str]:
+def attachment_heading(block: d.AttachmentHeading) -> list[Piece]:
     """Return "附件1" flush left on line 1 and the title centred on line 3 (7.3.7).
 
     The page break before it is added by the caller (body.render_blocks).
     """
-    out = [paragraph(style.STYLE_ATTACHMENT_LABEL.style_id, run(block.label))]
+    out: list[Piece] = [paragraph(style.STYLE_ATTACHMENT_LABEL.style_id, run(block.label))]
     if block.title:
         out += [BLANK_LINE, paragraph(style.STYLE_ATTACHMENT_TITLE.style_id, run(block.title)), BLANK_LINE]
     return out
 
 
-def imprint(block: d.Imprint, options: DocxOptions, page: geometry.Page = geometry.PORTRAIT) -> list[str]:
+def imprint(block: d.Imprint, options: DocxOptions, page: geometry.Page = geometry.PORTRAIT) -> list[Piece]:
     """Return the 版记 (7.4) as a one-column table: 抄送 and 印发机关/印发日期 between rules.
 
     The rules are the table's borders: thick above and below, thin between the elements
@@ -141,7 +153,7 @@ def imprint(block: d.Imprint, options: DocxOptions, page: geometry.Page = geomet
     """
     size = style.STYLE_IMPRINT.size_pt
     one_char = geometry.char_twips(1, size, grid=False)  # 7.4.2: 左右各空一字 (四号)
-    rows: list[str] = []
+    rows: list[Para] = []
     if block.cc:
         label = "抄送："  # wrapped lines align after the colon
         hang = geometry.char_twips(len(label), size, grid=False)
@@ -153,20 +165,18 @@ def imprint(block: d.Imprint, options: DocxOptions, page: geometry.Page = geomet
         tab = f'<w:tabs><w:tab w:val="right" w:pos="{page.text_width - one_char}"/></w:tabs>'
         ind = f'<w:ind w:leftChars="0" w:left="{one_char}" w:firstLineChars="0" w:firstLine="0"/>'
         date = f"{block.print_date}印发" if block.print_date else ""
-        rows.append(paragraph(style.STYLE_IMPRINT.style_id, run(f"{block.printer or ''}\t{date}"), tab + ind))
+        rows.append(paragraph(style.STYLE_IMPRINT.style_id, run(f"{block.printer or ''}\t{date}"), tab, ind))
     if not rows:
         return []
     if not options.imprint_at_bottom:  # in the flow: keep the rows on one page
-        keep = f'<w:pStyle w:val="{style.STYLE_IMPRINT.style_id}"/>'
-        rows[:-1] = [row.replace(keep, keep + "<w:keepNext/>", 1) for row in rows[:-1]]
-        return [_imprint_table(rows, options, page)]
+        return [_imprint_table([*(row.add(KEEP_NEXT) for row in rows[:-1]), rows[-1]], options, page)]
     # The floating table needs a paragraph before it (two adjacent tables merge) and one after
     # (its anchor, and a body may not end with a table); one-point paragraphs take no room that
     # the 版记 itself could need at the foot of a full last page.
     return [HAIRLINE, _imprint_table(rows, options, page), HAIRLINE]
 
 
-def _imprint_table(paragraphs: list[str], options: DocxOptions, page: geometry.Page) -> str:
+def _imprint_table(paragraphs: list[Para], options: DocxOptions, page: geometry.Page) -> str:
     width = page.text_width
     thick = geometry.eighth_points(style.IMPRINT_RULE_THICK_PT)
     thin = geometry.eighth_points(style.IMPRINT_RULE_THIN_PT)
@@ -189,5 +199,5 @@ def _imprint_table(paragraphs: list[str], options: DocxOptions, page: geometry.P
     )
     # cantSplit keeps each element whole; the rows of a floating table never split anyway.
     rows = "".join(f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
-                   f"</w:tcPr>{p}</w:tc></w:tr>" for p in paragraphs)
+                   f"</w:tcPr>{p.xml()}</w:tc></w:tr>" for p in paragraphs)
     return f'<w:tbl>{properties}<w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>{rows}</w:tbl>'

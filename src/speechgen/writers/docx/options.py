@@ -1,13 +1,13 @@
-"""DocxOptions: the few choices a unit makes about its .docx (fonts, page numbers, grid)."""
+"""DocxOptions: the few choices a unit makes about its .docx (fonts, page numbers, grid, 版记)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from speechgen import style
+from speechgen.writers.options import PageNumbers, RenderOptions
 
-PageNumbers = Literal["odd_even", "center"]
+__all__ = ["DocxOptions", "PageNumbers"]
 
 
 @dataclass(frozen=True)
@@ -27,3 +27,8 @@ class DocxOptions:
     page_numbers: PageNumbers = "odd_even"
     char_grid: bool = True
     imprint_at_bottom: bool = True
+
+    @classmethod
+    def of(cls, options: RenderOptions) -> DocxOptions:
+        """Return the .docx writer's part of the one options record."""
+        return cls(options.fonts, options.page_numbers, options.char_grid, options.imprint_at_bottom)

@@ -14,12 +14,11 @@ import functools
 from speechgen import style
 from speechgen.writers.docx import geometry
 from speechgen.writers.docx.options import DocxOptions
-from speechgen.writers.docx.xml import NS_DECL, XML_DECL, text
+from speechgen.writers.docx.xml import KEEP_NEXT, NS_DECL, OFF_GRID, XML_DECL, PPr, justification, text
 
 # Word recognises its built-in styles by name and shows them localised (heading 1 → 标题 1);
 # the priorities are Word's own, so the styles sort as users expect in the gallery.
 _BUILT_IN_PRIORITY = {"Normal": 0, "Title": 10, "Subtitle": 11}
-_ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 
 
 @functools.cache
@@ -82,21 +81,22 @@ def _paragraph_style(ps: style.ParagraphStyle, options: DocxOptions) -> str:
 
 def style_ppr(ps: style.ParagraphStyle, options: DocxOptions) -> str:
     """Return the ``<w:pPr>`` of a paragraph style, every property explicit, in schema order."""
-    props = '<w:keepNext/>' if ps.keep_next else ""
-    props += "" if ps.snap_to_grid else '<w:snapToGrid w:val="0"/>'
+    props = [KEEP_NEXT] if ps.keep_next else []
+    if not ps.snap_to_grid:
+        props.append(OFF_GRID)
     if ps.line_pitch_pt is None:
-        props += '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+        props.append('<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>')
     else:
         line = geometry.pt(ps.line_pitch_pt)
-        props += f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
+        props.append(f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>')
     grid = options.char_grid and ps.snap_to_grid
     first = geometry.char_twips(ps.first_line_chars, ps.size_pt, grid=grid)
     chars = round(ps.first_line_chars * 100)
-    props += f'<w:ind w:left="0" w:right="0" w:firstLineChars="{chars}" w:firstLine="{first}"/>'
-    props += f'<w:jc w:val="{_ALIGN[ps.align]}"/>'
+    props.append(f'<w:ind w:left="0" w:right="0" w:firstLineChars="{chars}" w:firstLine="{first}"/>')
+    props.append(justification(ps.align))
     if ps.outline_level is not None:
-        props += f'<w:outlineLvl w:val="{ps.outline_level}"/>'
-    return f"<w:pPr>{props}</w:pPr>"
+        props.append(f'<w:outlineLvl w:val="{ps.outline_level}"/>')
+    return PPr(*props).xml
 
 
 def _style_rpr(ps: style.ParagraphStyle, options: DocxOptions) -> str:

@@ -6,24 +6,25 @@ HTML writer); this module writes them as WordprocessingML.
 
 from __future__ import annotations
 
+import functools
+
 from speechgen import document as d
 from speechgen import style
 from speechgen.writers.docx import geometry
 from speechgen.writers.docx.options import DocxOptions
 from speechgen.writers.docx.table_layout import CELL_MARGIN, TableLayout, layout_table
-from speechgen.writers.docx.xml import paragraph, run
+from speechgen.writers.docx.xml import BLANK_LINE, Piece, justification, paragraph, paragraph_properties, run
 
 _BORDER_PT = 0.5
-_ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
 
 
-def render_table(block: d.Table, options: DocxOptions, page: geometry.Page = geometry.PORTRAIT) -> list[str]:
+def render_table(block: d.Table, options: DocxOptions, page: geometry.Page = geometry.PORTRAIT) -> list[Piece]:
     """Return an optional caption paragraph and the ``<w:tbl>`` of ``block``, as wide as the
     版心 of ``page``."""
-    out = [paragraph(style.STYLE_TABLE_CAPTION.style_id, run(block.caption))] if block.caption else []
+    out: list[Piece] = [paragraph(style.STYLE_TABLE_CAPTION.style_id, run(block.caption))] if block.caption else []
     fitted = layout_table(block, page.text_width)
     if fitted is None:
-        return out or ["<w:p/>"]
+        return out or [BLANK_LINE]
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in fitted.widths)
     body = _row(fitted, fitted.header, None) + "".join(_row(fitted, r, fitted.aligns) for r in fitted.rows)
     out.append(f"<w:tbl>{_table_properties(page.text_width)}<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>")
@@ -50,11 +51,16 @@ def _row(fitted: TableLayout, cells: tuple[str, ...], aligns: tuple[str, ...] | 
     # cantSplit keeps a row on one page; tblHeader repeats the header row on every page.
     trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
     cell_style = fitted.header_style if header else fitted.text_style
-    cells_xml = []
-    for i, (cell, width) in enumerate(zip(cells, fitted.widths, strict=True)):
-        align = aligns[i] if aligns else cell_style.align
-        jc = "" if align == cell_style.align else f'<w:jc w:val="{_ALIGN[align]}"/>'
-        content = run(cell) if cell else ""
-        cells_xml.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/>'
-                         f"</w:tcPr>{paragraph(cell_style.style_id, content, jc)}</w:tc>")
+    pprs = _cell_properties(cell_style.style_id, cell_style.align, aligns or (cell_style.align,) * len(cells))
+    cells_xml = [f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+                 f"<w:p>{ppr}{run(cell) if cell else ''}</w:p></w:tc>"
+                 for cell, width, ppr in zip(cells, fitted.widths, pprs, strict=True)]
     return f"<w:tr>{trpr}{''.join(cells_xml)}</w:tr>"
+
+
+@functools.lru_cache(maxsize=256)
+def _cell_properties(style_id: str, style_align: str, aligns: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the ``<w:pPr>`` of each column's cells: the cell style, and the column's alignment
+    where it differs from the style's (built once per table shape, not once per cell)."""
+    return tuple(paragraph_properties(style_id, *(() if align == style_align else (justification(align),))).xml
+                 for align in aligns)

@@ -1,0 +1,273 @@
+"""The template sandbox holds: plain data only, an allow-list of attributes and calls, references
+that stay in their folders, and limits on time and size — for --template and --snippets alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from compose_sample import sample_facts
+from speechgen.cli import main
+from speechgen.compose import compose
+from speechgen.compose.draft import prepare
+from speechgen.compose.guarded import TemplateFunction
+from speechgen.compose.plain import PLAIN_TYPES, FrozenMap, Record, Term, record_fields, to_plain
+from speechgen.errors import TemplateError
+from speechgen.paths import resource_dir
+
+EXAMPLES = resource_dir("examples")
+PICKLE = "cos\\nsystem\\n(S'touch {marker}'\\ntR."
+PARSE_RAW = '.parse_raw("PICKLE", content_type="application/pickle", allow_pickle=True)'.replace("PICKLE", PICKLE)
+
+# Each must be refused: exit 2, a Chinese message, nothing executed, nothing read, no traceback.
+ESCAPES: tuple[str, ...] = (
+    "{{ meeting_data" + PARSE_RAW + " }}",
+    "{{ facts.projects[0]" + PARSE_RAW + " }}",
+    "{{ facts.meeting" + PARSE_RAW + " }}",
+    "{{ meeting_data.parse_file('/etc/passwd') }}",
+    "{{ meeting_data.model_validate_json('{}') }}",
+    "{{ meeting_data.model_fields['region'].annotation }}",
+    "{{ ''.__class__.__mro__ }}",
+    "{{ cycler.__init__.__globals__ }}",
+    "{{ joiner.__init__.__globals__ }}",
+    "{{ namespace.__init__.__globals__ }}",
+    "{{ lipsum.__globals__ }}",
+    "{{ self._TemplateReference__context }}",
+    "{{ ''|attr('__class__') }}",
+    "{{ '{0.__class__}'.format('') }}",
+    "{{ '{0}'.format_map({}) }}",
+    "{{ pick.__self__ }}",
+    "{{ range.__self__ }}",
+    "{{ facts.projects[0].status.__class__.__mro__ }}",
+    "{{ facts.overall.stage }}",
+    "{{ facts.projects|map(attribute='parse_raw')|list }}",
+    "{{ meeting_data.copy() }}",
+    "{{ flags.union(['x']) }}",
+    "{% set x = dict(a=1) %}{{ x.update(b=2) }}",
+    "{{ [1, 2].append(3) }}",
+    "{{ facts.overall.completed.quantize(1) }}",
+    "{{ meeting_data.date.replace(year=1) }}",
+)
+REFERENCES: tuple[tuple[str, str], ...] = (
+    ("{% include '/etc/passwd' %}", "include"),
+    ("{% include '../../../../../etc/passwd' %}", "include"),
+    ("{% extends '/etc/passwd' %}", "extends"),
+    ("{% import '../secret.j2' as s %}", "import"),
+    ("{% from '/etc/passwd' import x %}", "import"),
+    ("{% include 'C:/Windows/win.ini' %}", "include"),
+    ("{% include 'sub\\\\..\\\\x.j2' %}", "include"),
+    ("{% set n = '/etc/passwd' %}{% include n %}", "include"),
+    ("{% include ['../a.j2', '/etc/passwd'] %}", "include"),
+)
+RESOURCE_ATTACKS: tuple[str, ...] = (
+    "{% for i in range(10**9) %}x{% endfor %}",
+    "{{ 'a' * 10**12 }}",
+    "{{ [0] * 10**12 }}",
+    "{{ 10**10**10 }}",
+    "{{ 'x'|center(10**10) }}",
+    "{{ 'x'|indent(10**9) }}",
+    "{{ 'ab'|wordwrap(10**9) }}",
+    "{{ [1]|batch(10**9, 0)|list }}",
+    "{{ '%0999999999d'|format(1) }}",
+    "{{ '%0999999999d' % 1 }}",
+    "{{ '%*d' % (10**9, 1) }}",
+    "{{ '1e999999999'|num }}",
+    "{{ (10**30)|cn }}",
+    "{{ [[1]]|sum(start=[]) }}",
+    "{{ (['x' * 1000000] * 100)|join }}",
+    "{% set ns = namespace(s='a') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+    "{% set ns = namespace(s='ab') %}{% for i in range(40) %}{% set ns.s = ns.s|replace('a', 'aa') %}{% endfor %}",
+    "{{ ([range(10000)] * 10000)|map('list')|list|length }}",
+    "{% for i in range(10000) %}{% for j in range(10000) %}{% endfor %}{% endfor %}",
+    "{% set r = range(10000) %}{% for i in r %}{% for j in r %}{% for k in r %}{% endfor %}{% endfor %}{% endfor %}",
+    "{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}",
+    "{% macro f(n) %}{% if n > 0 %}{{ f(n - 1) }}{{ f(n - 1) }}{% endif %}{% endmacro %}{{ f(30) }}",
+    "{% for i in range(10000) %}" + "x" * 10000 + "{% endfor %}",
+)
+
+
+def _generate(tmp_path: Path, template_text: str, *extra: str) -> tuple[Any, Path]:
+    template = tmp_path / "我的模板.md.j2"
+    template.write_text(template_text, encoding="utf-8")
+    output = tmp_path / "out.md"
+    result = CliRunner().invoke(main, [
+        "generate", "speech", "-d", str(EXAMPLES / "ledger.xlsx"), "-m", str(EXAMPLES / "meeting.yaml"),
+        "--template", str(template), "-o", str(output), *extra,
+    ])
+    return result, output
+
+
+def _refused(result: Any, output: Path) -> str:
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and "内部错误" not in result.output
+    assert not output.exists()
+    message = result.stderr
+    assert "我的模板.md.j2" in message and "模板" in message.removeprefix("错误：我的模板.md.j2")
+    for english in ("undefined", "unsafe", "object has no", "Error:", "Range too big", "not safely callable"):
+        assert english not in message, message
+    return message
+
+
+@pytest.mark.parametrize("payload", ESCAPES)
+def test_escapes_are_refused_and_nothing_runs(tmp_path: Path, payload: str) -> None:
+    marker = tmp_path / "pwned"
+    result, output = _generate(tmp_path, payload.replace("{marker}", str(marker)))
+    message = _refused(result, output)
+    assert not marker.exists()
+    assert "root:" not in message  # /etc/passwd was not read into the message
+
+
+@pytest.mark.parametrize(("payload", "tag"), REFERENCES)
+def test_references_outside_the_folders_are_refused_naming_the_tag(tmp_path: Path, payload: str, tag: str) -> None:
+    (tmp_path.parent / "secret.j2").write_text("秘密", encoding="utf-8")
+    result, output = _generate(tmp_path, "第一行\n" + payload)
+    message = _refused(result, output)
+    assert f"{{% {tag}" in message or "include/import/extends" in message
+    assert "秘密" not in message and "root:" not in message
+
+
+def test_a_symbolic_link_out_of_the_template_folder_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (tmp_path / "outside.j2").write_text("外面的秘密", encoding="utf-8")
+    (folder / "link.j2").symlink_to(tmp_path / "outside.j2")
+    result, output = _generate(folder, "{% include 'link.j2' %}")
+    message = _refused(result, output)
+    assert "外面的秘密" not in message and "之外" in message
+
+
+@pytest.mark.parametrize("payload", RESOURCE_ATTACKS)
+def test_resource_attacks_stop_with_a_chinese_message(tmp_path: Path, payload: str) -> None:
+    result, output = _generate(tmp_path, payload, "--template-timeout", "1")
+    message = _refused(result, output)
+    assert "模板" in message
+
+
+def test_the_context_holds_plain_data_only_and_every_object_refuses_pickle(tmp_path: Path) -> None:
+    """Walk everything a template can reach; a new live object in the context fails here."""
+    prepared = prepare("speech", sample_facts(), seed=3)
+    paths: list[str] = []
+
+    def walk(value: Any, path: str, depth: int) -> None:
+        if isinstance(value, TemplateFunction):
+            return
+        assert isinstance(value, PLAIN_TYPES), f"{path} is {type(value).__name__}, not plain data"
+        if isinstance(value, Record):
+            paths.append(path)
+            for name in sorted(record_fields(value)):
+                walk(value[name], f"{path}.{name}", depth + 1)
+        elif isinstance(value, Term):
+            paths.append(path)
+        elif isinstance(value, FrozenMap):
+            for key, item in value.items():
+                walk(item, f"{path}[{key!r}]", depth + 1)
+        elif isinstance(value, tuple) and depth < 6:
+            for index, item in enumerate(value[:2]):
+                walk(item, f"{path}[{index}]", depth + 1)
+
+    for name, value in prepared.context.items():
+        walk(value, name, 0)
+    assert "meeting_data" in paths and any(p.startswith("facts.projects[0]") for p in paths)
+    marker = tmp_path / "pwned"
+    probes = [
+        PARSE_RAW.replace("{marker}", str(marker)),
+        ".parse_file('/etc/passwd')", ".model_fields", ".__class__", ".__init__", ".model_dump()",
+    ]
+    template = tmp_path / "probe.md.j2"
+    for path in sorted(set(paths)):
+        for probe in probes:
+            template.write_text("{{ " + path + probe + " }}", encoding="utf-8")
+            with pytest.raises(TemplateError):
+                compose("speech", sample_facts(), template=template, seed=3)
+    assert not marker.exists()
+
+
+def test_to_plain_refuses_a_shape_it_does_not_know() -> None:
+    class Live:
+        def run(self) -> None: ...
+
+    with pytest.raises(TypeError):
+        to_plain(Live())
+    plain = to_plain({"when": dt.date(2026, 6, 5), "n": 1.5, "names": ["甲"]})
+    assert isinstance(plain, FrozenMap) and plain["n"] == Decimal("1.5") and plain["names"] == ("甲",)
+
+
+FEATURES = """{% extends "base.md.j2" %}
+{% import "part.md.j2" as part with context %}
+{% block body %}{{ super() }}。
+{% set ns = namespace(total=0) %}
+{% for p in facts.projects[:2] %}{% set ns.total = ns.total + 1 %}{{ loop.index }}{{ loop.cycle("甲", "乙") }}\
+{{ part.row(p) }}{% if p.status.started %}已开工{% endif %}{% if p.status == "在建" %}在建{% endif %}；{% endfor %}
+共{{ ns.total }}个|{{ facts.projects|sum(attribute="completed")|yi }}|\
+{% for g in facts.projects|groupby("district") %}{{ g.grouper }}{{ g.list|length }}{% endfor %}|\
+{% set d = {"a": 1} %}{% for k, v in d.items() %}{{ k }}={{ v }}{% endfor %}{{ d.get("a") }}|\
+{{ meeting_data.region.startswith("示") }}|{{ meeting_data.date.year }}|{{ facts.overall.stage_counts[0][0].value }}|\
+{% set c = cycler("一", "二") %}{{ c.next() }}{{ c.next() }}|\
+{% set j = joiner("、") %}{% for x in [1, 2] %}{{ j() }}{{ x }}{% endfor %}|{{ range(3)|list }}|\
+{{ "a-b"|replace("-", "—") }}|{{ [3, 1, 2]|sort|join }}|{{ "x" ~ "y" }}|{{ 2 ** 10 }}|\
+{{ "%s号" % 5 }}|{{ "%d个"|format(3) }}|{% call part.wrap() %}内{% endcall %}|{{ vary("k", "说法一") }}|\
+{{ has("closing") }}
+{% endblock %}"""
+
+
+def test_what_templates_need_still_works(tmp_path: Path) -> None:
+    (tmp_path / "base.md.j2").write_text("---\nkind: speech\ntitle: 测试\n---\n\n同志们：\n\n"
+                                         "{% block body %}基础{% endblock %}\n", encoding="utf-8")
+    (tmp_path / "part.md.j2").write_text(
+        "{% macro row(p) %}{{ p.name|md }}（{{ rate_of(p)|pct }}）{% endmacro %}"
+        "{% macro wrap() %}【{{ caller() }}】{% endmacro %}", encoding="utf-8")
+    template = tmp_path / "features.md.j2"
+    template.write_text(FEATURES, encoding="utf-8")
+    facts = sample_facts()
+    text = compose("speech", facts, template=template)
+    first, second = facts.projects[:2]
+    assert "基础。1甲" in text and f"2乙{second.name}" in text and "已开工在建；" in text
+    assert "共2个|" in text
+    assert "|a=11|True|2026|前期|一二|1、2|[0, 1, 2]|a—b|1、2和3|xy|1024|5号|3个|【内】|说法一|True" in text
+    assert first.name in text
+
+
+def test_a_user_snippet_is_sandboxed_and_limited(tmp_path: Path) -> None:
+    folder = tmp_path / "snips"
+    folder.mkdir()
+    (folder / "extra.yaml").write_text(
+        "role: extra\npassages:\n  - id: extra-01\n    text: >-\n"
+        "      {% for i in range(9000) %}{% for j in range(9000) %}{% endfor %}{% endfor %}好。\n",
+        encoding="utf-8")
+    template = tmp_path / "我的模板.md.j2"
+    template.write_text("{{ pick('extra') }}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, [
+        "generate", "speech", "-d", str(EXAMPLES / "ledger.xlsx"), "-m", str(EXAMPLES / "meeting.yaml"),
+        "--template", str(template), "--snippets", str(folder), "--template-timeout", "0.5",
+        "-o", str(tmp_path / "out.md"),
+    ])
+    assert result.exit_code == 2 and "extra-01" in result.stderr and "时间限制" in result.stderr
+    assert not (tmp_path / "out.md").exists()
+
+
+def test_the_built_in_documents_are_unchanged_by_the_sandbox() -> None:
+    """The golden texts of tests/test_generate_examples.py cover the bytes; here: every kind renders."""
+    for kind in ("speech", "bulletin", "notice"):
+        assert compose(kind, sample_facts()).startswith("---\n")
+
+
+@pytest.mark.slow
+def test_every_resource_attack_is_refused_in_bounded_memory() -> None:
+    """All attacks in one fresh process: each refused, the peak RSS under 1 GB (a memory bound,
+    not a timing; the seconds are reported by tests/sandbox_attacks.py for docs/security.md)."""
+    import json
+    import subprocess
+    import sys
+
+    script = Path(__file__).parent / "sandbox_attacks.py"
+    done = subprocess.run([sys.executable, str(script), "1"], capture_output=True, text=True, check=True, timeout=600)
+    report = json.loads(done.stdout)
+    assert len(report) == len(RESOURCE_ATTACKS)
+    for row in report:
+        assert row["outcome"].startswith("refused: 模板"), row
+        assert row["peak_rss_mb"] < 1024, row
