@@ -168,8 +168,8 @@ def test_a_marked_test_may_run_libreoffice(tmp_path: Path, monkeypatch: pytest.M
 # ── a test skips only when an outside tool is missing, never when the output changed ────────
 
 # What a skip may wait for: programs, fonts and data the repository cannot hold (make test installs
-# the Debian ones through scripts/setup-system.sh when run as root, as CI is).
-OUTSIDE = ("LibreOffice", "soffice", "fontconfig", "fonts-", "libharfbuzz", "Fandol", "shared/corpus")
+# the Debian ones through scripts/setup-system.sh when run as root, as CI is), or the system itself.
+OUTSIDE = ("LibreOffice", "soffice", "fontconfig", "fonts-", "libharfbuzz", "Fandol", "shared/corpus", "POSIX")
 SKIPS = {"skip": 0, "skipif": None}  # the call and the position of its reason (None: reason= only)
 FORBIDDEN = {"importorskip": "a development dependency is installed by make test: import it",
              "xfail": "an expected failure hides the day it is fixed or gets worse"}
