@@ -31,8 +31,10 @@ lint: setup
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/lint-imports --no-cache
 
+# The suite runs on every core (pytest-xdist), each test file on one worker: a file's cached
+# documents and module-scoped fixtures (a rendered PDF) are then built once, not once per worker.
 test: lint
-	@$(BIN)/python -m pytest; rc=$$?; \
+	@$(BIN)/python -m pytest -n auto --dist loadfile; rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "没有收集到测试（pytest 退出码 5）"; exit 0; fi; exit $$rc
 
 images: setup

@@ -39,7 +39,7 @@ def lines(page: object) -> list[list[dict]]:
 
 
 def test_speech_pages_hold_22_lines_of_28_characters(tmp_path: Path) -> None:
-    pdfplumber = pytest.importorskip("pdfplumber")
+    import pdfplumber
     with pdfplumber.open(convert(speech(), tmp_path, "speech")) as pdf:
         assert len(pdf.pages) >= 3
         page = pdf.pages[1]  # a full page of body text
@@ -56,7 +56,7 @@ def test_speech_pages_hold_22_lines_of_28_characters(tmp_path: Path) -> None:
 
 
 def test_page_numbers_right_on_odd_left_on_even(tmp_path: Path) -> None:
-    pdfplumber = pytest.importorskip("pdfplumber")
+    import pdfplumber
     with pdfplumber.open(convert(speech(), tmp_path, "speech")) as pdf:
         for number, page in enumerate(pdf.pages[:2], 1):
             footer = lines(page)[-1]
@@ -71,7 +71,7 @@ def test_page_numbers_right_on_odd_left_on_even(tmp_path: Path) -> None:
 
 
 def test_notice_header_and_imprint_positions(tmp_path: Path) -> None:
-    pdfplumber = pytest.importorskip("pdfplumber")
+    import pdfplumber
     with pdfplumber.open(convert(notice(), tmp_path, "notice")) as pdf:
         first, last = pdf.pages[0], pdf.pages[-1]
         mark = next(c for c in first.chars if c["size"] > 22)

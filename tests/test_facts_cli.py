@@ -109,10 +109,6 @@ def test_bad_by_choice(files: tuple[str, str]) -> None:
 EXAMPLES = resource_dir("examples")
 
 
-@pytest.mark.skipif(
-    not (EXAMPLES / "ledger.xlsx").exists() or not (EXAMPLES / "meeting.yaml").exists(),
-    reason="examples/ledger.xlsx and examples/meeting.yaml are not there yet (owned by the sources work)",
-)
 def test_examples() -> None:
     args = ["-d", str(EXAMPLES / "ledger.xlsx"), "-m", str(EXAMPLES / "meeting.yaml")]
     result = run(*args)

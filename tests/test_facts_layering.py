@@ -20,9 +20,3 @@ def test_facts_imports_only_the_layers_below() -> None:
                           if n.split(".")[0] == "speechgen" and not n.startswith(ALLOWED)]
     assert offenders == []
     assert len(list(package.glob("*.py"))) >= 7
-
-
-def test_facts_modules_stay_small() -> None:
-    package = Path(speechgen.facts.__file__).parent
-    sizes = {m.name: len(m.read_text(encoding="utf-8").splitlines()) for m in package.glob("*.py")}
-    assert max(sizes.values()) <= 400, sizes

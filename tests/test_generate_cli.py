@@ -13,7 +13,6 @@ from speechgen.paths import resource_dir
 
 EXAMPLES = resource_dir("examples")
 LEDGER, MEETING = EXAMPLES / "ledger.xlsx", EXAMPLES / "meeting.yaml"
-pytestmark = pytest.mark.skipif(not LEDGER.exists(), reason="examples/ledger.xlsx not present")
 
 
 def run(*args: str | Path):

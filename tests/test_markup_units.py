@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from shared_corpus import CORPUS, MISSING
 from speechgen.document import (
     Addressee,
     AttachmentHeading,
@@ -29,7 +30,6 @@ from speechgen.markup.headings import strip_marker
 from speechgen.markup.meta import BadValue, read_date, read_doc_number
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-CORPUS = Path("/work/shared/corpus")
 
 
 @pytest.mark.parametrize(
@@ -196,7 +196,7 @@ def test_speech_example_figures_agree() -> None:
     assert f"达到{plan / 2:.0f}亿元" in text and f"还要完成{plan / 2 - done}亿元" in text
 
 
-@pytest.mark.skipif(not CORPUS.exists(), reason="the corpus is only on the development machine")
+@pytest.mark.skipif(CORPUS is None, reason=MISSING)
 @pytest.mark.parametrize("name", ["speech.md", "notice.md"])
 def test_examples_do_not_copy_the_corpus(name: str) -> None:
     corpus = "".join(path.read_text(encoding="utf-8", errors="replace") for path in CORPUS.glob("*.txt"))

@@ -12,19 +12,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from shared_corpus import CORPUS, MISSING
 from speechgen.api import outline
 from speechgen.cli import main
 
-
-def _corpus() -> Path | None:
-    for root in (Path(__file__).resolve().parents[2] / "shared", Path("/work/shared")):
-        if (root / "corpus").is_dir():
-            return root / "corpus"
-    return None
-
-
-CORPUS = _corpus()
-pytestmark = pytest.mark.skipif(CORPUS is None, reason="../shared/corpus is not available")
+pytestmark = pytest.mark.skipif(CORPUS is None, reason=MISSING)
 
 # file prefix → (title starts with, salutation, [(marker, heading starts with, points)], closing starts with)
 EXPECTED = {

@@ -8,13 +8,12 @@ import io
 import logging
 import shutil
 
+import pdfplumber
 import pytest
 
 from speechgen import style as s
 from speechgen.writers import fonts, pdf
 from test_docx_landscape import wide_notice
-
-pdfplumber = pytest.importorskip("pdfplumber")
 
 MM = s.MM_PER_PT
 ONE_CHAR_MM = s.SIZE_4HAO_PT * MM
@@ -91,7 +90,7 @@ def test_weasyprint_sets_the_attachment_landscape(weasy_pdf: bytes, caplog: pyte
 
 
 def test_libreoffice_sets_the_attachment_landscape(office_pdf: bytes) -> None:
-    pypdf = pytest.importorskip("pypdf")
+    import pypdf
     reader = pypdf.PdfReader(io.BytesIO(office_pdf))
     boxes = [(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages]
     assert boxes[0] == (595, 842) and boxes[-1] == (842, 595)

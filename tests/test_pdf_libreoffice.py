@@ -63,7 +63,7 @@ def test_fonts_conf_adds_the_gongwen_aliases_to_the_system_config() -> None:
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
 def test_libreoffice_engine_makes_an_a4_pdf_with_page_numbers() -> None:
-    pdfplumber = pytest.importorskip("pdfplumber")
+    import pdfplumber
     data = render_pdf(every_block_document(), PdfOptions(engine="libreoffice"))
     with pdfplumber.open(io.BytesIO(data)) as doc:
         assert len(doc.pages) > 1

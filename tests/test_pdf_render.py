@@ -13,14 +13,13 @@ import shutil
 from collections import defaultdict
 from collections.abc import Iterator
 
+import pdfplumber
+import pypdf
 import pytest
 
 from pdf_samples import every_block_document, plain_document
 from speechgen import style as s
 from speechgen.writers import fonts, pdf
-
-pdfplumber = pytest.importorskip("pdfplumber")
-pypdf = pytest.importorskip("pypdf")
 
 MM = s.MM_PER_PT
 pytestmark = [

@@ -6,9 +6,19 @@ from speechgen.check.draft import Draft
 from speechgen.check.figures_index import facts_candidates
 from speechgen.check.findings import Finding, Report
 from speechgen.check.reader import Source
-from speechgen.check.rules import TEXT_RULES, check_figures
+from speechgen.check.rules import (
+    check_charset,
+    check_dates,
+    check_figures,
+    check_numbering,
+    check_placeholders,
+    check_punctuation,
+)
 from speechgen.facts import Facts
 from speechgen.style import DEFAULT_FONTS, FontSet
+
+# The text rules, in the order their findings are explained.
+TEXT_RULES = (check_charset, check_placeholders, check_numbering, check_punctuation, check_dates)
 
 
 def check_source(source: Source, *, facts: Facts | None = None,

@@ -1,4 +1,4 @@
-"""The text rules, in the order their findings are explained: one module per rule family."""
+"""The text rules, one module per rule family (lint.py runs them in the order their findings are explained)."""
 
 from speechgen.check.rules.dates import check_dates
 from speechgen.check.rules.figures import check_figures
@@ -6,7 +6,5 @@ from speechgen.check.rules.numbering import check_numbering
 from speechgen.check.rules.placeholders import check_charset, check_placeholders
 from speechgen.check.rules.punctuation import check_punctuation
 
-TEXT_RULES = (check_charset, check_placeholders, check_numbering, check_punctuation, check_dates)
-
-__all__ = ["TEXT_RULES", "check_charset", "check_dates", "check_figures", "check_numbering", "check_placeholders",
+__all__ = ["check_charset", "check_dates", "check_figures", "check_numbering", "check_placeholders",
            "check_punctuation"]
