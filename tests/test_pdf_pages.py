@@ -8,6 +8,7 @@ import shutil
 from collections import defaultdict
 from pathlib import Path
 
+import pdfplumber
 import pytest
 
 from speechgen import api
@@ -16,7 +17,6 @@ from speechgen.writers import fonts
 from speechgen.writers.pdf import PdfOptions, render_pdf
 from speechgen.writers.titles import title_lines, title_width_chars
 
-pdfplumber = pytest.importorskip("pdfplumber")
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(shutil.which("fc-list") is None or not fonts.installed_faces().get("Noto Serif CJK SC"),
