@@ -7,30 +7,10 @@ from pathlib import Path
 import click
 
 from speechgen import api
+from speechgen.cli.kinds import KindType
 from speechgen.cli.written import echo_written
 from speechgen.cli.zhclick import ZhCommand
-
-# The document kinds by the names users may type (English or Chinese).
-KIND_NAMES: dict[str, str] = {
-    "speech": "speech", "讲话": "speech", "讲话稿": "speech",
-    "bulletin": "bulletin", "通报": "bulletin",
-    "notice": "notice", "通知": "notice", "督查通知": "notice",
-}
-
-KIND_LABELS: dict[str, str] = {"speech": "讲话稿", "bulletin": "通报", "notice": "督查通知"}
-
-
-class KindType(click.ParamType):
-    """speech / bulletin / notice, or 讲话稿 / 通报 / 通知."""
-
-    name = "文稿类型"
-
-    def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        kind = KIND_NAMES.get(str(value).strip().lower())
-        if kind is None:
-            self.fail(f"“{value}”不是可生成的文稿类型；可选 speech（讲话稿）、bulletin（通报）、notice（督查通知）",
-                      param, ctx)
-        return kind
+from speechgen.kinds import KIND_LABELS
 
 
 @click.command("generate", cls=ZhCommand, short_help="从台账生成讲话稿、通报或督查通知（.docx、.pdf 等）。")

@@ -62,21 +62,32 @@ def assemble(options: DocxOptions, document_xml: bytes, core_xml: bytes, landsca
 
 
 def _write(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    archive.writestr(zip_info(name), data)
+
+
+def zip_info(name: str) -> zipfile.ZipInfo:
+    """Return the zip entry of a part: fixed timestamp, deflated, an ordinary file."""
     info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
-    archive.writestr(info, data)
+    return info
 
 
-def core_xml(title: str) -> bytes:
+def core_xml(title: str, timestamp: dt.datetime | None = None) -> bytes:
     """Return docProps/core.xml with the document title and the creation time.
 
-    The time is ``SOURCE_DATE_EPOCH`` (seconds since 1970, UTC) when that variable is set, so
-    builds are reproducible; otherwise the current time to the second.
+    The time is ``timestamp`` when given (a batch gives the 成文日期), else ``SOURCE_DATE_EPOCH``
+    (seconds since 1970, UTC) when that variable is set, so builds are reproducible; otherwise
+    the current time to the second.
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    when = (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit()
-            else dt.datetime.now(dt.UTC).replace(microsecond=0))
+    if timestamp is not None:
+        when = timestamp if timestamp.tzinfo else timestamp.replace(tzinfo=dt.UTC)
+    elif epoch.isdigit():
+        when = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    else:
+        when = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    when = when.astimezone(dt.UTC)
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     return (
         f"{XML_DECL}<cp:coreProperties "

@@ -1,0 +1,59 @@
+"""The engine of a batch: a local process pool (or this process, for --jobs 1).
+
+Each document is a pure function of its job (worker.make_document), so documents can be made in
+any order, in any process, and give the same bytes. Outcomes come back as they finish; at most a
+few jobs per worker are in flight, so memory holds a handful of documents, never the batch. Worker
+processes only compute: every file is written by the calling process (speechgen.batch.run).
+
+On POSIX the workers fork from a forkserver that has imported the pipeline once (fast starts, and
+no fork of a process with threads such as the progress bar's); elsewhere they are spawned.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+
+from speechgen.batch.worker import Job, Outcome, Settings, make_document, start_worker, work
+
+IN_FLIGHT_PER_WORKER = 4  # enough to keep every worker busy, few enough to hold little memory
+_PRELOAD = ["speechgen.batch.worker", "speechgen.compose", "speechgen.markup", "speechgen.writers.docx"]
+
+
+def default_jobs() -> int:
+    """Return the number of worker processes when --jobs is not given: the cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run_jobs(settings: Settings, jobs: Iterable[Job], workers: int) -> Iterator[Outcome]:
+    """Yield the outcome of every job, as each finishes (not necessarily in order)."""
+    if workers <= 1:
+        for job in jobs:
+            yield make_document(settings, job)
+        return
+    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=start_worker, initargs=(settings,))
+    pending: set[Future[Outcome]] = set()
+    try:
+        for job in jobs:
+            pending.add(pool.submit(work, job))
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                yield from (future.result() for future in done)
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            yield from (future.result() for future in done)
+    finally:  # also when the caller stops early (Ctrl-C, a write that failed): no orphaned work
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(_PRELOAD)
+        return context
+    return multiprocessing.get_context("spawn")

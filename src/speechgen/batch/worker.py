@@ -1,0 +1,121 @@
+"""One document of a batch: a pure function of (the group's facts, the template, the seed, its
+number) — draft it, render every format — run in the batch's own process or in a worker process.
+
+Nothing here touches a file: the outcome (bytes per format, or the reason it failed) goes back to
+the process that writes (speechgen.batch.run). A group that cannot be made — its template fails
+for that group, one of its values breaks a rule, its PDF needs a glyph no font has — comes back as
+a failed outcome with the Chinese reason; the others go on.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from speechgen import api
+from speechgen.errors import SpeechgenError
+from speechgen.facts import Facts
+from speechgen.inputs import InputFile
+from speechgen.writers.options import RenderOptions
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every document of a batch shares; sent to each worker process once."""
+
+    kind: str
+    formats: tuple[str, ...]  # suffixes, in the order files are listed
+    seed: int
+    options: RenderOptions
+    template: InputFile | None = None
+    template_folder: Path | None = None
+    snippets: tuple[Path, ...] = ()
+    template_seconds: float | None = None
+    source: str | None = None  # the ledger's name, for messages
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to make: its 序号, file stem (the draft's name in messages), figures, 发文字号."""
+
+    number: int
+    stem: str
+    facts: Facts
+    doc_number: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The document made (suffix → bytes, in the order of Settings.formats; the PDF's page count)
+    or why it could not be (``error``, Chinese)."""
+
+    number: int
+    files: dict[str, bytes] = field(default_factory=dict, repr=False)
+    pages: int | None = None
+    error: str | None = None
+
+
+def make_document(settings: Settings, job: Job) -> Outcome:
+    """Return the outcome of one job; never raises for a problem of this group's data."""
+    try:
+        text = api.draft(settings.kind, job.facts, seed=settings.seed,  # type: ignore[arg-type]
+                         template=settings.template, template_folder=settings.template_folder,
+                         snippets=settings.snippets, doc_number=job.doc_number, source=settings.source,
+                         template_seconds=settings.template_seconds)
+        rendered = [suffix for suffix in settings.formats if suffix != ".md"]
+        files = {}
+        if rendered:
+            request = api.RenderRequest(InputFile.from_text(f"{job.stem}.md", text), tuple(rendered),
+                                        options=settings.options)
+            files = api.render_from_bytes(request).files
+        files[".md"] = text.encode("utf-8")
+        ordered = {suffix: files[suffix] for suffix in settings.formats}
+        pages = pdf_pages(ordered[".pdf"]) if ".pdf" in ordered else None
+        return Outcome(job.number, ordered, pages)
+    except SpeechgenError as error:
+        return Outcome(job.number, error=reason_of(error))
+    except Exception as error:  # a defect, not this group's data; still only this document fails
+        defect = f"内部错误：{type(error).__name__}: {error}（这是 speechgen 的缺陷，请把台账和命令提供给维护者）"
+        return Outcome(job.number, error=defect)
+
+
+def reason_of(error: SpeechgenError) -> str:
+    """Return an error's messages on one line, for the manifest."""
+    return "；".join(message.rstrip("。") for message in error.messages()) + "。"
+
+
+def pdf_pages(data: bytes) -> int:
+    """Return the number of pages of a PDF."""
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(data)).pages)
+
+
+# ── in a worker process: the settings arrive once, then jobs one by one ──
+
+_settings: Settings | None = None
+
+
+def start_worker(settings: Settings) -> None:
+    """Keep the batch's settings in this worker process (ProcessPoolExecutor's initializer)."""
+    global _settings
+    _settings = settings
+
+
+def work(job: Job) -> Outcome:
+    """Make one job with the settings start_worker kept."""
+    assert _settings is not None, "start_worker was not called in this process"
+    return make_document(_settings, job)
+
+
+def warm(kind: str) -> None:
+    """Load what every document needs (templates compiled, snippet library read) before the
+    first job, so that worker processes forked afterwards start with it."""
+    from speechgen.compose import TEMPLATES
+    from speechgen.compose.env import builtin_environment
+    from speechgen.compose.library import load_library
+
+    environment = builtin_environment()
+    environment.get_template(TEMPLATES[kind])
+    load_library(())
