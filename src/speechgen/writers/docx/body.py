@@ -71,7 +71,7 @@ def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions,
         if isinstance(block, d.AttachmentHeading):
             break_pending = previous is not None  # 7.3.7: an attachment starts a new page
         if break_pending:
-            pieces = _break_before(pieces)
+            pieces = break_before(pieces)
             break_pending = False
         if isinstance(previous, d.Table) and isinstance(pieces[0], str):
             out.append(BLANK_LINE)  # two adjacent tables would merge into one
@@ -163,7 +163,7 @@ def body_paragraph(block: d.Paragraph) -> Para:
     return paragraph(None, content, *props)
 
 
-def _break_before(pieces: list[Piece]) -> list[Piece]:
+def break_before(pieces: list[Piece]) -> list[Piece]:
     """Return ``pieces`` with the first paragraph starting a new page (``w:pageBreakBefore``).
 
     A page-break run would leave an empty line at the top of the new page; a table cannot carry

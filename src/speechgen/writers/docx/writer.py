@@ -12,6 +12,7 @@ from pathlib import Path
 from speechgen import document as d
 from speechgen.writers.docx import body, package, table_layout
 from speechgen.writers.docx.options import DocxOptions
+from speechgen.writers.docx.xml import pieces_xml
 
 _DEFAULT = DocxOptions()
 
@@ -35,6 +36,17 @@ def write_docx(doc: d.Document, target: Path, options: DocxOptions = _DEFAULT, *
     from speechgen.writers.output import atomic_write
 
     atomic_write(target, render_docx(doc, options), force=force)
+
+
+def render_body_xml(doc: d.Document, options: DocxOptions = _DEFAULT, *, new_page: bool = False) -> str:
+    """Return the blocks of ``doc`` as body paragraphs and tables (``w:`` prefix, our style ids,
+    no section properties, all portrait), to be set into another document's body: a user's Word
+    template (speechgen.wordtemplate), whose own sections, headers and footers stay. ``new_page``
+    starts the first paragraph on a new page (attachments, 7.3.7)."""
+    pieces, _ = body.render_blocks(doc.blocks, options)
+    if new_page and pieces:
+        pieces = body.break_before(pieces)
+    return pieces_xml(pieces)
 
 
 def reference_docx(options: DocxOptions = _DEFAULT) -> bytes:
