@@ -10,13 +10,13 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from wordtemplate_samples import PAGE_FIELD, docx, p, run, style_ids, styles_used, table, texts
 
 from speechgen import api, zh
 from speechgen import document as d
 from speechgen.facts import Facts, facts_for_group
 from speechgen.markup import parse_markup
 from speechgen.wordtemplate import fill_word_template, prepare_word_template
+from wordtemplate_samples import PAGE_FIELD, docx, p, run, style_ids, styles_used, table, texts
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -120,8 +120,8 @@ def test_rows_loop_over_the_laggards_with_figures_formatted_as_the_text() -> Non
     laggards = facts().laggards
     for i, lag in enumerate(laggards, 1):
         row = lines.index(f"{i}.{lag.project.name}")
-        assert lines[row + 1:row + 4] == [zh.format_amount(lag.project.completed), zh.format_percent(lag.completion_rate),
-                                          zh.compare_phrase(lag.gap_points, "")]
+        assert lines[row + 1:row + 4] == [zh.format_amount(lag.project.completed),
+                                          zh.format_percent(lag.completion_rate), zh.compare_phrase(lag.gap_points, "")]
     assert f"共{len(laggards)}个，时序进度41.7%" in lines
     assert re.fullmatch(r"落后\d+\.\d个百分点", lines[lines.index(f"1.{laggards[0].project.name}") + 3])
 
@@ -145,7 +145,8 @@ def test_page_number_fields_in_footers_are_kept() -> None:
 
 
 def test_attachments_start_a_new_page_after_the_signature() -> None:
-    out = fill(docx(p("{{ 发文字号 }}") + p("{{p 正文 }}") + p("{{ 署名 }}") + p("{{p 附件 }}") + p("抄送：{{ 抄送 }}")))
+    body = p("{{ 发文字号 }}") + p("{{p 正文 }}") + p("{{ 署名 }}") + p("{{p 附件 }}") + p("抄送：{{ 抄送 }}")
+    out = fill(docx(body))
     lines = texts(out)
     signature, attachment = lines.index("示例市重点项目建设领导小组办公室"), lines.index("重点项目督查清单")
     assert signature < attachment < next(i for i, line in enumerate(lines) if line.startswith("抄送："))
@@ -154,7 +155,8 @@ def test_attachments_start_a_new_page_after_the_signature() -> None:
 
 
 def test_same_input_same_bytes_and_one_template_fills_many_documents() -> None:
-    template = prepare_word_template(docx(p("{{ 地区 }}{{ 总体.名称 }}：{{ 总体.完成率 }}") + p("{{p 正文 }}")), "模板.docx")
+    body = p("{{ 地区 }}{{ 总体.名称 }}：{{ 总体.完成率 }}") + p("{{p 正文 }}")
+    template = prepare_word_template(docx(body), "模板.docx")
     first = fill_word_template(template, notice(), facts())
     assert fill_word_template(template, notice(), facts()) == first
     dossier = api.load_dossier(EXAMPLES / "ledger.xlsx", EXAMPLES / "meeting.yaml")

@@ -1,4 +1,4 @@
-"""Word templates: an office's own .docx filled with docxtpl in our sandbox (checked, prepared once, filled many times)."""
+"""Word templates: an office's own .docx filled through docxtpl in our sandbox (checked once, filled often)."""
 
 from speechgen.wordtemplate.check import TemplateReport
 from speechgen.wordtemplate.fields import FIELDS, GROUP_ITEMS, META_FIELDS, PROJECT_ITEMS, Field

@@ -13,7 +13,8 @@ import jinja2
 from jinja2 import meta, nodes
 from lxml import etree
 
-from speechgen.errors import Problem
+from speechgen.compose.limits import TemplateLimits
+from speechgen.errors import Problem, TemplateError
 from speechgen.wordtemplate import fields as f
 from speechgen.wordtemplate.context import sample_values, word_context
 from speechgen.wordtemplate.docxtpl_xml import PreparedPart, TemplateXml
@@ -75,7 +76,7 @@ def _unknown(name: str, tag: Tag | None, source: f.Source, template: str) -> Pro
     else:
         close = difflib.get_close_matches(name, sorted(f.known_names()), n=1, cutoff=0.5)
         message = f"未知字段“{name}”" + (f"，是否想写“{close[0]}”？" if close else "")
-        hint = "可用的字段见 docs/docx-templates.md"
+        hint = None if close else "可用的字段见 docs/docx-templates.md"
     problem = tag.problem(message, hint) if tag else Problem(message, hint=hint)
     return Problem(problem.message, file=template, sheet=problem.sheet, hint=hint)
 
@@ -106,7 +107,8 @@ def _attribute_problems(tree: nodes.Template, tags: list[Tag], template: str) ->
             if node.attr not in known:
                 close = difflib.get_close_matches(node.attr, sorted(known), n=1, cutoff=0.5)
                 tag = _first_tag(tags, f"{node.node.name}.{node.attr}") or _first_tag(tags, node.node.name)
-                message = f"“{node.node.name}”的每一项没有字段“{node.attr}”" + (f"，是否想写“{close[0]}”？" if close else "")
+                message = f"“{node.node.name}”的每一项没有字段“{node.attr}”"
+                message += f"，是否想写“{close[0]}”？" if close else ""
                 problem = tag.problem(message) if tag else Problem(message)
                 problems.append(Problem(problem.message, file=template, sheet=problem.sheet,
                                         hint="各列表的字段见 docs/docx-templates.md"))
@@ -149,8 +151,8 @@ def _expected(placed: frozenset[str], template: str) -> list[Problem]:
     """Return warnings for the fields a 红头 template is expected to place."""
     notes = {
         "正文": "模板中没有 {{p 正文 }}：生成的正文不会出现在文件中",
-        "发文字号": "模板中没有 {{ 发文字号 }}：通报、通知的发文字号将连同本程序的版头（发文机关标志和红线）排在正文开头"
-                "（讲话稿模板不需要它）",
+        "发文字号": "模板中没有 {{ 发文字号 }}：通报、通知的发文字号将连同本程序的版头（发文机关标志和红线）"
+                "排在正文开头（讲话稿模板不需要它）",
     }
     found = [Problem(notes[name], file=template, hint=f"在模板中合适的位置写上 {{{{{'p ' if name == '正文' else ' '}"
                                                      f"{name} }}}}", severity="warning")
@@ -195,7 +197,8 @@ def check_template(package: WordPackage, xml: TemplateXml, labels: dict[str, str
         found: list[Paragraph] = paragraphs(package.part(part.name), label)
         tags, tag_problems = find_tags(found)
         balance = check_blocks(tags)
-        problems += [_in(p, template) for p in tag_problems + balance] + _placement(tags, part.shell is not None, template)
+        problems += [_in(p, template) for p in tag_problems + balance]
+        problems += _placement(tags, part.shell is not None, template)
         all_tags += tags
         table_parts.update(part.name for tag in tags if tag.level == "tc")
         try:
@@ -216,7 +219,7 @@ def check_template(package: WordPackage, xml: TemplateXml, labels: dict[str, str
     report = TemplateReport(template, tuple(all_tags), tuple(problems), frozenset(used), placed)
     checked = Checked(report, tuple(compiled), frozenset(table_parts))
     if not report.errors:
-        report = _trial_fill(checked, xml, labels, template)
+        report = _trial_fill(checked, xml, labels, template, env.limits)  # type: ignore[attr-defined]
     return Checked(report, checked.compiled, checked.table_parts)
 
 
@@ -224,16 +227,14 @@ def _in(problem: Problem, template: str) -> Problem:
     return Problem(problem.message, file=template, sheet=problem.sheet, hint=problem.hint, severity=problem.severity)
 
 
-def _trial_fill(checked: Checked, xml: TemplateXml, labels: dict[str, str], template: str) -> TemplateReport:
+def _trial_fill(checked: Checked, xml: TemplateXml, labels: dict[str, str], template: str,
+                limits: TemplateLimits) -> TemplateReport:
     """Return the report with what one fill with sample values shows (a value the XML cannot take,
     a filter that fails on text, a limit)."""
-    from speechgen.errors import TemplateError
-    from speechgen.wordtemplate.filling import word_environment
-
     report = checked.report
     try:
         render_parts(xml, checked.compiled, word_context(sample_values()), name=template, labels=labels,
-                     limits=word_environment().limits, table_parts=checked.table_parts)
+                     limits=limits, table_parts=checked.table_parts)
     except TemplateError as error:
         extra = tuple(Problem(f"用示例数据试填时：{p.message}", file=p.file, sheet=p.sheet, hint=p.hint)
                       for p in error.problems)

@@ -20,7 +20,7 @@ from lxml import etree
 from speechgen.compose.env import RENDER_ERRORS, translate_jinja_message
 from speechgen.compose.filters import FILTERS
 from speechgen.compose.limits import DEFAULT_LIMITS, TemplateLimitError, TemplateLimits, budget_scope
-from speechgen.compose.sandbox import TemplateSandbox, render_guarded
+from speechgen.compose.sandbox import ReferenceRefused, TemplateSandbox, render_guarded
 from speechgen.errors import Problem, TemplateError
 from speechgen.wordtemplate.docxtpl_xml import PreparedPart, TemplateXml
 
@@ -68,6 +68,9 @@ def _template_line(tb: TracebackType | None) -> int | None:
 
 def render_error(error: BaseException, name: str, part: PreparedPart, label: str) -> Problem:
     """Return the Problem of a render that failed (undefined field, sandbox, limit, bad value)."""
+    if isinstance(error, ReferenceRefused):
+        return located(f"模板引用被拒绝：{error.message}", name, part, label, error.lineno,
+                       "Word 模板不能引用其他文件，请把要用的内容直接写进模板")
     if isinstance(error, jinja2.TemplateSyntaxError):
         return located(f"模板语法错误：{translate_jinja_message(error.message or str(error))}", name, part, label,
                        error.lineno, "请检查 {{ }} 与 {% %} 是否成对、字段名是否写对")

@@ -38,8 +38,8 @@ _MACRO_PART = re.compile(r"(vbaProject\.bin|vbaData\.xml|activeX\d*\.(xml|bin))$
 # Relationships that may point outside the file: a hyperlink is only a link, the attached template
 # is a name Word remembers; anything else (a linked picture, a frame, a sub-document) is fetched.
 _HARMLESS_EXTERNAL = ("/hyperlink", "/attachedTemplate")
-_FETCHING_FIELD = re.compile(rb"<w:instrText[^>]*>\s*(INCLUDETEXT|INCLUDEPICTURE|LINK|DDE|DDEAUTO|IMPORT)\b",
-                             re.IGNORECASE)
+_FETCHING_FIELD = re.compile(rb'(?:<w:instrText[^>]*>|w:instr=")\s*'
+                             rb"(INCLUDETEXT|INCLUDEPICTURE|LINK|DDE|DDEAUTO|IMPORT)\b", re.IGNORECASE)
 SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
@@ -116,10 +116,15 @@ def _checked_directory(infos: list[zipfile.ZipInfo], name: str) -> list[zipfile.
     return infos
 
 
-def parse_xml(data: bytes, what: str, name: str) -> etree._Element:
-    """Return the parsed XML of a part; a DTD (entity expansion) or bad XML is refused."""
+def _refuse_dtd(data: bytes, what: str, name: str) -> None:
+    """Refuse a part with a DTD: entity expansion ("billion laughs"); Word never writes one."""
     if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
         raise _refuse(name, f"{what} 中含有 DTD 声明，Word 不会写出这样的文件，不能用作模板")
+
+
+def parse_xml(data: bytes, what: str, name: str) -> etree._Element:
+    """Return the parsed XML of a part; a DTD (entity expansion) or bad XML is refused."""
+    _refuse_dtd(data, what, name)
     try:
         return etree.fromstring(data, SAFE_PARSER)
     except etree.XMLSyntaxError as error:
@@ -153,8 +158,7 @@ def _check_contents(package: WordPackage, name: str) -> None:
     for info, data in package.entries:
         if not info.filename.endswith((".xml", ".rels")):
             continue
-        if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
-            raise _refuse(name, f"{info.filename} 中含有 DTD 声明，Word 不会写出这样的文件，不能用作模板")
+        _refuse_dtd(data, info.filename, name)
         if info.filename.endswith(".rels") and b"External" in data:
             _check_external(parse_xml(data, info.filename, name), name)
         field = _FETCHING_FIELD.search(data)

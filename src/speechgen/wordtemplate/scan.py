@@ -124,7 +124,8 @@ def find_tags(found: list[Paragraph]) -> tuple[list[Tag], list[Problem]]:
         unclosed = _OPENER.search(rest)
         if unclosed:
             closer = {"{": "}}", "%": "%}", "#": "#}"}[rest[unclosed.start() + 1]]
-            problems.append(_at(paragraph, unclosed.start(), f"“{rest[unclosed.start():unclosed.start() + 2]}”没有配对的“{closer}”",
+            opener = rest[unclosed.start():unclosed.start() + 2]
+            problems.append(_at(paragraph, unclosed.start(), f"“{opener}”没有配对的“{closer}”",
                                 "一个字段必须写在同一段中，左右括号都用半角"))
         if _FULL_WIDTH.search(text):
             problems.append(_at(paragraph, _FULL_WIDTH.search(text).start(),  # type: ignore[union-attr]

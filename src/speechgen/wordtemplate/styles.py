@@ -84,6 +84,7 @@ def merge_styles(template_xml: bytes, ours_xml: bytes) -> MergedStyles:
             if element is not None:
                 element.set(f"{W}val", ids.get(element.get(f"{W}val", ""), element.get(f"{W}val", "")))
         template.append(copied)
-        added.append(_key(style)[1])
+        name = style.find(f"{W}name")
+        added.append(name.get(f"{W}val", "") if name is not None else copied.get(f"{W}styleId", ""))
     xml = etree.tostring(template, encoding="UTF-8", xml_declaration=True, standalone=True)
     return MergedStyles(xml, ids, tuple(added))

@@ -19,18 +19,19 @@ from speechgen import document as d
 from speechgen.compose.limits import DEFAULT_LIMITS, TemplateLimits
 from speechgen.errors import InputError, Problem, TemplateError
 from speechgen.facts import Facts
+from speechgen.wordtemplate.archive import Deflated, deflate, write_zip
 from speechgen.wordtemplate.check import TemplateReport, check_template
 from speechgen.wordtemplate.context import WordXml, document_values, ledger_values, split_blocks, word_context
 from speechgen.wordtemplate.docxtpl_xml import W_NS, PreparedPart, TemplateXml
 from speechgen.wordtemplate.fields import Source
 from speechgen.wordtemplate.filling import render_parts, word_environment
-from speechgen.wordtemplate.archive import Deflated, deflate, write_zip
 from speechgen.wordtemplate.package import SAFE_PARSER, WordPackage, open_package
 from speechgen.wordtemplate.scan import part_labels
 from speechgen.wordtemplate.styles import MergedStyles, merge_styles
 from speechgen.writers.docx import DocxOptions, render_body_xml, styles_xml
 
 _STYLES_PART = "word/styles.xml"
+_DEFAULT_OPTIONS = DocxOptions()
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 
 
@@ -109,7 +110,8 @@ def prepare_word_template(data: bytes, name: str, *, source: Source = "ledger",
 def _check_main_part(package: WordPackage, name: str) -> None:
     """Refuse a main part whose WordprocessingML prefix is not ``w`` (docxtpl's expressions need it)."""
     if _STYLES_PART not in {info.filename for info, _ in package.entries}:
-        raise InputError(Problem("模板缺少样式（word/styles.xml）", file=name, hint="请在 Word 中打开它并重新保存为 .docx"))
+        raise InputError(Problem("模板缺少样式（word/styles.xml）", file=name,
+                                 hint="请在 Word 中打开它并重新保存为 .docx"))
     root = etree.fromstring(package.part(package.main), SAFE_PARSER)
     if root.nsmap.get("w") != W_NS:
         raise InputError(Problem("模板的 XML 不是 Word 通常的写法（缺少 w: 命名空间）", file=name,
@@ -124,13 +126,14 @@ def fill_values(template: WordTemplate, doc: d.Document, facts: Facts | None, op
     if facts is not None:
         values.update(ledger_values(facts, template.report.fields))
     for field_name, blocks in (("正文", body), ("附件", attachments)):
-        xml = render_body_xml(replace(doc, blocks=blocks), options, new_page=field_name == "附件") if blocks else ""
+        new_page = field_name == "附件"  # 7.3.7: an attachment starts a new page
+        xml = render_body_xml(replace(doc, blocks=blocks), options, new_page=new_page) if blocks else ""
         values[field_name] = WordXml(styles.restyle(xml))
     return values
 
 
 def fill_word_template(template: WordTemplate, doc: d.Document, facts: Facts | None = None,
-                       options: DocxOptions = DocxOptions()) -> bytes:
+                       options: DocxOptions = _DEFAULT_OPTIONS) -> bytes:
     """Return the .docx of ``doc`` filled into the template (``facts`` for the ledger's fields).
     Raises TemplateError when a part cannot be filled; nothing is half-made."""
     # 1. styles: the template's, with ours added where it lacks them (once per options)
