@@ -151,7 +151,12 @@ def test_attachments_start_a_new_page_after_the_signature() -> None:
     signature, attachment = lines.index("示例市重点项目建设领导小组办公室"), lines.index("重点项目督查清单")
     assert signature < attachment < next(i for i, line in enumerate(lines) if line.startswith("抄送："))
     xml = zipfile.ZipFile(io.BytesIO(out)).read("word/document.xml").decode("utf-8")
-    assert re.search(r'<w:pStyle w:val="AttachmentLabel"/><w:pageBreakBefore/>', xml)
+    # the 9-column table turns the attachment landscape: a section break starts its page
+    assert re.search(r'</w:sectPr></w:pPr></w:p><w:p><w:pPr><w:pStyle w:val="AttachmentLabel"/>', xml)
+    narrow = d.Document("notice", (d.Paragraph((d.Run("正文。"),)), d.Signature("某办公室", "2026年6月5日"),
+                                   d.AttachmentHeading("附件", "清单"), d.Table(("序号", "名称"), (("1", "甲"),))))
+    xml = zipfile.ZipFile(io.BytesIO(fill(docx(body), narrow))).read("word/document.xml").decode("utf-8")
+    assert re.search(r"<w:pStyle w:val=\"AttachmentLabel\"/><w:pageBreakBefore/>", xml) and xml.count("<w:sectPr>") == 1
 
 
 def test_same_input_same_bytes_and_one_template_fills_many_documents() -> None:

@@ -27,6 +27,7 @@ from speechgen.wordtemplate.fields import Source
 from speechgen.wordtemplate.filling import render_parts, word_environment
 from speechgen.wordtemplate.package import SAFE_PARSER, WordPackage, open_package
 from speechgen.wordtemplate.scan import part_labels
+from speechgen.wordtemplate.sections import Sections, continue_numbering, template_sections
 from speechgen.wordtemplate.styles import MergedStyles, merge_styles
 from speechgen.writers.docx import DocxOptions, render_body_xml, styles_xml
 
@@ -47,6 +48,7 @@ class WordTemplate:
     table_parts: frozenset[str]
     report: TemplateReport
     limits: TemplateLimits
+    sections: Sections
     _styles: dict[DocxOptions, tuple[MergedStyles, Deflated]] = field(default_factory=dict, repr=False)
     _entries: tuple[Deflated, ...] = field(default=(), repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -94,7 +96,8 @@ def inspect_word_template(data: bytes, name: str, *, source: Source = "ledger",
                                  file=name, hint="请在 Word 中打开它并重新保存为 .docx")) from None
     labels = part_labels(package, [part.name for part in xml.parts])
     checked = check_template(package, xml, labels, word_environment(limits), source, name)
-    return WordTemplate(name, package, xml, labels, checked.compiled, checked.table_parts, checked.report, limits)
+    return WordTemplate(name, package, xml, labels, checked.compiled, checked.table_parts, checked.report, limits,
+                        template_sections(package.part(package.main)))
 
 
 def prepare_word_template(data: bytes, name: str, *, source: Source = "ledger",
@@ -119,17 +122,22 @@ def _check_main_part(package: WordPackage, name: str) -> None:
 
 
 def fill_values(template: WordTemplate, doc: d.Document, facts: Facts | None, options: DocxOptions,
-                styles: MergedStyles) -> dict[str, Any]:
-    """Return the values of one document: its own fields, the ledger's, and 正文/附件 in our styles."""
+                styles: MergedStyles) -> tuple[dict[str, Any], bool]:
+    """Return the values of one document — its own fields, the ledger's, and 正文/附件 in our
+    styles — and whether 正文/附件 brought section breaks (landscape tables)."""
     body, attachments = split_blocks(doc, template.report.placed)
     values: dict[str, Any] = dict(document_values(doc))
     if facts is not None:
         values.update(ledger_values(facts, template.report.fields))
+    landscape = bool(template.sections.portrait)  # wide tables turn, in the template's own sections
+    sectioned = False
     for field_name, blocks in (("正文", body), ("附件", attachments)):
         new_page = field_name == "附件"  # 7.3.7: an attachment starts a new page
-        xml = render_body_xml(replace(doc, blocks=blocks), options, new_page=new_page) if blocks else ""
+        xml = render_body_xml(replace(doc, blocks=blocks), options, new_page=new_page, sections=landscape)
+        xml = template.sections.apply(xml, first=not sectioned)
+        sectioned = sectioned or "<w:sectPr" in xml
         values[field_name] = WordXml(styles.restyle(xml))
-    return values
+    return values, sectioned
 
 
 def fill_word_template(template: WordTemplate, doc: d.Document, facts: Facts | None = None,
@@ -139,11 +147,13 @@ def fill_word_template(template: WordTemplate, doc: d.Document, facts: Facts | N
     # 1. styles: the template's, with ours added where it lacks them (once per options)
     styles, styles_entry = template.styles(options)
     # 2. values: the 公文's fields, the ledger's, 正文 and 附件 rendered by our .docx writer
-    values = fill_values(template, doc, facts, options, styles)
+    values, sectioned = fill_values(template, doc, facts, options, styles)
     # 3. render every templated part in the sandbox under one budget, finish and check it
     filled = render_parts(template.xml, template.compiled, word_context(values), name=template.name,
                           labels=template.labels, limits=template.limits, table_parts=template.table_parts)
     # 4. assemble: the template's entries, the filled parts, the merged styles, the title
+    if sectioned:
+        filled[template.package.main] = continue_numbering(filled[template.package.main])
     core = _core_with_title(template.package, doc.title or values["标题"].replace("\n", ""))
     if core is not None:
         filled["docProps/core.xml"] = core

@@ -59,7 +59,7 @@ def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions,
         wanted = geometry.LANDSCAPE if index in landscape else geometry.PORTRAIT
         new_section = page is not None and wanted != page and bool(out)
         if new_section:
-            _end_section(out, section_xml(options, page, first=sections == 0))
+            end_section(out, section_xml(options, page, first=sections == 0))
             sections += 1
             previous, break_pending = None, False  # the section break starts the new page
         page = wanted
@@ -91,7 +91,7 @@ def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions,
     return out, section_xml(options, page or geometry.PORTRAIT, first=sections == 0)
 
 
-def _end_section(out: list[Piece], sect_pr: str) -> None:
+def end_section(out: list[Piece], sect_pr: str) -> None:
     """Put ``sect_pr`` in the last paragraph of ``out`` (its place in ``w:pPr`` is the schema's),
     or in a one-point paragraph after a table."""
     last = out[-1]
