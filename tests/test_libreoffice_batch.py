@@ -59,7 +59,7 @@ def test_a_hang_is_killed_and_libreoffice_restarted_on_the_rest(fake_soffice: tu
 
 def test_a_file_it_hangs_on_twice_is_named(fake_soffice: tuple[str, Path]) -> None:
     soffice, _ = fake_soffice
-    with pytest.raises(SpeechgenError, match="转换第2个文件 PDF 超时.*重新启动后仍然如此"):
+    with pytest.raises(SpeechgenError, match=r"转换第2个文件 PDF 超时.*重新启动后仍然如此"):
         libreoffice.convert_docx_files([b"a", b"HANG", b"c"], soffice=soffice, timeout_s=1)
 
 
@@ -71,5 +71,5 @@ def test_a_file_it_cannot_convert_is_named(fake_soffice: tuple[str, Path]) -> No
 
 def test_missing_libreoffice_is_a_chinese_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(libreoffice.shutil, "which", lambda name: None)
-    with pytest.raises(SpeechgenError, match="未找到 LibreOffice（soffice）.*apt-get install libreoffice-writer-nogui"):
+    with pytest.raises(SpeechgenError, match=r"未找到 LibreOffice（soffice）.*apt-get install libreoffice-writer-nogui"):
         libreoffice.convert_docx_files([b"x"])

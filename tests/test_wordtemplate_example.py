@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 from lxml import etree
-from test_docx_schema import _check
-from wordtemplate_samples import texts
 
 from speechgen import api
 from speechgen.facts import Facts
 from speechgen.markup import parse_markup
 from speechgen.wordtemplate import META_FIELDS, fill_word_template, prepare_word_template
+from test_docx_schema import _check
+from wordtemplate_samples import texts
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "templates" / "docx" / "红头模板.docx"
