@@ -67,18 +67,24 @@ class TemplateXml:
 
     def finish_part(self, part: PreparedPart, rendered: str, *, fix_tables: bool = False) -> bytes:
         """Return the bytes of a rendered part: docxtpl's finishing steps, then checked as XML
-        (raises etree.XMLSyntaxError when the filled part is not well-formed)."""
+        (raises etree.XMLSyntaxError when the filled part is not well-formed). A part without
+        statements is well-formed by construction — printed values are escaped, 正文 is our
+        writer's — so only parts with {% %} are parsed."""
         xml = rendered.replace("\n<w:p", "<w:p")  # the line breaks _one_paragraph_a_line put in
         if "{_" in xml or "_}" in xml:  # docxtpl's escapes for literal {{ and %} in a template
             xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         if any(ch in xml for ch in "\n\t\a\f"):  # resolve_listing changes nothing else
             xml = self._docxtpl.resolve_listing(xml)
-        tree = etree.fromstring(xml.encode("utf-8"), SAFE_PARSER)  # strict: docxtpl's own parse recovers
-        if fix_tables or "<wp:docPr" in xml:
-            tree = self._docxtpl.fix_tables(xml) if fix_tables else tree
-            self._docxtpl.docx_ids_index = 1000
-            self._docxtpl.fix_docpr_ids(tree)  # pictures repeated by a loop need their own ids
-            xml = etree.tostring(tree, encoding="unicode")
+        if "{%" in part.source or fix_tables:  # a statement can cut XML apart: check it strictly
+            tree = etree.fromstring(xml.encode("utf-8"), SAFE_PARSER)  # (docxtpl's own parse recovers)
+            pictures = "<wp:docPr" in xml  # a loop may have repeated a picture: ids must stay unique
+            if fix_tables:
+                tree = self._docxtpl.fix_tables(xml)  # grid columns after {%tc loops
+            if pictures:
+                self._docxtpl.docx_ids_index = 1000
+                self._docxtpl.fix_docpr_ids(tree)
+            if fix_tables or pictures:
+                xml = etree.tostring(tree, encoding="unicode")
         if part.shell is None:
             return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml).encode("utf-8")
         head, tail = part.shell
