@@ -8,11 +8,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from wordtemplate_samples import docx, p, run, table, texts
 
 from speechgen import api
 from speechgen.markup import parse_markup
 from speechgen.wordtemplate import fill_word_template, prepare_word_template
+from wordtemplate_samples import docx, p, run, table, texts
 
 pytestmark = pytest.mark.slow
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
