@@ -7,7 +7,7 @@ import pytest
 
 from speechgen.errors import TemplateError
 from speechgen.wordtemplate import inspect_word_template, prepare_word_template
-from speechgen.wordtemplate.check import TemplateReport
+from speechgen.wordtemplate.report import TemplateReport
 from wordtemplate_samples import STYLES, docx, p, run, table
 
 BODY = p("{{ 发文字号 }}") + p("{{p 正文 }}")

@@ -1,8 +1,8 @@
 """Word templates: an office's own .docx filled through docxtpl in our sandbox (checked once, filled often)."""
 
-from speechgen.wordtemplate.check import TemplateReport
 from speechgen.wordtemplate.fields import FIELDS, GROUP_ITEMS, META_FIELDS, PROJECT_ITEMS, Field
 from speechgen.wordtemplate.package import MAX_TEMPLATE_BYTES
+from speechgen.wordtemplate.report import TemplateReport
 from speechgen.wordtemplate.template import (
     WordTemplate,
     fill_word_template,

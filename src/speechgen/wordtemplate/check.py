@@ -20,33 +20,12 @@ from speechgen.wordtemplate.context import sample_values, word_context
 from speechgen.wordtemplate.docxtpl_xml import PreparedPart, TemplateXml
 from speechgen.wordtemplate.filling import located, render_error, render_parts
 from speechgen.wordtemplate.package import SAFE_PARSER, WordPackage
+from speechgen.wordtemplate.report import TemplateReport
 from speechgen.wordtemplate.scan import Paragraph, Tag, check_blocks, find_tags, paragraphs
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _REFERENCES = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
 BODY_SIZE_HALF_POINTS = 32  # 三号, GB/T 9704 7.3.3 (style.BODY_SIZE_PT × 2)
-
-
-@dataclass(frozen=True)
-class TemplateReport:
-    """What template-check found: the tags in order, the problems (errors and warnings), the
-    fields used anywhere and those the main part places (Chinese names)."""
-
-    name: str
-    tags: tuple[Tag, ...]
-    problems: tuple[Problem, ...]
-    fields: frozenset[str]
-    placed: frozenset[str]
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        """Return the problems that stop a fill."""
-        return tuple(p for p in self.problems if p.severity == "error")
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        """Return the problems that are only reported."""
-        return tuple(p for p in self.problems if p.severity == "warning")
 
 
 @dataclass(frozen=True)

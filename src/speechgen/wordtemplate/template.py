@@ -20,12 +20,13 @@ from speechgen.compose.limits import DEFAULT_LIMITS, TemplateLimits
 from speechgen.errors import InputError, Problem, TemplateError
 from speechgen.facts import Facts
 from speechgen.wordtemplate.archive import Deflated, deflate, write_zip
-from speechgen.wordtemplate.check import TemplateReport, check_template
+from speechgen.wordtemplate.check import check_template
 from speechgen.wordtemplate.context import WordXml, document_values, ledger_values, split_blocks, word_context
 from speechgen.wordtemplate.docxtpl_xml import W_NS, PreparedPart, TemplateXml
 from speechgen.wordtemplate.fields import Source
 from speechgen.wordtemplate.filling import render_parts, word_environment
 from speechgen.wordtemplate.package import SAFE_PARSER, WordPackage, open_package
+from speechgen.wordtemplate.report import TemplateReport
 from speechgen.wordtemplate.scan import part_labels
 from speechgen.wordtemplate.sections import Sections, continue_numbering, template_sections
 from speechgen.wordtemplate.styles import MergedStyles, merge_styles
