@@ -91,3 +91,12 @@ def test_the_filled_example_opens_in_libreoffice(tmp_path: Path) -> None:
         last = pdf.pages[-1].extract_text()
     assert "示项办〔2026〕12号" in first.replace(" ", "") and "通报" in first
     assert "印发" in last.replace(" ", "")
+
+
+def test_every_field_is_documented() -> None:
+    from speechgen.wordtemplate.fields import FIELDS, GROUP_ITEMS, PROJECT_ITEMS
+
+    text = (ROOT / "docs" / "docx-templates.md").read_text(encoding="utf-8")
+    missing = [name for f in (*FIELDS, *PROJECT_ITEMS, *GROUP_ITEMS) for name in (f.name, f.english)
+               if not re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", text)]
+    assert missing == []
