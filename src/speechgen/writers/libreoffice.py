@@ -73,8 +73,9 @@ def convert_docx_files(documents: Sequence[bytes], *, timeout_s: float = 120.0,
     A call that hangs is killed with its process group and LibreOffice is started again on the
     files it had not converted; when it hangs twice on the same file without converting any,
     that file is named in the error. Raises SpeechgenError (Chinese) when soffice is missing or
-    a file cannot be converted."""
-    soffice = soffice or find_soffice(fallback=fallback)
+    a file cannot be converted; ``fallback`` ends those messages (the other engine to try), and a
+    caller with another purpose finds ``soffice`` itself to say why it is needed."""
+    soffice = soffice or find_soffice()
     workdir = _workdir()
     env = dict(os.environ, FONTCONFIG_FILE=str(_fonts_conf_file(fonts)))
     converted: dict[int, bytes] = {}

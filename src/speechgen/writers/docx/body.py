@@ -59,7 +59,7 @@ def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions,
         wanted = geometry.LANDSCAPE if index in landscape else geometry.PORTRAIT
         new_section = page is not None and wanted != page and bool(out)
         if new_section:
-            end_section(out, section_xml(options, page, first=sections == 0))
+            _end_section(out, section_xml(options, page, first=sections == 0))
             sections += 1
             previous, break_pending = None, False  # the section break starts the new page
         page = wanted
@@ -71,7 +71,7 @@ def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions,
         if isinstance(block, d.AttachmentHeading):
             break_pending = previous is not None  # 7.3.7: an attachment starts a new page
         if break_pending:
-            pieces = break_before(pieces)
+            pieces = _break_before(pieces)
             break_pending = False
         if isinstance(previous, d.Table) and isinstance(pieces[0], str):
             out.append(BLANK_LINE)  # two adjacent tables would merge into one
@@ -91,7 +91,7 @@ def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions,
     return out, section_xml(options, page or geometry.PORTRAIT, first=sections == 0)
 
 
-def end_section(out: list[Piece], sect_pr: str) -> None:
+def _end_section(out: list[Piece], sect_pr: str) -> None:
     """Put ``sect_pr`` in the last paragraph of ``out`` (its place in ``w:pPr`` is the schema's),
     or in a one-point paragraph after a table."""
     last = out[-1]
@@ -163,7 +163,7 @@ def body_paragraph(block: d.Paragraph) -> Para:
     return paragraph(None, content, *props)
 
 
-def break_before(pieces: list[Piece]) -> list[Piece]:
+def _break_before(pieces: list[Piece]) -> list[Piece]:
     """Return ``pieces`` with the first paragraph starting a new page (``w:pageBreakBefore``).
 
     A page-break run would leave an empty line at the top of the new page; a table cannot carry

@@ -53,9 +53,9 @@ def render_body_xml(doc: d.Document, options: DocxOptions = _DEFAULT, *, new_pag
     if pieces and first in landscape:  # end the host's portrait pages: the break starts a new page
         pieces = [HAIRLINE.add(section_xml(options, geometry.PORTRAIT, first=False)), *pieces]
     elif new_page and pieces:
-        pieces = body.break_before(pieces)
+        pieces = body._break_before(pieces)
     if pieces and 'w:orient="landscape"' in last_section:
-        body.end_section(pieces, last_section)  # the host's content after it is portrait again
+        body._end_section(pieces, last_section)  # the host's content after it is portrait again
     return pieces_xml(pieces)
 
 
