@@ -84,6 +84,8 @@ def test_xml_characters_in_values_are_escaped() -> None:
     out = fill(docx(p("{{ 发文机关 }}") + p("{{ 标题 }}") + p("{{p 正文 }}")), doc, with_facts=False)
     lines = texts(out)
     assert lines[:2] == ["A&B<办公室>", "关于“A&B<路>”的通知"]
+    pasted = d.Document("notice", (d.RedHeader("某\x0b办公室\x07", "X〔2026〕1号"), d.Paragraph((d.Run("正文"),))))
+    assert texts(fill(docx(p("{{ 发文机关 }}") + p("{{p 正文 }}")), pasted, with_facts=False))[0] == "某办公室"
     assert "正文里有 & 和 <w:p> 这样的字。" in lines
 
 

@@ -3,6 +3,7 @@ speechgen.zh exactly as the text formats them, and 正文/附件 as paragraphs �
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -112,8 +113,18 @@ def group_row(group: GroupFacts) -> dict[str, Any]:
     }
 
 
+# XML 1.0 forbids most C0 controls (a stray \x0b from a pasted Excel cell makes Word refuse the
+# file; \a and \f would make docxtpl start paragraphs): autoescape keeps them, so they go here.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _clean(value: Any) -> Any:
+    return _ILLEGAL.sub("", value) if isinstance(value, str) else value
+
+
 def _record(kind: str, row: Mapping[str, Any], items: tuple[Field, ...]) -> Record:
-    return Record(kind, {**row, **{f.english: row[f.name] for f in items}})
+    clean = {name: _clean(value) for name, value in row.items()}
+    return Record(kind, {**clean, **{f.english: clean[f.name] for f in items}})
 
 
 def ledger_values(facts: Facts, used: frozenset[str] | None = None) -> dict[str, Any]:
@@ -142,7 +153,8 @@ def ledger_values(facts: Facts, used: frozenset[str] | None = None) -> dict[str,
 
 def word_context(values: Mapping[str, Any]) -> dict[str, Any]:
     """Return a template context: ``values`` (Chinese names) under their English names too, made plain."""
-    both = {**values, **{BY_NAME[name].english: value for name, value in values.items() if name in BY_NAME}}
+    cleaned = {name: _clean(value) for name, value in values.items()}
+    both = {**cleaned, **{BY_NAME[name].english: value for name, value in cleaned.items() if name in BY_NAME}}
     xml = {name: value for name, value in both.items() if isinstance(value, WordXml)}
     context = plain_context({name: value for name, value in both.items() if name not in xml})
     return {**context, **xml}

@@ -34,7 +34,6 @@ class PreparedPart:
     part's text before and after its body (the body alone is templated, as docxtpl does)."""
 
     name: str
-    label: str
     source: str
     shell: tuple[str, str] | None = None
 
@@ -51,18 +50,16 @@ class TemplateXml:
 
     def _prepare(self) -> list[PreparedPart]:
         tpl = self._docxtpl
-        body = PreparedPart("word/document.xml", "正文", _one_paragraph_a_line(tpl.patch_xml(tpl.get_xml())),
-                            _document_shell(tpl.docx.part.blob))
-        parts = [body]
-        for uri, label in ((tpl.HEADER_URI, "页眉"), (tpl.FOOTER_URI, "页脚")):
+        main = tpl.docx.part
+        parts = [PreparedPart(_name(main), _one_paragraph_a_line(tpl.patch_xml(tpl.get_xml())),
+                              _document_shell(main.blob))]
+        for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
             for _, part in tpl.get_headers_footers(uri):
-                parts.append(PreparedPart(str(part.partname).lstrip("/"), label,
-                                          _one_paragraph_a_line(tpl.patch_xml(tpl.get_part_xml(part)))))
-        for part in tpl.docx.part.package.parts:
+                parts.append(PreparedPart(_name(part), _one_paragraph_a_line(tpl.patch_xml(tpl.get_part_xml(part)))))
+        for part in main.package.parts:
             if part.content_type == _FOOTNOTES:
                 xml = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
-                parts.append(PreparedPart(str(part.partname).lstrip("/"), "脚注",
-                                          _one_paragraph_a_line(tpl.patch_xml(_strip_declaration(xml)))))
+                parts.append(PreparedPart(_name(part), _one_paragraph_a_line(tpl.patch_xml(_strip_declaration(xml)))))
         return [part for part in parts if part.shell is not None or _TAG_OPENER.search(part.source)]
 
     def finish_part(self, part: PreparedPart, rendered: str, *, fix_tables: bool = False) -> bytes:
@@ -89,6 +86,11 @@ class TemplateXml:
             return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + xml).encode("utf-8")
         head, tail = part.shell
         return (head + xml + tail).encode("utf-8")
+
+
+def _name(part: Any) -> str:
+    """Return a python-docx part's zip entry name ("word/header1.xml")."""
+    return str(part.partname).lstrip("/")
 
 
 def _one_paragraph_a_line(xml: str) -> str:
