@@ -116,6 +116,15 @@ def test_the_value_api_fills_the_template_from_bytes() -> None:
     assert report.placed >= {"正文", "发文字号"} and not report.problems
 
 
+def test_requests_with_one_template_prepare_it_once() -> None:
+    from speechgen.wordtemplate import prepared_word_template
+
+    data = EXAMPLE.read_bytes()
+    first = prepared_word_template(data, "红头.docx")
+    assert prepared_word_template(bytes(data), "红头.docx") is first
+    assert prepared_word_template(data, "红头.docx", source="document") is not first
+
+
 @pytest.mark.slow
 def test_pdf_from_a_template_is_libreoffices_conversion(tmp_path: Path) -> None:
     if shutil.which("soffice") is None:

@@ -251,16 +251,17 @@ _NO_TEMPLATE = "，或不用 --docx-template（PDF 按本程序的版式生成�
 
 def _word_template(file: InputFile | None, source: str, seconds: float | None,
                    writers: list[Format]) -> WordTemplate | None:
-    """Return the prepared Word template (TemplateError when template-check finds an error), and
-    make sure LibreOffice is there when it will make the PDF — both before any other work."""
+    """Return the prepared Word template (TemplateError when template-check finds an error; kept
+    per process, so many requests with one template prepare it once), and make sure LibreOffice
+    is there when it will make the PDF — both before any other work."""
     if file is None:
         return None
     from speechgen.compose import DEFAULT_LIMITS
-    from speechgen.wordtemplate import prepare_word_template
+    from speechgen.wordtemplate import prepared_word_template
     from speechgen.writers.libreoffice import find_soffice
 
     limits = DEFAULT_LIMITS if seconds is None else replace(DEFAULT_LIMITS, seconds=seconds)
-    template = prepare_word_template(file.data, file.name, source=source, limits=limits)  # type: ignore[arg-type]
+    template = prepared_word_template(file.data, file.name, source=source, limits=limits)  # type: ignore[arg-type]
     if any(writer.suffix == ".pdf" for writer in writers):
         find_soffice("用 Word 模板生成 PDF 要由 LibreOffice 转换", _NO_TEMPLATE)
     return template

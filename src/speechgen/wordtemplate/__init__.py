@@ -8,6 +8,7 @@ from speechgen.wordtemplate.template import (
     fill_word_template,
     inspect_word_template,
     prepare_word_template,
+    prepared_word_template,
 )
 
 __all__ = [
@@ -22,4 +23,5 @@ __all__ = [
     "fill_word_template",
     "inspect_word_template",
     "prepare_word_template",
+    "prepared_word_template",
 ]

@@ -8,7 +8,9 @@ parts and writes the zip — what docxtpl's own ``render`` repeats for every doc
 
 from __future__ import annotations
 
+import hashlib
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -108,6 +110,30 @@ def prepare_word_template(data: bytes, name: str, *, source: Source = "ledger",
     template = inspect_word_template(data, name, source=source, limits=limits)
     if template.report.errors:
         raise TemplateError(list(template.report.errors))
+    return template
+
+
+_PREPARED: OrderedDict[tuple[bytes, str, str, TemplateLimits], WordTemplate] = OrderedDict()
+_PREPARED_LOCK = threading.Lock()
+PREPARED_KEPT = 4  # templates kept per process
+
+
+def prepared_word_template(data: bytes, name: str, *, source: Source = "ledger",
+                           limits: TemplateLimits = DEFAULT_LIMITS) -> WordTemplate:
+    """Return ``prepare_word_template``'s result, kept per process for the same bytes, name, use
+    and limits: a batch that fills one template through the value API (a request per document,
+    in worker processes) prepares it once per worker, not once per document."""
+    key = (hashlib.sha256(data).digest(), name, source, limits)
+    with _PREPARED_LOCK:
+        found = _PREPARED.get(key)
+        if found is not None:
+            _PREPARED.move_to_end(key)
+            return found
+    template = prepare_word_template(data, name, source=source, limits=limits)
+    with _PREPARED_LOCK:
+        _PREPARED[key] = template
+        while len(_PREPARED) > PREPARED_KEPT:
+            _PREPARED.popitem(last=False)
     return template
 
 
