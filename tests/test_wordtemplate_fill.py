@@ -16,7 +16,7 @@ from speechgen import document as d
 from speechgen.facts import Facts, facts_for_group
 from speechgen.markup import parse_markup
 from speechgen.wordtemplate import fill_word_template, prepare_word_template
-from wordtemplate_samples import PAGE_FIELD, docx, p, run, style_ids, styles_used, table, texts
+from wordtemplate_samples import PAGE_FIELD, W_NS, docx, p, part, run, style_ids, styles_used, table, texts
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -173,3 +173,14 @@ def test_same_input_same_bytes_and_one_template_fills_many_documents() -> None:
         lines = texts(fill_word_template(template, doc, group))
         assert lines[0] == f"示例市{group.overall.key}：{zh.format_percent(group.overall.completion_rate)}"
         assert f"{district}的正文" in lines
+
+
+def test_columns_loop_over_the_districts() -> None:
+    columns = table(["县区", "{%tc for g in 县区 %}", "{{ g.名称 }}", "{%tc endfor %}"])
+    out = fill(docx(p("{{ 发文字号 }}") + p("{{p 正文 }}") + columns))
+    names = [group.key for group in facts().by_district]
+    tables = part(out, "word/document.xml").findall(f".//{{{W_NS}}}tbl")
+    template_table = tables[-1]
+    cells = ["".join(t.text or "" for t in cell.iter(f"{{{W_NS}}}t")) for cell in template_table.iter(f"{{{W_NS}}}tc")]
+    assert cells == ["县区", *names]
+    assert len(template_table.findall(f"{{{W_NS}}}tblGrid/{{{W_NS}}}gridCol")) == len(cells)  # docxtpl's fix_tables
