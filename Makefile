@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.speechgen-installed
 OUT := out
 
-.PHONY: all setup system demo test lint bench images clean
+.PHONY: all setup system demo test lint bench images docx-template clean
 
 all: demo
 
@@ -39,6 +39,11 @@ test: lint
 
 images: setup
 	@bash scripts/readme_images.sh
+
+# The example Word template is made by a script from our own .docx writer and committed (so an
+# installed package carries it); a test fails when the committed file differs from the script's.
+docx-template: setup
+	$(BIN)/python scripts/make_docx_template.py
 
 bench: setup
 	$(BIN)/python benchmarks/run.py

@@ -12,3 +12,15 @@ for kind in speech bulletin notice; do
   pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$tmp/$kind.pdf" "$dest/$kind"
 done
 echo "已更新 $dest/speech.png、bulletin.png、notice.png"
+
+# docs/docx-templates.md: the example Word template itself, and a notice filled into it, both
+# page 1 as LibreOffice lays them out (the PDF path a user's template takes).
+template=templates/docx/红头模板.docx
+$bin/speechgen generate notice --data examples/ledger.xlsx --meeting examples/meeting.yaml \
+  --docx-template "$template" -o "$tmp/filled.docx" 2>/dev/null
+cp "$template" "$tmp/template.docx"
+soffice -env:UserInstallation="file://$tmp/profile" --headless --convert-to pdf --outdir "$tmp" \
+  "$tmp/template.docx" "$tmp/filled.docx" >/dev/null 2>&1
+pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$tmp/template.pdf" "$dest/docx-template"
+pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$tmp/filled.pdf" "$dest/docx-template-filled"
+echo "已更新 $dest/docx-template.png、docx-template-filled.png"

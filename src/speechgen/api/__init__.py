@@ -9,6 +9,7 @@ the files through sources/, call the value form, write through writers.output; f
 from speechgen.api.library import frames, snippet_library, templates
 from speechgen.api.paths import (
     Generated,
+    Rendered,
     check,
     compute_facts,
     generate,
@@ -16,6 +17,7 @@ from speechgen.api.paths import (
     outline,
     parse_markup_file,
     render,
+    template_check,
     write_meeting_template,
     write_reference_docx,
 )
@@ -33,6 +35,8 @@ from speechgen.api.requests import (
     OutlineResult,
     RenderRequest,
     RenderResult,
+    TemplateCheckRequest,
+    TemplateCheckResult,
 )
 from speechgen.api.values import (
     check_from_bytes,
@@ -47,6 +51,7 @@ from speechgen.api.values import (
     render_from_bytes,
     render_markup,
     render_options,
+    template_check_from_bytes,
 )
 
 __all__ = [
@@ -64,6 +69,9 @@ __all__ = [
     "OutlineResult",
     "RenderRequest",
     "RenderResult",
+    "Rendered",
+    "TemplateCheckRequest",
+    "TemplateCheckResult",
     "check",
     "check_from_bytes",
     "compute_facts",
@@ -85,6 +93,8 @@ __all__ = [
     "render_markup",
     "render_options",
     "snippet_library",
+    "template_check",
+    "template_check_from_bytes",
     "templates",
     "write_meeting_template",
     "write_reference_docx",

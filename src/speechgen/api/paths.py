@@ -4,7 +4,7 @@ through writers.output (check every output first, render in memory, write all at
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +16,7 @@ from speechgen.api.requests import (
     GenerateRequest,
     OutlineRequest,
     RenderRequest,
+    TemplateCheckRequest,
 )
 from speechgen.api.values import (
     check_from_bytes,
@@ -26,6 +27,7 @@ from speechgen.api.values import (
     reference_docx,
     render_from_bytes,
     require_ledger_pair,
+    template_check_from_bytes,
 )
 from speechgen.document import Document
 from speechgen.errors import InputError, Problem
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
     from speechgen.check import Outline, Report
     from speechgen.compose import DocKind
     from speechgen.inputs import InputFile
+    from speechgen.wordtemplate import TemplateReport
     from speechgen.writers import Written
 
 _DIALECT_HINT = "请检查路径和文件名（如“讲话稿.md”）"
@@ -73,26 +76,37 @@ def parse_markup_file(source: Path) -> Document:
     return parse_dialect(_read(source, hint=_DIALECT_HINT))
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """What render wrote (and the folders it created for it), and the warnings of the draft and of the Word template."""
+
+    paths: tuple[Path, ...]
+    created_folders: tuple[Path, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+
+
 def render(source: Path, outputs: list[Path], *, force: bool = False, engine: Engine | None = None,
-           options: RenderOptions | None = None) -> Written:
+           options: RenderOptions | None = None, docx_template: Path | None = None) -> Rendered:
     """Render a dialect file to every output (format from each extension); return what was written
-    (the paths, the folders created for them, and the draft's warnings).
+    (the paths, the folders created for them), with the draft's and the Word template's warnings.
 
     Nothing is written unless every output is writable and every format renders: the outputs are
     checked first (existing ones need force), then rendered in memory (render_from_bytes), then
     written atomically (writers.output.write_outputs). ``options`` carries the layout choices;
-    ``engine`` alone picks the PDF engine.
+    ``engine`` alone picks the PDF engine; ``docx_template`` an office's Word template to fill.
     """
     from speechgen.writers import check_outputs, write_outputs
 
     source, outputs = Path(source), [Path(output) for output in outputs]
-    plan = check_outputs(outputs, inputs=[source], force=force)  # first: a name with control characters is never echoed
+    inputs = [source, *([Path(docx_template)] if docx_template else [])]
+    plan = check_outputs(outputs, inputs=inputs, force=force)  # first: a name with control characters is never echoed
     suffixes = _suffixes(outputs)
-    request = RenderRequest(_read(source, hint=_DIALECT_HINT), tuple(suffixes), options=options, engine=engine)
+    request = RenderRequest(_read(source, hint=_DIALECT_HINT), tuple(suffixes), options=options, engine=engine,
+                            docx_template=_read_docx_template(docx_template) if docx_template else None)
     result = render_from_bytes(request)
-    payloads = [(output, result.files[suffix]) for output, suffix in zip(outputs, suffixes, strict=True)]
-    written = write_outputs(plan, payloads)
-    return replace(written, warnings=result.warnings)
+    written = write_outputs(plan, [(output, result.files[suffix])
+                                   for output, suffix in zip(outputs, suffixes, strict=True)])
+    return Rendered(written.paths, written.created_folders, result.warnings)
 
 
 def write_meeting_template(target: Path, *, force: bool = False) -> Written:
@@ -138,17 +152,21 @@ def generate(
     doc_number: str | None = None,
     template_seconds: float | None = None,
     options: RenderOptions | None = None,
+    docx_template: Path | None = None,
 ) -> Generated:
     """Draft a document from a ledger and a meeting file and write it to every output (.docx,
     .pdf, .html, .txt; .md is the dialect text itself). Outputs are checked before anything is
     read, every format is rendered in memory (generate_from_bytes), then all are written
     atomically. ``doc_number`` (机关代字〔YYYY〕N号) replaces the meeting file's 发文字号 for this
-    document. The layout is the meeting file's ``layout:`` unless ``options`` gives a whole record."""
+    document. The layout is the meeting file's ``layout:`` unless ``options`` gives a whole record.
+    ``docx_template`` is an office's Word template: the .docx is it filled, the .pdf LibreOffice's
+    conversion of that (docs/docx-templates.md)."""
     from speechgen.writers import check_outputs, write_outputs
 
     outputs = [Path(output) for output in outputs]
     template = Path(template) if template is not None else None
-    inputs = [Path(data), Path(meeting), *([template] if template else [])]
+    inputs = [Path(data), Path(meeting), *([template] if template else []),
+              *([Path(docx_template)] if docx_template else [])]
     plan = check_outputs(outputs, inputs=inputs, force=force)
     suffixes = _suffixes(outputs)
     ledger, info = _dossier_files(data, meeting)
@@ -158,6 +176,7 @@ def generate(
         template_folder=template.resolve().parent if template else None,
         snippets=tuple(snippets), doc_number=doc_number, template_seconds=template_seconds,
         options=options, engine=engine,
+        docx_template=_read_docx_template(docx_template) if docx_template else None,
     )
     result = generate_from_bytes(request)
     written = write_outputs(plan, [(output, result.files[suffix])
@@ -178,6 +197,23 @@ def check(source: Path, *, data: Path | None = None, meeting: Path | None = None
     draft = _read(source)
     ledger, info = _dossier_files(data, meeting) if data is not None and meeting is not None else (None, None)
     return check_from_bytes(CheckRequest(draft, ledger, info)).report
+
+
+def template_check(template: Path, *, for_render: bool = False) -> TemplateReport:
+    """Return what template-check finds in a Word template file (see TemplateCheckRequest).
+    Raises InputError when the file is missing or no usable .docx."""
+    return template_check_from_bytes(TemplateCheckRequest(_read_docx_template(template), for_render)).report
+
+
+def _read_docx_template(path: Path) -> InputFile:
+    """Return a Word template file, refused by its size before it is read."""
+    from speechgen.wordtemplate import MAX_TEMPLATE_BYTES
+
+    path = Path(path)
+    if path.is_file() and path.stat().st_size > MAX_TEMPLATE_BYTES:
+        raise InputError(Problem(f"Word 模板过大（{path.stat().st_size:,} 字节，上限 {MAX_TEMPLATE_BYTES:,}）",
+                                 file=path.name, hint="请压缩模板中的图片，或删去不需要的内容"))
+    return _read(path, "Word 模板", "请检查路径和文件名（如“红头模板.docx”）")
 
 
 def _read(path: Path, what: str = "文件", hint: str = "请检查路径和文件名") -> InputFile:

@@ -17,6 +17,7 @@ from speechgen.writers.options import Engine, RenderOptions
 if TYPE_CHECKING:
     from speechgen.check import Outline, Report
     from speechgen.compose import DocKind
+    from speechgen.wordtemplate import TemplateReport
 
 DEFAULT_SEED = 1  # = speechgen.compose.DEFAULT_SEED; not imported, so that `--help` stays free of Jinja
 DEFAULT_FORMATS = (".docx",)
@@ -54,7 +55,9 @@ class GenerateRequest:
     templates only). ``snippets`` are folders of extra passages (paths; read from disk).
     ``doc_number`` replaces the meeting file's 发文字号; ``template_seconds`` bounds the render
     (default 5 s). ``options`` is the whole layout record (default: the meeting file's
-    ``layout:``); ``engine`` alone picks the PDF engine.
+    ``layout:``); ``engine`` alone picks the PDF engine. ``docx_template`` is an office's own Word
+    template (.docx, docs/docx-templates.md): the .docx is that template filled, and the .pdf is
+    LibreOffice's conversion of it; it is checked (template-check) before anything is computed.
     """
 
     kind: DocKind
@@ -70,6 +73,7 @@ class GenerateRequest:
     template_seconds: float | None = None
     options: RenderOptions | None = None
     engine: Engine | None = None
+    docx_template: InputFile | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "formats", tuple(self.formats))
@@ -91,13 +95,15 @@ class GenerateResult:
 @dataclass(frozen=True)
 class RenderRequest:
     """Lay out a 公文 Markdown (dialect) file — bytes in UTF-8, GBK/GB18030 or UTF-16, or
-    InputFile.from_text — in each of ``formats``; ``options`` and ``engine`` as in GenerateRequest
-    (default: GB/T 9704 as speechgen sets it)."""
+    InputFile.from_text — in each of ``formats``; ``options``, ``engine`` and ``docx_template`` as
+    in GenerateRequest (default: GB/T 9704 as speechgen sets it; a Word template may use the
+    公文's own fields only, there is no ledger)."""
 
     source: InputFile
     formats: tuple[str, ...] = DEFAULT_FORMATS
     options: RenderOptions | None = None
     engine: Engine | None = None
+    docx_template: InputFile | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "formats", tuple(self.formats))
@@ -106,7 +112,8 @@ class RenderRequest:
 @dataclass(frozen=True)
 class RenderResult:
     """The rendered files by suffix (".docx" → bytes, in the order asked), and what the author
-    should know about the draft (Problem, severity "warning": a kind inferred, a duplicate title)."""
+    should know (Problem, severity "warning"): the draft's (a kind inferred, a duplicate title)
+    and the Word template's (template-check's) when one was used."""
 
     files: dict[str, bytes] = field(repr=False)
     warnings: tuple[Problem, ...] = ()
@@ -144,3 +151,20 @@ class OutlineResult:
     """The outline: title, salutation, parts with their points, closing (to_json() for programs)."""
 
     outline: Outline
+
+
+@dataclass(frozen=True)
+class TemplateCheckRequest:
+    """Check a Word template (.docx) as ``--docx-template`` would use it: for generate, or, with
+    ``for_render``, for render (no ledger, so the ledger's fields are errors)."""
+
+    template: InputFile
+    for_render: bool = False
+
+
+@dataclass(frozen=True)
+class TemplateCheckResult:
+    """What template-check found: ``report.tags`` (each with its part and paragraph),
+    ``report.problems`` (errors and warnings), ``report.render()`` as the CLI shows it."""
+
+    report: TemplateReport

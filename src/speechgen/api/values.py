@@ -26,6 +26,8 @@ from speechgen.api.requests import (
     OutlineResult,
     RenderRequest,
     RenderResult,
+    TemplateCheckRequest,
+    TemplateCheckResult,
 )
 from speechgen.document import Document
 from speechgen.errors import InputError, Problem
@@ -37,6 +39,7 @@ from speechgen.writers.options import Engine, RenderOptions
 
 if TYPE_CHECKING:
     from speechgen.compose import DocKind
+    from speechgen.wordtemplate import WordTemplate
     from speechgen.writers.registry import Format
 
 
@@ -55,14 +58,16 @@ def generate_from_bytes(request: GenerateRequest) -> GenerateResult:
     render it in every format asked (see GenerateRequest). Raises InputError (bad input, an
     unknown format — before anything is computed), TemplateError (the template)."""
     writers = _writers(request.formats)
+    word = _word_template(request.docx_template, "ledger", request.template_seconds, writers)
     computed = facts_from_bytes(FactsRequest(request.ledger, request.meeting)).facts
     text = draft(request.kind, computed, frame=request.frame, seed=request.seed, template=request.template,
                  template_folder=request.template_folder, snippets=request.snippets,
                  doc_number=request.doc_number, source=request.ledger.name,
                  template_seconds=request.template_seconds)
     options = _options(request.options, request.engine, computed.meeting.layout)
-    files = _render(writers, lambda: _parse(text, f"{request.kind}.md"), options, markdown=text)
-    return GenerateResult(files, text, computed, computed.warnings)
+    files = _render(writers, lambda: _parse(text, f"{request.kind}.md"), options, markdown=text,
+                    word=word, facts=computed)
+    return GenerateResult(files, text, computed, computed.warnings + (word.report.warnings if word else ()))
 
 
 def render_from_bytes(request: RenderRequest) -> RenderResult:
@@ -71,9 +76,20 @@ def render_from_bytes(request: RenderRequest) -> RenderResult:
     from speechgen.markup import decode_markup, read_markup
 
     writers = _writers(request.formats)
+    word = _word_template(request.docx_template, "document", None, writers)
     parsed = read_markup(decode_markup(request.source.data, request.source.name), source=request.source.name)
-    files = _render(writers, lambda: parsed.document, _options(request.options, request.engine))
-    return RenderResult(files, parsed.warnings)
+    files = _render(writers, lambda: parsed.document, _options(request.options, request.engine), word=word)
+    return RenderResult(files, parsed.warnings + (word.report.warnings if word else ()))
+
+
+def template_check_from_bytes(request: TemplateCheckRequest) -> TemplateCheckResult:
+    """Return what template-check finds in a Word template (whatever it finds; see the report).
+    Raises InputError only for a file that is no usable .docx (not a zip, macros, a zip bomb …)."""
+    from speechgen.wordtemplate import inspect_word_template
+
+    source = "document" if request.for_render else "ledger"
+    return TemplateCheckResult(inspect_word_template(request.template.data, request.template.name,
+                                                     source=source).report)
 
 
 def check_from_bytes(request: CheckRequest) -> CheckResult:
@@ -210,16 +226,57 @@ def _parse(text: str, source: str) -> Document:
 
 
 def _render(writers: list[Format], document: Callable[[], Document], options: RenderOptions,
-            markdown: str | None = None) -> dict[str, bytes]:
+            markdown: str | None = None, word: WordTemplate | None = None, facts: Facts | None = None,
+            ) -> dict[str, bytes]:
     """Return suffix → bytes of every writer; ``markdown``, when given, is the .md itself (a draft's
-    own text, as composed) instead of the Document written back as dialect. The Document is parsed
-    only when a writer needs it."""
+    own text, as composed) instead of the Document written back as dialect. With a Word template
+    ``word``, the .docx is the template filled (``facts`` for the ledger's fields) and the .pdf
+    LibreOffice's conversion of that .docx. The Document is parsed only when a writer needs it."""
     files: dict[str, bytes] = {}
     parsed: Document | None = None
+    filled: bytes | None = None
     for writer in writers:
         if writer.suffix == ".md" and markdown is not None:
             files[writer.suffix] = markdown.encode("utf-8")
             continue
         parsed = parsed or document()
+        if word is not None and writer.suffix in (".docx", ".pdf"):
+            filled = filled or _fill(word, parsed, facts, options)
+            files[writer.suffix] = filled if writer.suffix == ".docx" else _converted(filled, options)
+            continue
         files[writer.suffix] = writer.render(parsed, options)
     return files
+
+
+_NO_TEMPLATE = "，或不用 --docx-template（PDF 按本程序的版式生成）"
+
+
+def _word_template(file: InputFile | None, source: str, seconds: float | None,
+                   writers: list[Format]) -> WordTemplate | None:
+    """Return the prepared Word template (TemplateError when template-check finds an error; kept
+    per process, so many requests with one template prepare it once), and make sure LibreOffice
+    is there when it will make the PDF — both before any other work."""
+    if file is None:
+        return None
+    from speechgen.compose import DEFAULT_LIMITS
+    from speechgen.wordtemplate import prepared_word_template
+    from speechgen.writers.libreoffice import find_soffice
+
+    limits = DEFAULT_LIMITS if seconds is None else replace(DEFAULT_LIMITS, seconds=seconds)
+    template = prepared_word_template(file.data, file.name, source=source, limits=limits)  # type: ignore[arg-type]
+    if any(writer.suffix == ".pdf" for writer in writers):
+        find_soffice("用 Word 模板生成 PDF 要由 LibreOffice 转换", _NO_TEMPLATE)
+    return template
+
+
+def _fill(word: WordTemplate, document: Document, facts: Facts | None, options: RenderOptions) -> bytes:
+    from speechgen.wordtemplate import fill_word_template
+    from speechgen.writers.docx import DocxOptions
+
+    return fill_word_template(word, document, facts, DocxOptions.of(options))
+
+
+def _converted(docx: bytes, options: RenderOptions) -> bytes:
+    from speechgen.writers.libreoffice import convert_docx_files
+
+    return convert_docx_files([docx], timeout_s=options.timeout_s, fonts=options.fonts, fallback=_NO_TEMPLATE)[0]

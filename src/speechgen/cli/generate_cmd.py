@@ -37,6 +37,9 @@ from speechgen.kinds import KIND_LABELS
                    "（同一会议的通报和通知各用各的文号）；年份用六角括号〔〕。")
 @click.option("--template-timeout", "template_timeout", type=click.FloatRange(0.1, 600), default=None,
               metavar="秒", help="模板渲染的时间上限（默认 5 秒；见 docs/security.md）。")
+@click.option("--docx-template", "docx_template", metavar="Word模板", type=click.Path(path_type=Path), default=None,
+              help="把文稿填进本单位的 Word 模板（.docx，字段写法见 docs/docx-templates.md）：.docx 是填好的模板，"
+                   ".pdf 由 LibreOffice 转换它；先用 speechgen template-check 检查模板。")
 @click.option("--force", "-f", is_flag=True, help="输出文件已存在时覆盖它。")
 @click.option("--engine", type=click.Choice(["weasyprint", "libreoffice"]), default="weasyprint",
               help="生成 PDF 的方式：weasyprint（默认）或 libreoffice。")
@@ -52,6 +55,7 @@ def generate_command(
     snippet_dirs: tuple[Path, ...],
     doc_number: str | None,
     template_timeout: float | None,
+    docx_template: Path | None,
     force: bool,
     engine: str,
 ) -> None:
@@ -68,6 +72,7 @@ def generate_command(
       speechgen generate speech   -d 台账.xlsx -m meeting.yaml -o 讲话稿.md --frame three_x --seed 2
       speechgen generate bulletin -d 台账.xlsx -m meeting.yaml -o 通报.docx
       speechgen generate notice   -d 台账.xlsx -m meeting.yaml -o 督查通知.docx --doc-number "示项办〔2026〕13号"
+      speechgen generate notice   -d 台账.xlsx -m meeting.yaml -o 督查通知.docx --docx-template 红头.docx
     """
     if frame is not None and kind != "speech":
         click.echo(f"警告：--frame（讲话稿的结构框架）只用于 speech，{KIND_LABELS[kind]}没有框架可选，"
@@ -85,6 +90,7 @@ def generate_command(
         engine=engine,  # type: ignore[arg-type]
         doc_number=doc_number,
         template_seconds=template_timeout,
+        docx_template=docx_template,
     )
     for warning in result.warnings:
         click.echo(warning.format(), err=True)

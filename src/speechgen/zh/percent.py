@@ -25,9 +25,10 @@ def compare_phrase(
     ahead: str = "高出",
     behind: str = "落后",
 ) -> str:
-    """Return "高出时序进度2.3个百分点", "落后时序进度18.6个百分点" or "与时序进度持平"."""
+    """Return "高出时序进度2.3个百分点", "落后时序进度18.6个百分点" or "与时序进度持平"; with an
+    empty ``reference`` (a table column headed 与时序进度比) "落后4.8个百分点" or "持平"."""
     rounded = round_half_up(Decimal(diff), RATE_PLACES)
     if rounded == 0:
-        return f"与{reference}持平"
+        return f"与{reference}持平" if reference else "持平"
     verb = ahead if rounded > 0 else behind
     return f"{verb}{reference}{format_points(rounded)}"

@@ -10,8 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from speechgen import document as d
-from speechgen.writers.docx import body, package, table_layout
+from speechgen.writers.docx import body, geometry, package, table_layout
+from speechgen.writers.docx.footers import section_xml
 from speechgen.writers.docx.options import DocxOptions
+from speechgen.writers.docx.xml import HAIRLINE, pieces_xml
 
 _DEFAULT = DocxOptions()
 
@@ -35,6 +37,26 @@ def write_docx(doc: d.Document, target: Path, options: DocxOptions = _DEFAULT, *
     from speechgen.writers.output import atomic_write
 
     atomic_write(target, render_docx(doc, options), force=force)
+
+
+def render_body_xml(doc: d.Document, options: DocxOptions = _DEFAULT, *, new_page: bool = False,
+                    sections: bool = False) -> str:
+    """Return the blocks of ``doc`` as body paragraphs and tables (``w:`` prefix, our style ids),
+    to be set into another document's body: a user's Word template (speechgen.wordtemplate),
+    whose own sections, headers and footers stay. ``new_page`` starts the first paragraph on a new
+    page (attachments, 7.3.7). ``sections`` sets tables too wide for portrait in landscape
+    sections (clause 8), closed within the fragment; their ``<w:sectPr>`` are ours, for the caller
+    to replace by the host document's own. Without it there are no section properties at all."""
+    landscape = table_layout.landscape_blocks(doc.blocks) if sections else frozenset()
+    pieces, last_section = body.render_blocks(doc.blocks, options, landscape)
+    first = next((i for i, block in enumerate(doc.blocks) if not isinstance(block, d.PageBreak)), None)
+    if pieces and first in landscape:  # end the host's portrait pages: the break starts a new page
+        pieces = [HAIRLINE.add(section_xml(options, geometry.PORTRAIT, first=False)), *pieces]
+    elif new_page and pieces:
+        pieces = body._break_before(pieces)
+    if pieces and 'w:orient="landscape"' in last_section:
+        body._end_section(pieces, last_section)  # the host's content after it is portrait again
+    return pieces_xml(pieces)
 
 
 def reference_docx(options: DocxOptions = _DEFAULT) -> bytes:
