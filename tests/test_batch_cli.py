@@ -216,3 +216,19 @@ def test_progress_is_a_bar_on_a_terminal_and_lines_in_a_log() -> None:
     assert "生成中" in terminal.getvalue() and "250/250" in terminal.getvalue()
     assert log.getvalue().splitlines() == ["已完成 100/250 份，失败 1 份", "已完成 200/250 份，失败 2 份",
                                            "已完成 250/250 份，失败 2 份"]
+
+
+def test_each_docx_fills_the_offices_word_template(tmp_path: Path) -> None:
+    from speechgen.paths import resource_dir
+
+    template = resource_dir("templates") / "docx" / "红头模板.docx"
+    result = batch(tmp_path, "notice", "district", "--docx-template", template, "--number-from", "5")
+    assert result.exit_code == 0, result.output
+    for name, number in zip(NOTICES, ("5", "6", "7"), strict=True):
+        with zipfile.ZipFile(tmp_path / "out" / name) as filled:
+            text = re.sub(r"<[^>]+>", "", filled.read("word/document.xml").decode("utf-8"))
+        assert f"示项办〔2026〕{number}号" in text and name.split("_")[1] in text
+    broken = tmp_path / "坏模板.docx"
+    broken.write_bytes(b"not a zip")
+    _bad_input(batch(tmp_path, "notice", "district", "--docx-template", broken, out="again"), "坏模板.docx")
+    assert not (tmp_path / "again").exists()

@@ -39,6 +39,7 @@ from speechgen.api.requests import (
     TemplateCheckResult,
 )
 from speechgen.api.values import (
+    check_docx_template,
     check_from_bytes,
     draft,
     facts_from_bytes,
@@ -49,6 +50,7 @@ from speechgen.api.values import (
     parse_dialect,
     reference_docx,
     render_from_bytes,
+    render_draft,
     render_markup,
     render_options,
     template_check_from_bytes,
@@ -73,6 +75,7 @@ __all__ = [
     "TemplateCheckRequest",
     "TemplateCheckResult",
     "check",
+    "check_docx_template",
     "check_from_bytes",
     "compute_facts",
     "draft",
@@ -90,6 +93,7 @@ __all__ = [
     "reference_docx",
     "render",
     "render_from_bytes",
+    "render_draft",
     "render_markup",
     "render_options",
     "snippet_library",

@@ -171,6 +171,29 @@ def render_markup(text: str, fmt: str, *, source: str = "稿件.md", engine: Eng
     return format_of(fmt).render(_parse(text, source), _options(options, engine))
 
 
+def render_draft(text: str, computed: Facts, formats: Sequence[str], *, source: str = "稿件.md",
+                 options: RenderOptions | None = None, docx_template: InputFile | None = None,
+                 template_seconds: float | None = None) -> dict[str, bytes]:
+    """Return a draft made from ``computed`` (by draft) rendered in every format (suffix → bytes, in
+    the order given; .md is the text itself): what generate_from_bytes does after drafting, for a
+    caller that drafts from Facts of its own (a batch worker, one group's Facts per document). A
+    Word template fills its fields from the Document and these Facts. Raises MarkupError,
+    TemplateError (the Word template)."""
+    writers = _writers(formats)
+    word = _word_template(docx_template, "ledger", template_seconds, writers)
+    return _render(writers, lambda: _parse(text, source), options or RenderOptions(), markdown=text, word=word,
+                   facts=computed)
+
+
+def check_docx_template(docx_template: InputFile, formats: Sequence[str], *,
+                        template_seconds: float | None = None) -> tuple[Problem, ...]:
+    """Check a Word template for documents drafted from a ledger before any of them is made: raise
+    TemplateError for what template-check finds wrong, InputError when the .pdf needs LibreOffice and
+    it is missing; return the template's warnings. The prepared template is kept per process."""
+    word = _word_template(docx_template, "ledger", template_seconds, _writers(formats))
+    return word.report.warnings if word else ()
+
+
 def reference_docx(options: RenderOptions | None = None) -> bytes:
     """Return an empty .docx that carries every named style of speechgen's 公文 layout, with the
     unit's fonts and grid from ``options``."""

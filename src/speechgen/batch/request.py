@@ -26,7 +26,8 @@ class BatchRequest:
     ``name``: the file-name pattern (batch/naming.py); ``force``: replace existing files;
     ``resume``: make only what the folder's manifest does not list as made from the same input;
     ``shard``: (i, n), the i-th of n slices; ``feedback_by`` replaces the meeting file's date for
-    the written report of a 督办通知/督办单.
+    the written report of a 督办通知/督办单; ``docx_template`` is an office's Word template each
+    .docx fills (docs/docx-templates.md; its .pdf is LibreOffice's conversion).
     """
 
     kind: str
@@ -50,6 +51,7 @@ class BatchRequest:
     feedback_by: dt.date | None = None
     engine: Engine | None = None
     template_seconds: float | None = None
+    docx_template: Path | None = None
 
 
 @dataclass(frozen=True)

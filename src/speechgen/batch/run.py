@@ -43,7 +43,7 @@ def run_batch(request: BatchRequest, progress: ProgressCallback | None = None) -
     kind = _check_kind(request)
     suffixes = _suffixes(request)
     ledger, meeting_file = _read_inputs(request)
-    template = api_read_template(request.template) if request.template else None
+    template = _read_template(request.template) if request.template else None
     computed = api.facts_from_bytes(api.FactsRequest(ledger, meeting_file))
     dossier = computed.dossier
     if template is None and kind not in SUPERVISION_KINDS:
@@ -53,16 +53,21 @@ def run_batch(request: BatchRequest, progress: ProgressCallback | None = None) -
     options = dataclasses.replace(api.render_options(dossier.meeting.layout), timestamp=_midnight(dossier.meeting.date))
     if request.engine:
         options = dataclasses.replace(options, engine=request.engine)
+    word = _read_docx_template(request.docx_template) if request.docx_template else None
+    warnings = computed.warnings
+    if word is not None:  # refused before any document, as generate refuses it
+        warnings += api.check_docx_template(word, suffixes, template_seconds=request.template_seconds)
     settings = Settings(kind, suffixes, request.seed, options, template,
                         request.template.resolve().parent if request.template else None,
-                        tuple(request.snippets), request.template_seconds, ledger.name)
+                        tuple(request.snippets), request.template_seconds, ledger.name, word)
     manifest_file = manifest_name(request.shard)
     plan = plan_batch(dossier, PlanChoices(
         kind, KIND_LABELS[kind], request.per, _only(request, kind), suffixes, request.name,
         request.number_from, request.shard, request.feedback_by,
         shared=shared_digest(_shared_parts(settings, request)), reserved=(manifest_file, LOCK_NAME)))
-    inputs = [Path(request.data), Path(request.meeting), *([Path(request.template)] if request.template else [])]
-    return _write_batch(request, plan, settings, manifest_file, inputs, progress, computed.warnings)
+    inputs = [Path(request.data), Path(request.meeting),
+              *(Path(path) for path in (request.template, request.docx_template) if path is not None)]
+    return _write_batch(request, plan, settings, manifest_file, inputs, progress, warnings)
 
 
 def _write_batch(request: BatchRequest, plan: BatchPlan, settings: Settings, manifest_file: str,
@@ -200,17 +205,24 @@ def _read_inputs(request: BatchRequest) -> tuple[InputFile, InputFile]:
     return read_dossier_files(Path(request.data), Path(request.meeting))
 
 
-def api_read_template(path: Path) -> InputFile:
+def _read_template(path: Path) -> InputFile:
     from speechgen.sources import read_input
 
     return read_input(Path(path), "模板文件")
+
+
+def _read_docx_template(path: Path) -> InputFile:
+    from speechgen.api.paths import read_docx_template
+
+    return read_docx_template(path)
 
 
 def _shared_parts(settings: Settings, request: BatchRequest) -> list[object]:
     """Return what every document depends on besides its group: kind, seed, formats, layout,
     the template's bytes, the snippet folders' files (names, sizes, times)."""
     parts: list[object] = [settings.kind, settings.seed, settings.formats, settings.options,
-                           settings.template.data if settings.template else b""]
+                           settings.template.data if settings.template else b"",
+                           settings.docx_template.data if settings.docx_template else b""]
     for folder in settings.snippets:
         parts += sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in Path(folder).glob("*.yaml"))
     return parts

@@ -33,6 +33,7 @@ class Settings:
     snippets: tuple[Path, ...] = ()
     template_seconds: float | None = None
     source: str | None = None  # the ledger's name, for messages
+    docx_template: InputFile | None = None  # an office's Word template the .docx fills (--docx-template)
 
 
 @dataclass(frozen=True)
@@ -63,16 +64,10 @@ def make_document(settings: Settings, job: Job) -> Outcome:
                          template=settings.template, template_folder=settings.template_folder,
                          snippets=settings.snippets, doc_number=job.doc_number, source=settings.source,
                          template_seconds=settings.template_seconds)
-        rendered = [suffix for suffix in settings.formats if suffix != ".md"]
-        files = {}
-        if rendered:
-            request = api.RenderRequest(InputFile.from_text(f"{job.stem}.md", text), tuple(rendered),
-                                        options=settings.options)
-            files = api.render_from_bytes(request).files
-        files[".md"] = text.encode("utf-8")
-        ordered = {suffix: files[suffix] for suffix in settings.formats}
-        pages = pdf_pages(ordered[".pdf"]) if ".pdf" in ordered else None
-        return Outcome(job.number, ordered, pages)
+        files = api.render_draft(text, job.facts, settings.formats, source=f"{job.stem}.md", options=settings.options,
+                                 docx_template=settings.docx_template, template_seconds=settings.template_seconds)
+        pages = pdf_pages(files[".pdf"]) if ".pdf" in files else None
+        return Outcome(job.number, files, pages)
     except SpeechgenError as error:
         return Outcome(job.number, error=reason_of(error))
     except Exception as error:  # a defect, not this group's data; still only this document fails

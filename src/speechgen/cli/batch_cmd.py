@@ -92,6 +92,8 @@ class _Day(click.ParamType):
               help="再加入一个自写段落的文件夹。")
 @click.option("--template-timeout", "template_timeout", type=click.FloatRange(0.1, 600), default=None, metavar="秒",
               help="每份模板渲染的时间上限（默认 5 秒）。")
+@click.option("--docx-template", "docx_template", metavar="Word模板", type=click.Path(path_type=Path), default=None,
+              help="每份 .docx 填进本单位的 Word 模板（字段写法见 docs/docx-templates.md；.pdf 由 LibreOffice 转换）。")
 @click.option("--engine", type=click.Choice(["weasyprint", "libreoffice"]), default=None,
               help="生成 PDF 的方式（默认 weasyprint）。")
 @click.help_option("-h", "--help", help="显示本帮助并退出。")
@@ -99,7 +101,7 @@ def batch_command(kind: str, data: Path, meeting: Path, per: str, out_dir: Path,
                   zip_to: str | None, merged: Path | None, jobs: int | None, number_from: int | None,
                   name: str | None, seed: int, feedback_by: dt.date | None, force: bool, resume: bool,
                   shard: str | None, template: Path | None, snippet_dirs: tuple[Path, ...],
-                  template_timeout: float | None, engine: str | None) -> None:
+                  template_timeout: float | None, docx_template: Path | None, engine: str | None) -> None:
     """按县区、责任单位、包保领导或项目，每组生成一份文稿，放进一个文件夹。
 
     每份文稿只用本组的项目和数字（排名在同类各组中计算），主送本组（会议信息的 addressees
@@ -124,7 +126,8 @@ def batch_command(kind: str, data: Path, meeting: Path, per: str, out_dir: Path,
         zip_to=_zip_path(zip_to, out_dir),
         merged=merged, jobs=jobs, number_from=number_from, name=name, seed=seed, force=force, resume=resume,
         shard=parse_shard(shard) if shard else None, template=template, snippets=snippet_dirs,
-        feedback_by=feedback_by, engine=engine, template_seconds=template_timeout)  # type: ignore[arg-type]
+        feedback_by=feedback_by, engine=engine, template_seconds=template_timeout,  # type: ignore[arg-type]
+        docx_template=docx_template)
     with progress_reporter() as report:
         summary = run_batch(request, progress=report)
     echo_summary(summary)
