@@ -81,7 +81,8 @@ def test_an_oversized_upload_is_refused_with_the_limit(tmp_path: Path) -> None:
         response = upload(client, "ledger", "台账.csv", "甲,东城区\n" * 20_000)
         assert_chinese_error(response, 413, "一次上传不能超过 0.0625 MB", "--max-upload")
         # without a Content-Length the limit holds as the body streams in
-        chunks = (b"x" * 16384 for _ in range(10))
+        preamble = b'--b\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n'
+        chunks = (preamble if n == 0 else b"x" * 16384 for n in range(10))
         streamed = client.post("/api/upload", content=chunks,
                                headers={"Content-Type": "multipart/form-data; boundary=b"})
         assert_chinese_error(streamed, 413, "文件太大")

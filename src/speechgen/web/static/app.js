@@ -247,6 +247,14 @@ async function loadCheck(answer) {
   }
 }
 
+function fitHtmlPreview() {
+  const pane = $("html-pane");
+  const frame = $("html-preview");
+  const scale = Math.min(1, pane.clientWidth / 820);
+  frame.style.transform = `scale(${scale})`;
+  frame.style.height = `${pane.clientHeight / scale}px`;
+}
+
 function switchTab(event) {
   const chosen = event.target.dataset.tab;
   for (const tab of document.querySelectorAll(".tab")) {
@@ -254,6 +262,7 @@ function switchTab(event) {
     tab.setAttribute("aria-selected", String(tab.dataset.tab === chosen));
   }
   for (const panel of document.querySelectorAll("[data-tab-panel]")) panel.hidden = panel.dataset.tabPanel !== chosen;
+  if (chosen === "html") fitHtmlPreview();
 }
 
 async function endSession() {
@@ -277,6 +286,7 @@ function init() {
   $("kind").addEventListener("change", () => { $("frame-box").hidden = $("kind").value !== "speech"; });
   for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click", switchTab);
   $("end-session").addEventListener("click", endSession);
+  window.addEventListener("resize", fitHtmlPreview);
 }
 
 init();
