@@ -24,3 +24,12 @@ soffice -env:UserInstallation="file://$tmp/profile" --headless --convert-to pdf 
 pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$tmp/template.pdf" "$dest/docx-template"
 pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$tmp/filled.pdf" "$dest/docx-template-filled"
 echo "已更新 $dest/docx-template.png、docx-template-filled.png"
+
+# The web page, as the end-to-end test in Debian's chromium sees it (needs /usr/bin/chromium).
+if [ -x /usr/bin/chromium ]; then
+  SPEECHGEN_SCREENSHOTS="$tmp/web" $bin/python -m pytest -q -p no:randomly tests/test_web_browser.py -k secretary >/dev/null
+  cp "$tmp/web/web-facts.png" "$tmp/web/web-preview.png" "$dest/"
+  echo "已更新 $dest/web-facts.png、web-preview.png"
+else
+  echo "没有 /usr/bin/chromium，网页截图未更新（以 root 运行 make test 会安装它）" >&2
+fi
