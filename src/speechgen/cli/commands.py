@@ -12,8 +12,8 @@ from speechgen.cli.library_cmd import frames_command, snippets_command, template
 from speechgen.cli.outline_cmd import outline_command
 from speechgen.cli.reference_cmd import reference_command
 from speechgen.cli.render_cmd import render_command
-from speechgen.cli.template_check_cmd import template_check_command
 from speechgen.cli.serve_cmd import serve_command
+from speechgen.cli.template_check_cmd import template_check_command
 
 ALL: list[click.Command] = []
 ALL.append(init_command)

@@ -69,13 +69,28 @@ def draft_job(request: api.GenerateRequest) -> DraftOut:
     return DraftOut(result.text, title_of(result.text), result.files[".html"], options, result.warnings)
 
 
-def render_job(text: str, name: str, formats: tuple[str, ...], options: Any, dpi: int = 0) -> RenderOut:
-    """Render dialect text in each format; with ``dpi``, also the PDF's pages as PNG images."""
+def render_job(text: str, name: str, formats: tuple[str, ...], options: Any, dpi: int = 0,
+               docx_template: api.InputFile | None = None, generate: api.GenerateRequest | None = None) -> RenderOut:
+    """Render dialect text in each format; with ``dpi``, also the PDF's pages as PNG images. With a
+    Word template, a draft not edited since it was drafted is drafted again by ``generate`` (the
+    template's ledger fields need the ledger); edited text is filled in as render does."""
     if dpi and ".pdf" not in formats:
         formats = (*formats, ".pdf")
-    result = api.render_from_bytes(api.RenderRequest(api.InputFile.from_text(name, text), formats, options=options))
-    pages = page_images(result.files[".pdf"], dpi) if dpi else ()
-    return RenderOut(result.files, pages, result.warnings)
+    if docx_template is not None and generate is not None:
+        made = api.generate_from_bytes(replace(generate, formats=formats, docx_template=docx_template))
+        files, warnings = made.files, made.warnings
+    else:
+        source = api.InputFile.from_text(name, text)
+        result = api.render_from_bytes(api.RenderRequest(source, formats, options=options, docx_template=docx_template))
+        files, warnings = result.files, result.warnings
+    pages = page_images(files[".pdf"], dpi) if dpi else ()
+    return RenderOut(files, pages, warnings)
+
+
+def word_template_job(template: api.InputFile) -> dict[str, Any]:
+    """Return what template-check finds in a Word template, as the CLI prints it."""
+    report = api.template_check_from_bytes(api.TemplateCheckRequest(template)).report
+    return {"usable": not report.errors, "text": report.render(), "fields": sorted(report.fields)}
 
 
 def check_job(text: str, name: str, ledger: api.InputFile | None, meeting: api.InputFile | None) -> dict:

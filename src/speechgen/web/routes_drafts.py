@@ -3,6 +3,7 @@ images, the check findings, the HTML preview and the downloads (.docx, .pdf, .md
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
 
@@ -72,12 +73,15 @@ async def draft(request: Request) -> JSONResponse:
     kind, frame, seed = _choice(body)
     ledger = stored_file(session, body.get("ledger"), "ledger")
     meeting = stored_file(session, body.get("meeting"), "meeting")
-    template = stored_file(session, body["template"], "template").input_file() if body.get("template") else None
-    request_ = api.GenerateRequest(kind, ledger.input_file(), meeting.input_file(),  # type: ignore[arg-type]
-                                   frame=frame, seed=seed, template=template)
-    out: jobs.DraftOut = await state.workers.run(jobs.draft_job, request_)
+    template = stored_file(session, body["template"], "template") if body.get("template") else None
+    word = stored_file(session, body["docx_template"], "docx_template") if body.get("docx_template") else None
+    choice = {"kind": kind, "frame": frame, "seed": seed, "template": template.id if template else None}
+    request_ = _generate_request(session, ledger.id, meeting.id, choice)
+    out: jobs.DraftOut = await state.workers.run(
+        jobs.draft_job, replace(request_, docx_template=word.input_file() if word else None))  # checked first
     label = next(k.label for k in api.kinds() if k.name == kind)
-    made = Draft(new_id(), kind, out.title or label, out.text, out.options, ledger.id, meeting.id)
+    made = Draft(new_id(), kind, out.title or label, out.text, out.options, ledger.id, meeting.id,
+                 docx_template=word.id if word else None, choice=choice)
     # the ledger's warnings were shown beside its rows with the figures; not again with every draft
     return JSONResponse(_answer(request, session, made, out.html, (), seed))
 
@@ -95,7 +99,7 @@ async def edited(request: Request, draft_id: str) -> JSONResponse:
     out: jobs.RenderOut = await app_state(request).workers.run(
         jobs.render_job, text, _source_name(parent), (".html",), parent.options)
     made = Draft(new_id(), parent.kind, jobs.title_of(text) or parent.title, text, parent.options,
-                 parent.ledger, parent.meeting)
+                 parent.ledger, parent.meeting, docx_template=parent.docx_template)
     return JSONResponse(_answer(request, session, made, out.files[".html"], out.warnings, None))
 
 
@@ -106,7 +110,8 @@ async def pages(request: Request, draft_id: str) -> dict:
     found = draft_of(session, draft_id)
     if not found.pages:
         out: jobs.RenderOut = await state.workers.run(
-            jobs.render_job, found.text, _source_name(found), (".pdf",), found.options, state.settings.page_dpi)
+            jobs.render_job, found.text, _source_name(found), (".pdf",), found.options, state.settings.page_dpi,
+            *_word_template(session, found))
         _keep(session, found, out.files)
         images = []
         for number, png in enumerate(out.pages, start=1):
@@ -161,12 +166,39 @@ async def download(request: Request, draft_id: str, name: str) -> Response:
     else:
         if suffix not in found.rendered:
             out: jobs.RenderOut = await state.workers.run(
-                jobs.render_job, found.text, _source_name(found), (suffix,), found.options)
+                jobs.render_job, found.text, _source_name(found), (suffix,), found.options, 0,
+                *_word_template(session, found))
             _keep(session, found, out.files)
         data = found.rendered[suffix].read_bytes()
     filename = f"{_safe_title(found.title)}{suffix}"
     disposition = f"attachment; filename=\"{found.kind}{suffix}\"; filename*=UTF-8''{quote(filename)}"
     return Response(data, media_type=MEDIA[suffix], headers={"Content-Disposition": disposition})
+
+
+@router.post("/word-template/check")
+async def word_template_check(request: Request) -> dict:
+    """What template-check finds in an uploaded Word template (fields, problems, the verdict)."""
+    session = session_of(request)
+    word = stored_file(session, (await json_body(request)).get("template"), "docx_template")
+    return {"ok": True, **await app_state(request).workers.run(jobs.word_template_job, word.input_file())}
+
+
+def _generate_request(session: Session, ledger: str, meeting: str, choice: dict[str, Any]) -> api.GenerateRequest:
+    """Return the request that drafts ``choice`` (kind, frame, seed, template id) from the session's files."""
+    template = stored_file(session, choice["template"], "template").input_file() if choice["template"] else None
+    return api.GenerateRequest(choice["kind"], stored_file(session, ledger, "ledger").input_file(),
+                               stored_file(session, meeting, "meeting").input_file(), frame=choice["frame"],
+                               seed=choice["seed"], template=template)
+
+
+def _word_template(session: Session, found: Draft) -> tuple[api.InputFile | None, api.GenerateRequest | None]:
+    """Return the draft's Word template and, when its text is as drafted, the request that drafted it."""
+    if found.docx_template is None:
+        return None, None
+    word = stored_file(session, found.docx_template, "docx_template").input_file()
+    if found.choice is None or found.ledger is None or found.meeting is None:
+        return word, None
+    return word, _generate_request(session, found.ledger, found.meeting, found.choice)
 
 
 def _keep(session: Session, found: Draft, files: dict[str, bytes]) -> None:

@@ -55,6 +55,8 @@ class Draft:
     options: Any
     ledger: str | None
     meeting: str | None
+    docx_template: str | None = None  # the Word template's file id: .docx and .pdf are it filled
+    choice: dict[str, Any] | None = None  # kind, frame, seed, template of a draft not edited since
     rendered: dict[str, Path] = field(default_factory=dict)
     pages: list[Path] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)

@@ -38,8 +38,8 @@ class Slot:
 WORKBOOK_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
 WORD_PARTS = ("[Content_Types].xml", "word/document.xml")
 
-# The upload slots of the page. A new slot (an office 红头 .docx for Word templates) is one entry
-# here and one <input> in the page; its content checks come from zip_parts.
+# The upload slots of the page: a new one is one entry here and one <input> in the page; the
+# content checks of a zip-based format come from zip_parts.
 SLOTS: dict[str, Slot] = {
     "ledger": Slot("ledger", "项目台账", (".xlsx", ".csv", ".tsv"),
                    "请上传 Excel 台账（.xlsx）或逗号分隔的 .csv；旧版 .xls 请在 Excel 或 WPS 中“另存为”.xlsx",
@@ -48,6 +48,10 @@ SLOTS: dict[str, Slot] = {
                     "请上传 meeting.yaml（可用 speechgen init 生成），或在下方表单中填写会议信息"),
     "template": Slot("template", "文稿模板", (".j2", ".md"),
                      "请上传 Jinja2 模板（如“我的讲话稿.md.j2”，写法见 docs/templates.md）"),
+    "docx_template": Slot("docx_template", "Word 模板", (".docx",),
+                          "请上传本单位的红头 Word 模板（.docx；.doc、.wps 请先“另存为”.docx，"
+                          "写法见 docs/docx-templates.md）",
+                          zip_parts=((".docx", WORD_PARTS),)),
 }
 
 

@@ -1,7 +1,7 @@
 // speechgen 文稿助手: the page's behaviour, plain JavaScript (no library, nothing loaded from outside).
 "use strict";
 
-const state = { ledger: null, meeting: null, template: null, draft: null, seed: null, pagesJob: 0 };
+const state = { ledger: null, meeting: null, template: null, docx_template: null, draft: null, seed: null, pagesJob: 0 };
 const $ = (id) => document.getElementById(id);
 
 class ApiError extends Error {
@@ -79,7 +79,8 @@ async function upload(input) {
     const stored = await call("/api/upload", { form });
     state[slot] = stored.id;
     $(`${slot}-name`).textContent = `已上传：${stored.name}`;
-    if (slot !== "template") await computeFacts();
+    if (slot === "docx_template") await checkWordTemplate(stored);
+    else if (slot !== "template") await computeFacts();
   } catch (error) {
     state[slot] = null;
     $(`${slot}-name`).textContent = "上传未成功";
@@ -87,6 +88,16 @@ async function upload(input) {
   } finally {
     input.value = "";
   }
+}
+
+async function checkWordTemplate(stored) {
+  const report = await call("/api/word-template/check", { json: { template: stored.id } });
+  $("word-report").textContent = report.text;
+  $("word-report-summary").textContent = report.usable ? `Word 模板“${stored.name}”可以使用（点开看字段）`
+    : `Word 模板“${stored.name}”有错误，不能使用（点开看原因）`;
+  $("word-report-box").hidden = false;
+  $("word-report-box").open = !report.usable;
+  if (!report.usable) { state.docx_template = null; $("docx_template-name").textContent = "模板有错误，未使用"; }
 }
 
 async function useExample(event) {
@@ -163,6 +174,7 @@ async function generate(seed) {
   const kind = $("kind").value;
   const body = { ledger: state.ledger, meeting: state.meeting, kind, seed, frame: kind === "speech" ? $("frame").value : null };
   if (state.template) body.template = state.template;
+  if (state.docx_template) body.docx_template = state.docx_template;
   const done = busy($("generate"), "正在起草…");
   try {
     const answer = await call("/api/draft", { json: body });
@@ -273,7 +285,7 @@ async function endSession() {
 }
 
 function init() {
-  for (const id of ["ledger-file", "meeting-file", "template-file"]) $(id).addEventListener("change", (e) => upload(e.target));
+  for (const id of ["ledger-file", "meeting-file", "template-file", "docx_template-file"]) $(id).addEventListener("change", (e) => upload(e.target));
   $("use-example").addEventListener("click", useExample);
   $("meeting-form").addEventListener("submit", saveMeetingForm);
   $("draft-form").addEventListener("submit", (event) => {
