@@ -5,6 +5,7 @@ time-out), and rendering off the event loop."""
 from __future__ import annotations
 
 import asyncio
+import socket
 import time
 from pathlib import Path
 from typing import Any
@@ -156,3 +157,34 @@ def test_an_error_raised_in_a_worker_process_keeps_its_problems() -> None:
         workers.close()
     error = caught.value
     assert error.status == 422 and any(p.file == "meeting.yaml" for p in error.problems)
+
+
+def test_serve_warns_when_it_listens_beyond_this_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    import speechgen.web
+    from speechgen.cli import main
+
+    started: list[WebSettings] = []
+    monkeypatch.setattr(speechgen.web, "serve", lambda settings, on_ready: (started.append(settings), on_ready()))
+    loopback = CliRunner().invoke(main, ["serve", "--port", "8123"])
+    wide = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--max-upload", "5", "--session-minutes", "30"])
+    assert loopback.exit_code == wide.exit_code == 0
+    assert "警告" not in loopback.output and "http://127.0.0.1:8123/" in loopback.output
+    assert "警告：正在监听 0.0.0.0，同一网络中的任何人都能打开本页" in wide.output
+    assert started[0].host == "127.0.0.1" and started[1].max_upload == 5 * 1024 * 1024
+    assert started[1].session_minutes == 30
+
+
+def test_serve_on_a_taken_port_says_so_in_chinese() -> None:
+    from click.testing import CliRunner
+
+    from speechgen.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", "--port", str(port)])
+    assert result.exit_code == 1 and f"无法在 127.0.0.1:{port} 上启动" in result.output
+    assert "--port" in result.output and "Traceback" not in result.output
