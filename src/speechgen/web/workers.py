@@ -54,4 +54,6 @@ class Workers:
         broken.shutdown(wait=False, cancel_futures=True)
 
     def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Stop the workers: queued jobs are cancelled, a running one is waited for, so that no
+        worker process outlives the server."""
+        self._pool.shutdown(wait=self.processes > 0, cancel_futures=True)
