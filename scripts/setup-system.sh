@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Install the Debian packages speechgen needs for PDF previews and the LibreOffice engine:
 # CJK fonts, libharfbuzz-subset0 (without it WeasyPrint subsets CJK fonts in pure Python, ~35×
-# slower), poppler-utils (pdftoppm for page images) and LibreOffice Writer (optional engine).
+# slower), poppler-utils (pdftoppm for page images), LibreOffice Writer (optional engine) and
+# Chromium (the browser the web page's end-to-end test drives; never a browser Playwright downloads).
 # FandolFang, the only free true 仿宋 with full GB2312, ships inside texlive-lang-chinese; we take
 # just its OTF files instead of installing TeX Live.
 # As root it installs what is missing; otherwise it prints the exact commands and carries on.
 set -u
 
-PACKAGES=(fonts-noto-cjk fonts-arphic-ukai fonts-liberation2 libharfbuzz-subset0 poppler-utils)
+PACKAGES=(fonts-noto-cjk fonts-arphic-ukai fonts-liberation2 libharfbuzz-subset0 poppler-utils chromium)
 OPTIONAL=(libreoffice-writer-nogui)
 FANDOL_DIR=/usr/local/share/fonts/fandol
 ALIAS_SRC="$(dirname "$0")/../src/speechgen/data/fontconfig/65-speechgen-gongwen.conf"
@@ -33,7 +34,7 @@ cmp -s "$ALIAS_SRC" "$ALIAS_DST" 2>/dev/null || need_alias=1
 
 if [ ${#missing[@]} -eq 0 ] && [ $need_fandol -eq 0 ] && [ $need_alias -eq 0 ]; then
     office="、LibreOffice"; [ "${SPEECHGEN_SKIP_OPTIONAL:-0}" = 1 ] && office=""
-    echo "speechgen: 系统组件已齐备（中文字体、Fandol 仿宋/楷体、字体别名、HarfBuzz、poppler${office}），无需安装。" >&2
+    echo "speechgen: 系统组件已齐备（中文字体、Fandol 仿宋/楷体、字体别名、HarfBuzz、poppler、Chromium${office}），无需安装。" >&2
     exit 0
 fi
 

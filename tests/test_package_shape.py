@@ -25,7 +25,7 @@ MAX_LINES = 400
 
 # Each takes 30–500 ms to import (python -X importtime); starting the command line needs none of them.
 HEAVY = ("weasyprint", "pydyf", "fontTools", "docxtpl", "docx", "lxml.etree", "openpyxl", "jinja2",
-         "markdown_it", "yaml", "zhconv", "pdfplumber", "pypdf")
+         "markdown_it", "yaml", "zhconv", "pdfplumber", "pypdf", "fastapi", "starlette", "uvicorn", "pypdfium2")
 
 
 def _name(path: Path) -> str:
@@ -172,7 +172,8 @@ def test_a_marked_test_may_run_libreoffice(tmp_path: Path, monkeypatch: pytest.M
 
 # What a skip may wait for: programs, fonts and data the repository cannot hold (make test installs
 # the Debian ones through scripts/setup-system.sh when run as root, as CI is), or the system itself.
-OUTSIDE = ("LibreOffice", "soffice", "fontconfig", "fonts-", "libharfbuzz", "Fandol", "shared/corpus", "POSIX")
+OUTSIDE = ("LibreOffice", "soffice", "fontconfig", "fonts-", "libharfbuzz", "Fandol", "shared/corpus", "POSIX",
+           "chromium")
 SKIPS = {"skip": 0, "skipif": None}  # the call and the position of its reason (None: reason= only)
 FORBIDDEN = {"importorskip": "a development dependency is installed by make test: import it",
              "xfail": "an expected failure hides the day it is fixed or gets worse"}

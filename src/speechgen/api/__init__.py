@@ -6,7 +6,7 @@ workers) and on paths (``generate``, ``render``, ``check``, ``outline``, ``compu
 the files through sources/, call the value form, write through writers.output; for the CLI).
 """
 
-from speechgen.api.library import frames, snippet_library, templates
+from speechgen.api.library import Kind, example_inputs, frames, kinds, snippet_library, templates
 from speechgen.api.paths import (
     Generated,
     Rendered,
@@ -67,6 +67,7 @@ __all__ = [
     "GenerateResult",
     "Generated",
     "InputFile",
+    "Kind",
     "OutlineRequest",
     "OutlineResult",
     "RenderRequest",
@@ -79,12 +80,14 @@ __all__ = [
     "check_from_bytes",
     "compute_facts",
     "draft",
+    "example_inputs",
     "facts_from_bytes",
     "facts_to_json",
     "frames",
     "generate",
     "generate_from_bytes",
     "group_facts",
+    "kinds",
     "load_dossier",
     "outline",
     "outline_from_bytes",

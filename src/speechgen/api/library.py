@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from speechgen.inputs import InputFile
 
 if TYPE_CHECKING:
     from speechgen.compose import Frame, SnippetLibrary
@@ -17,6 +20,35 @@ def templates() -> list[tuple[str, Path, str]]:
 
     folder = resource_dir("templates")
     return [(kind, folder / name, TEMPLATE_DESCRIPTIONS[kind]) for kind, name in TEMPLATES.items()]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of document generate can draft: its name (speech), Chinese label (讲话稿) and
+    what it contains."""
+
+    name: str
+    label: str
+    description: str
+
+
+def kinds() -> list[Kind]:
+    """Return the kinds generate can draft, in the order the built-in templates list them (a kind
+    added to compose's templates appears here, and in the web page's choice, by itself)."""
+    from speechgen.compose import TEMPLATE_DESCRIPTIONS, TEMPLATES
+
+    # Each description opens with the kind's Chinese name ("讲话稿：标题、…"): one vocabulary.
+    return [Kind(kind, TEMPLATE_DESCRIPTIONS[kind].split("：", 1)[0], TEMPLATE_DESCRIPTIONS[kind])
+            for kind in TEMPLATES]
+
+
+def example_inputs() -> tuple[InputFile, InputFile]:
+    """Return the bundled example ledger and meeting file (examples/ledger.xlsx, meeting.yaml)."""
+    from speechgen.paths import resource_dir
+
+    folder = resource_dir("examples")
+    return tuple(InputFile(name, (folder / name).read_bytes())  # type: ignore[return-value]
+                 for name in ("ledger.xlsx", "meeting.yaml"))
 
 
 def frames() -> list[Frame]:

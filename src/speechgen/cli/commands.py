@@ -13,6 +13,7 @@ from speechgen.cli.library_cmd import frames_command, snippets_command, template
 from speechgen.cli.outline_cmd import outline_command
 from speechgen.cli.reference_cmd import reference_command
 from speechgen.cli.render_cmd import render_command
+from speechgen.cli.serve_cmd import serve_command
 from speechgen.cli.template_check_cmd import template_check_command
 
 ALL: list[click.Command] = []
@@ -28,3 +29,4 @@ ALL.append(outline_command)
 ALL.append(check_command)
 ALL.append(reference_command)
 ALL.append(template_check_command)
+ALL.append(serve_command)

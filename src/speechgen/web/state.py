@@ -1,0 +1,88 @@
+"""What every request reaches: the settings, the sessions, the workers and the page templates; and
+the middleware that gives each browser its session (an HttpOnly cookie holding a random id)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from starlette.requests import Request
+
+from speechgen.web.failures import WebError
+from speechgen.web.guards import ASGIApp, Message, Receive, Scope, Send
+from speechgen.web.sessions import COOKIE, Draft, Session, SessionStore, StoredFile, is_id
+from speechgen.web.settings import WebSettings
+from speechgen.web.workers import Workers
+
+HERE = Path(__file__).resolve().parent
+EXPIRED = "文件已随会话结束而删除（闲置过久或已点“结束并清除”），或不属于本浏览器；请重新上传。"
+
+
+@dataclass
+class AppState:
+    settings: WebSettings
+    store: SessionStore
+    workers: Workers
+    pages: jinja2.Environment
+
+
+def page_templates() -> jinja2.Environment:
+    """Return the environment of the page's own templates (ours, not users': no sandbox needed)."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+
+
+def app_state(request: Request) -> AppState:
+    return request.app.state.speechgen
+
+
+def session_of(request: Request) -> Session:
+    """Return the session of this browser (made by SessionCookie for every request)."""
+    return request.scope["speechgen.session"]
+
+
+def stored_file(session: Session, file_id: object, slot: str) -> StoredFile:
+    """Return the session's upload with this id in this slot; 404 in Chinese for any other id."""
+    found = session.files.get(file_id) if is_id(file_id) else None  # type: ignore[arg-type]
+    if found is None or found.slot != slot:
+        raise WebError(404, "找不到上传的文件", EXPIRED)
+    return found
+
+
+def draft_of(session: Session, draft_id: str) -> Draft:
+    found = session.drafts.get(draft_id) if is_id(draft_id) else None
+    if found is None:
+        raise WebError(404, "找不到这份稿件", EXPIRED)
+    return found
+
+
+def render_page(request: Request, name: str, **context: Any) -> str:
+    return app_state(request).pages.get_template(name).render(**context)
+
+
+class SessionCookie:
+    """Find the browser's session by its cookie, or start one and set the cookie on the answer."""
+
+    def __init__(self, app: ASGIApp, store: SessionStore, max_age: int):
+        self.app, self.store, self.max_age = app, store, max_age
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"].startswith("/static/"):
+            await self.app(scope, receive, send)
+            return
+        session = self.store.get(Request(scope).cookies.get(COOKIE))
+        fresh = session is None
+        if session is None:
+            session = self.store.create()
+        scope["speechgen.session"] = session
+        cookie = (f"{COOKIE}={session.id}; Path=/; HttpOnly; SameSite=Strict; Max-Age={self.max_age}").encode()
+
+        async def with_cookie(message: Message) -> None:
+            if fresh and message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], (b"set-cookie", cookie)]
+            await send(message)
+
+        await self.app(scope, receive, with_cookie)

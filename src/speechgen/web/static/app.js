@@ -1,0 +1,304 @@
+// speechgen 文稿助手: the page's behaviour, plain JavaScript (no library, nothing loaded from outside).
+"use strict";
+
+const state = { ledger: null, meeting: null, template: null, docx_template: null, draft: null, seed: null, pagesJob: 0 };
+const $ = (id) => document.getElementById(id);
+
+class ApiError extends Error {
+  constructor(body) { super(body.error ? body.error.title : "请求失败"); this.body = body; }
+}
+
+async function call(path, options = {}) {
+  const init = { method: "POST", credentials: "same-origin", headers: {} };
+  if (options.json !== undefined) {
+    init.headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(options.json);
+  } else if (options.form !== undefined) {
+    init.body = options.form;
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (error) {
+    throw new ApiError({ error: { title: "无法连接到 speechgen", message: "请确认 speechgen serve 仍在运行，然后刷新本页。", problems: [] } });
+  }
+  let body;
+  try { body = await response.json(); } catch (error) {
+    body = { ok: false, error: { title: "服务器的回答无法读取", message: `HTTP ${response.status}`, problems: [] } };
+  }
+  if (!response.ok || body.ok === false) throw new ApiError(body);
+  return body;
+}
+
+function showMessage(title, message, problems = [], kind = "error") {
+  const box = $("message");
+  box.className = `message ${kind}`;
+  box.replaceChildren();
+  const heading = document.createElement("strong");
+  heading.textContent = title;
+  box.append(heading);
+  if (message) { const p = document.createElement("p"); p.textContent = message; box.append(p); }
+  if (problems.length) {
+    const list = document.createElement("ul");
+    for (const problem of problems) { const li = document.createElement("li"); li.textContent = problem.text; list.append(li); }
+    box.append(list);
+  }
+  box.hidden = false;
+}
+
+function clearMessage() { $("message").hidden = true; }
+
+function showError(error) {
+  if (error instanceof ApiError && error.body.error) {
+    const e = error.body.error;
+    showMessage(e.title, e.message, e.problems || []);
+  } else {
+    showMessage("出错了", String(error));
+  }
+}
+
+function busy(button, text) {
+  const old = button.textContent;
+  button.disabled = true;
+  button.textContent = text;
+  return () => { button.disabled = false; button.textContent = old; };
+}
+
+// ── inputs ──────────────────────────────────────────────────────────────────────────────
+
+async function upload(input) {
+  const file = input.files[0];
+  if (!file) return;
+  const slot = input.dataset.slot;
+  const form = new FormData();
+  form.append("slot", slot);
+  form.append("file", file);
+  clearMessage();
+  $(`${slot}-name`).textContent = `正在上传 ${file.name}…`;
+  try {
+    const stored = await call("/api/upload", { form });
+    state[slot] = stored.id;
+    $(`${slot}-name`).textContent = `已上传：${stored.name}`;
+    if (slot === "docx_template") await checkWordTemplate(stored);
+    else if (slot !== "template") await computeFacts();
+  } catch (error) {
+    state[slot] = null;
+    $(`${slot}-name`).textContent = "上传未成功";
+    showError(error);
+  } finally {
+    input.value = "";
+  }
+}
+
+async function checkWordTemplate(stored) {
+  const report = await call("/api/word-template/check", { json: { template: stored.id } });
+  $("word-report").textContent = report.text;
+  $("word-report-summary").textContent = report.usable ? `Word 模板“${stored.name}”可以使用（点开看字段）`
+    : `Word 模板“${stored.name}”有错误，不能使用（点开看原因）`;
+  $("word-report-box").hidden = false;
+  $("word-report-box").open = !report.usable;
+  if (!report.usable) { state.docx_template = null; $("docx_template-name").textContent = "模板有错误，未使用"; }
+}
+
+async function useExample(event) {
+  const done = busy(event.target, "正在载入示例…");
+  clearMessage();
+  try {
+    const body = await call("/api/example");
+    state.ledger = body.ledger.id;
+    state.meeting = body.meeting.id;
+    $("ledger-name").textContent = `示例：${body.ledger.name}`;
+    $("meeting-name").textContent = `示例：${body.meeting.name}`;
+    await computeFacts();
+  } catch (error) { showError(error); } finally { done(); }
+}
+
+async function saveMeetingForm(event) {
+  event.preventDefault();
+  clearMessage();
+  const form = new FormData(event.target);
+  try {
+    const stored = await call("/api/meeting", { form });
+    state.meeting = stored.id;
+    $("meeting-name").textContent = `表单填写：${stored.name}`;
+    if (state.ledger) await computeFacts();
+    else showMessage("会议信息已保存", "请再上传项目台账。", [], "info");
+  } catch (error) { showError(error); }
+}
+
+function fillMeetingForm(meeting, baseId) {
+  const form = $("meeting-form");
+  form.elements.base.value = baseId;
+  for (const element of form.elements) {
+    if (!element.name || element.name === "base") continue;
+    const [outer, inner] = element.name.split(".");
+    let value = meeting[outer];
+    if (inner) value = value ? value[inner] : undefined;
+    if (Array.isArray(value)) value = value.join("\n");
+    element.value = value === undefined || value === null ? (element.tagName === "SELECT" ? "市" : "") : value;
+  }
+}
+
+async function computeFacts() {
+  if (!state.ledger || !state.meeting) return;
+  $("facts").hidden = false;
+  $("facts-body").innerHTML = '<p class="note">正在计算…</p>';
+  try {
+    const body = await call("/api/facts", { json: { ledger: state.ledger, meeting: state.meeting } });
+    $("facts-body").innerHTML = body.html;
+    fillMeetingForm(body.meeting, state.meeting);
+    $("drafting").hidden = false;
+    if (body.warnings.length) showMessage(`台账有 ${body.warnings.length} 条提示`, "数据已算出；提示写在“台账算出的数据”一节中所在的行旁。", [], "info");
+  } catch (error) {
+    $("drafting").hidden = true;
+    if (error instanceof ApiError && error.body.html) {
+      $("facts-body").innerHTML = error.body.html;
+      showMessage(error.body.error.title, "问题列在“台账算出的数据”一节中，按行排列。");
+    } else {
+      $("facts-body").replaceChildren();
+      showError(error);
+    }
+  }
+}
+
+// ── drafts and preview ──────────────────────────────────────────────────────────────────
+
+function keepScroll() {
+  const pane = $("preview-pane");
+  const top = pane.scrollTop;
+  return () => { pane.scrollTop = top; };
+}
+
+async function generate(seed) {
+  clearMessage();
+  const kind = $("kind").value;
+  const body = { ledger: state.ledger, meeting: state.meeting, kind, seed, frame: kind === "speech" ? $("frame").value : null };
+  if (state.template) body.template = state.template;
+  if (state.docx_template) body.docx_template = state.docx_template;
+  const done = busy($("generate"), "正在起草…");
+  try {
+    const answer = await call("/api/draft", { json: body });
+    state.seed = seed;
+    $("seed").value = String(seed);
+    show(answer);
+  } catch (error) { showError(error); } finally { done(); }
+}
+
+async function rerender() {
+  if (!state.draft) return;
+  clearMessage();
+  const done = busy($("rerender"), "正在排版…");
+  $("draft-problems").replaceChildren();
+  try {
+    const answer = await call(`/api/drafts/${state.draft}/text`, { json: { text: $("draft-text").value } });
+    show(answer, false);
+  } catch (error) {
+    if (error instanceof ApiError && error.body.error && error.body.error.problems.length) {
+      const list = document.createElement("ul");
+      list.className = "problems";
+      for (const problem of error.body.error.problems) {
+        const li = document.createElement("li"); li.textContent = problem.text; list.append(li);
+      }
+      $("draft-problems").replaceChildren(list);
+    }
+    showError(error);
+  } finally { done(); }
+}
+
+function show(answer, replaceText = true) {
+  state.draft = answer.draft;
+  if (replaceText) $("draft-text").value = answer.text;
+  $("text-status").textContent = "";
+  $("reroll").disabled = false;
+  $("rerender").disabled = false;
+  $("downloads").hidden = false;
+  $("download-docx").href = answer.downloads.docx;
+  $("download-pdf").href = answer.downloads.pdf;
+  $("download-md").href = answer.downloads.md;
+  $("html-preview").src = answer.preview;
+  if (answer.warnings.length) showMessage("稿件提示", "", answer.warnings.map((text) => ({ text })), "info");
+  loadPages(answer);
+  loadCheck(answer);
+}
+
+async function loadPages(answer) {
+  const job = ++state.pagesJob;
+  const restore = keepScroll();
+  $("page-count").textContent = "正在排版…";
+  $("pages").classList.add("stale");
+  try {
+    const pages = await call(answer.pages);
+    if (job !== state.pagesJob) return;
+    const images = pages.images.map((src, index) => {
+      const figure = document.createElement("figure");
+      const img = document.createElement("img");
+      img.src = src; img.width = 794; img.height = 1123; img.alt = `第${index + 1}页`;
+      const caption = document.createElement("figcaption");
+      caption.textContent = `第 ${index + 1} 页 / 共 ${pages.count} 页`;
+      figure.append(img, caption);
+      return figure;
+    });
+    $("pages").replaceChildren(...images);
+    $("page-count").textContent = `共 ${pages.count} 页`;
+    restore();
+  } catch (error) {
+    if (job === state.pagesJob) { $("page-count").textContent = "排版未成功"; showError(error); }
+  } finally {
+    if (job === state.pagesJob) $("pages").classList.remove("stale");
+  }
+}
+
+async function loadCheck(answer) {
+  $("findings").innerHTML = '<p class="note">正在检查…</p>';
+  try {
+    const report = await call(answer.check);
+    if (state.draft === answer.draft) $("findings").innerHTML = report.html;
+  } catch (error) {
+    $("findings").replaceChildren();
+    showError(error);
+  }
+}
+
+function fitHtmlPreview() {
+  const pane = $("html-pane");
+  const frame = $("html-preview");
+  const scale = Math.min(1, pane.clientWidth / 820);
+  frame.style.transform = `scale(${scale})`;
+  frame.style.height = `${pane.clientHeight / scale}px`;
+}
+
+function switchTab(event) {
+  const chosen = event.target.dataset.tab;
+  for (const tab of document.querySelectorAll(".tab")) {
+    tab.classList.toggle("active", tab.dataset.tab === chosen);
+    tab.setAttribute("aria-selected", String(tab.dataset.tab === chosen));
+  }
+  for (const panel of document.querySelectorAll("[data-tab-panel]")) panel.hidden = panel.dataset.tabPanel !== chosen;
+  if (chosen === "html") fitHtmlPreview();
+}
+
+async function endSession() {
+  try {
+    await call("/api/session/end");
+    window.location.reload();
+  } catch (error) { showError(error); }
+}
+
+function init() {
+  for (const id of ["ledger-file", "meeting-file", "template-file", "docx_template-file"]) $(id).addEventListener("change", (e) => upload(e.target));
+  $("use-example").addEventListener("click", useExample);
+  $("meeting-form").addEventListener("submit", saveMeetingForm);
+  $("draft-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    generate(Math.max(0, parseInt($("seed").value, 10) || 0));
+  });
+  $("reroll").addEventListener("click", () => generate((state.seed ?? 0) + 1));
+  $("rerender").addEventListener("click", rerender);
+  $("draft-text").addEventListener("input", () => { $("text-status").textContent = "文字已修改，点“重新排版”更新预览。"; });
+  $("kind").addEventListener("change", () => { $("frame-box").hidden = $("kind").value !== "speech"; });
+  for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click", switchTab);
+  $("end-session").addEventListener("click", endSession);
+  window.addEventListener("resize", fitHtmlPreview);
+}
+
+init();

@@ -1,0 +1,124 @@
+"""What the page shows of the API's results, as plain values for the page templates: the figures
+(from the facts JSON, so that every number is the facts layer's own), problems by row, findings."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from speechgen import api
+from speechgen.errors import Problem
+from speechgen.web.chart import completion_chart
+
+DASH = "—"
+
+
+def percent(value: Decimal | None) -> str:
+    """Return a rate the facts layer rounded ("36.9%"), or "—" when it does not exist."""
+    return DASH if value is None else f"{value}%"
+
+
+def points(value: Decimal | None) -> str:
+    """Return a gap in 百分点 with its sign ("+12.1", "-4.8", "0.0"), or "—"."""
+    if value is None:
+        return DASH
+    return "0.0" if value == 0 else f"{value:+}"
+
+
+def yi(value: Decimal) -> str:
+    """Return 亿元 as the facts layer rounded it, with two decimals shown ("26.00")."""
+    return f"{value:.2f}"
+
+
+def problem_view(problem: Problem) -> dict[str, Any]:
+    """Return a Problem for the page and for JSON: its parts and the line the CLI prints."""
+    prefix = "" if problem.severity == "warning" else "错误："
+    return {"text": prefix + problem.format(), "message": problem.message, "hint": problem.hint,
+            "file": problem.file, "sheet": problem.sheet, "row": problem.row, "column": problem.column,
+            "location": problem.location(), "severity": problem.severity}
+
+
+def problems_by_row(problems: list[Problem] | tuple[Problem, ...]) -> list[dict[str, Any]]:
+    """Return the problems grouped by file, sheet and row (rows in order; whole-file ones first)."""
+    groups: dict[tuple[str, str, int], list[Problem]] = defaultdict(list)
+    for problem in problems:
+        groups[(problem.file or "", problem.sheet or "", problem.row or 0)].append(problem)
+    return [{"file": file, "sheet": sheet, "row": row or None, "problems": [problem_view(p) for p in found]}
+            for (file, sheet, row), found in sorted(groups.items())]
+
+
+def facts_view(result: api.FactsResult) -> dict[str, Any]:
+    """Return every table of the facts section: overview, 县区 ranking with its chart, laggards,
+    problem types, and the ledger's rows with each row's warnings beside it."""
+    data = json.loads(api.facts_to_json(result.facts), parse_float=Decimal)
+    overall, schedule = data["overall"], data["schedule"]
+    by_row = defaultdict(list)
+    for warning in result.warnings:
+        by_row[warning.row].append(problem_view(warning))
+    rows_known = {project.row for project in result.dossier.projects}
+    return {
+        "meeting": data["meeting"],
+        "schedule": schedule,
+        "progress": percent(schedule["progress"]),
+        "overview": _overview(data),
+        "districts": [_group(group) for group in data["by_district"]],
+        "chart": completion_chart(
+            [(group["key"], group["completion_rate"]) for group in data["by_district"]], schedule["progress"]),
+        "laggards": [_laggard(laggard) for laggard in data["laggards"]],
+        "problems": data["problems"],
+        "projects": [_project(project, by_row.get(project.row, [])) for project in result.dossier.projects],
+        "other_warnings": [w for row, found in by_row.items() if row not in rows_known for w in found],
+        "warning_count": len(result.warnings),
+        "overall": {"completion_rate": percent(overall["completion_rate"]), "gap": points(overall["gap_points"])},
+    }
+
+
+def _overview(data: dict[str, Any]) -> list[tuple[str, str]]:
+    overall, schedule = data["overall"], data["schedule"]
+    basis = (f"按月计：{schedule['months_elapsed']}÷12" if schedule["basis"] == "month"
+             else f"按日计：{schedule['days_elapsed']}÷{schedule['days_in_year']}")
+    stages = "，".join(f"{stage}{count}个" for stage, count in overall["stages"].items())
+    gap, threshold = points(overall["gap_points"]), data["lag_threshold_points"]
+    return [
+        ("时序进度", f"{percent(schedule['progress'])}（{basis}）"),
+        ("项目总数", f"{overall['projects']}个（{stages}）"),
+        ("已开工", f"{overall['started']}个，开工率{percent(overall['start_rate'])}"),
+        ("总投资", f"{yi(overall['total_yi'])}亿元（{overall['total_wan']}万元）"),
+        ("年度计划投资", f"{yi(overall['annual_plan_yi'])}亿元（{overall['annual_plan_wan']}万元）"),
+        ("完成投资", f"{yi(overall['completed_yi'])}亿元（{overall['completed_wan']}万元）"),
+        ("投资完成率", f"{percent(overall['completion_rate'])}（与时序进度比 {gap} 个百分点）"),
+        ("滞后项目", f"{len(data['laggards'])}个（落后时序进度超过{threshold}个百分点或逾期未开工）"),
+    ]
+
+
+def _group(group: dict[str, Any]) -> dict[str, Any]:
+    return {"rank": DASH if group["rank"] is None else group["rank"], "key": group["key"],
+            "projects": group["projects"], "started": group["started"], "start_rate": percent(group["start_rate"]),
+            "annual_plan": yi(group["annual_plan_yi"]), "completed": yi(group["completed_yi"]),
+            "completion_rate": percent(group["completion_rate"]), "gap": points(group["gap_points"]),
+            "behind": group["gap_points"] is not None and group["gap_points"] < 0, "laggards": group["laggards"]}
+
+
+def _laggard(laggard: dict[str, Any]) -> dict[str, Any]:
+    return {**laggard, "completion_rate": percent(laggard["completion_rate"]), "gap": points(laggard["gap_points"]),
+            "reasons": "、".join(laggard["reason_labels"]), "leader": laggard["leader"] or DASH}
+
+
+def _project(project: Any, warnings: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"row": project.row, "name": project.name, "district": project.district, "owner": project.owner,
+            "status": str(project.status.value), "annual_plan": project.annual_plan, "completed": project.completed,
+            "warnings": warnings}
+
+
+def findings_view(report: dict[str, Any]) -> dict[str, Any]:
+    """Return a check report (Report.to_json()) with Chinese severity names and locations."""
+    names = {"error": "错误", "warning": "警告", "info": "提示"}
+    findings = []
+    for finding in report["findings"]:
+        where = "全文" if finding["paragraph"] is None else f"第{finding['paragraph']}段"
+        if finding.get("line"):
+            where += f"（第{finding['line']}行）"
+        findings.append({**finding, "where": where, "severity_zh": names[finding["severity"]]})
+    return {"ok": report["ok"], "counts": report["counts"], "findings": findings}
