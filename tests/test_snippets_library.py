@@ -28,7 +28,8 @@ ROLES: dict[str, bool] = {
     "factor_guarantee": True, "service": True, "responsibility": True, "supervision": True,
     "style_of_work": True, "safety_quality": True, "closing": False, "bulletin_lead": False,
     "bulletin_assessment": False, "bulletin_requirements": True, "notice_purpose": False,
-    "notice_content": True, "notice_requirements": True,
+    "notice_content": True, "notice_requirements": True, "supervision_opening": False,
+    "supervision_requirements": True,
 }
 PROBLEM_TYPES = ("用地", "资金", "手续审批", "环评", "能耗", "征迁", "规划", "其他")
 # docs/snippets.md, "Flags for when / unless".
@@ -39,7 +40,7 @@ FLAGS = frozenset({
     "late_year", "uneven", "has_districts", "districts_tied", "single_project",
     *(f"problem_{t}" for t in PROBLEM_TYPES),
 })
-KINDS = ("speech", "bulletin", "notice")
+KINDS = ("speech", "bulletin", "notice", "supervision", "sheet")
 FILE_KEYS = {"role", "title", "passages"}
 PASSAGE_KEYS = {"id", "kinds", "when", "unless", "lead", "text"}
 
@@ -71,7 +72,7 @@ SPEECH_BULLETIN = {"achievements", "gaps", "speed", "preparation", "investment_a
                    "factor_guarantee", "service", "responsibility", "supervision",
                    "style_of_work", "safety_quality"}
 # Roles a template lists several times (一是/二是…, （一）（二）…) need more than one per draw.
-MIN_MATCHES = {"bulletin_requirements": 4, "notice_content": 4, "notice_requirements": 4,
+MIN_MATCHES = {"bulletin_requirements": 4, "notice_content": 4, "notice_requirements": 4, "supervision_requirements": 3,
                "awareness": 3}
 
 # A name that is empty, zero or meaningless unless one of these flags holds (when), or that is

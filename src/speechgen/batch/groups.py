@@ -3,7 +3,7 @@ own facts; which of them --only keeps (and why the others are skipped); the --sh
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
@@ -45,8 +45,10 @@ def groups_of(dossier: Dossier, per: Per, *, lag_threshold: Decimal = DEFAULT_LA
 
 
 def _project_facts(dossier: Dossier, project: Project, lag_threshold: Decimal) -> Facts:
-    """Return the figures of one project alone (its rate, its laggard reasons, its problem)."""
-    return compute_facts(dossier.model_copy(update={"projects": (project,)}), lag_threshold=lag_threshold)
+    """Return the figures of one project alone (its rate, its laggard reasons, its problem), named
+    after the project (``overall.key``, a template's ``scope``)."""
+    facts = compute_facts(dossier.model_copy(update={"projects": (project,)}), lag_threshold=lag_threshold)
+    return replace(facts, overall=replace(facts.overall, key=project.name))
 
 
 def skip_reason(group: Group, only: Only) -> str | None:

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Literal
 
 from speechgen.check.figure_labels import SubjectNames
-from speechgen.facts import Facts, GroupFacts
+from speechgen.facts import Facts, GroupFacts, group_facts
 from speechgen.facts.laggards import project_rate
 from speechgen.facts.types import UNFILLED
 from speechgen.model import Stage
@@ -64,7 +64,7 @@ def facts_candidates(facts: Facts) -> FigureIndex:
         Candidate("count", Decimal(len(facts.by_district)), "县区数", "districts", whole),
         Candidate("count", Decimal(len(facts.problems)), "问题类型数", "problems", whole),
     ]
-    groups = [facts.overall, *facts.by_district, *facts.siblings]
+    groups = [facts.overall, *facts.by_district, *facts.siblings, *_unit_groups(facts)]
     if facts.group is not None:
         groups.append(facts.group)
     for group in groups:
@@ -90,13 +90,23 @@ def facts_candidates(facts: Facts) -> FigureIndex:
     return FigureIndex(tuple(out), subject_names(facts))
 
 
+def _unit_groups(facts: Facts) -> tuple[GroupFacts, ...]:
+    """Return the groups of the whole ledger per 责任单位 and per 包保领导 of more than one project,
+    whose own figures a document addressed to one of them prints (speechgen batch --per owner /
+    leader); a 责任单位 of one project already stands for its project."""
+    if facts.group_by is not None:  # the facts of one group: its siblings are there already
+        return ()
+    return tuple(group for by in ("owner", "leader") for group in group_facts(facts, by)
+                 if group.key != UNFILLED and group.projects > 1)
+
+
 def subject_names(facts: Facts) -> SubjectNames:
     """Return the names a draft may give a figure's subject, each with the subject keys; a
     table's 合计 row stands for the whole ledger."""
     names: dict[str, set[str]] = {}
     ranks: dict[str, int] = {}
     whole = facts.overall.key
-    groups = (*facts.by_district, *facts.siblings, *([facts.group] if facts.group else []))
+    groups = (*facts.by_district, *facts.siblings, *([facts.group] if facts.group else []), *_unit_groups(facts))
     entries = [(name, whole, 0) for name in (*WHOLE_NAMES, whole)]
     entries += [(group.key, group.key, 1) for group in groups if group.key != UNFILLED]
     entries += [(p.owner, p.name, 2) for p in facts.projects if p.owner]

@@ -17,19 +17,20 @@ from speechgen.compose.context import CONTEXT_NAMES
 from speechgen.compose.env import make_environment
 from speechgen.compose.flags import KNOWN_FLAGS
 from speechgen.errors import InputError, Problem
+from speechgen.kinds import KIND_LABELS
 from speechgen.paths import resource_dir
 
-KINDS = ("speech", "bulletin", "notice")
-KIND_LABELS = {"speech": "讲话稿", "bulletin": "通报", "notice": "通知"}
+KINDS = tuple(KIND_LABELS)  # what a passage's ``kinds`` may name
+DEFAULT_KINDS = ("speech", "bulletin", "notice")  # a passage without ``kinds``: the three kinds of a whole ledger
 # Roles of docs/snippets.md: sub-point roles carry a lead, the others must not.
 POINT_ROLES = frozenset({
     "awareness", "speed", "preparation", "investment_attraction", "factor_guarantee", "service",
     "responsibility", "supervision", "style_of_work", "safety_quality", "bulletin_requirements",
-    "notice_content", "notice_requirements",
+    "notice_content", "notice_requirements", "supervision_requirements",
 })
 PLAIN_ROLES = frozenset({
     "opening", "heard", "handoff", "achievements", "gaps", "closing", "bulletin_lead",
-    "bulletin_assessment", "notice_purpose",
+    "bulletin_assessment", "notice_purpose", "supervision_opening",
 })
 _PASSAGE_KEYS = frozenset({"id", "kinds", "when", "unless", "lead", "text"})
 MAX_SNIPPET_FILE_BYTES = 1_000_000  # the largest built-in file is < 20 KB
@@ -183,7 +184,7 @@ class _Loader:
                          "可用的键：id、kinds、when、unless、lead、text")
         kinds, when, unless = (_names(item.get(key)) for key in ("kinds", "when", "unless"))
         if kinds is None or any(k not in KINDS for k in kinds):
-            self.problem(file, line, f"{where}kinds 只能是 speech、bulletin、notice 的列表")
+            self.problem(file, line, f"{where}kinds 只能是 {'、'.join(KINDS)} 的列表")
             kinds = []
         for key, names in (("when", when), ("unless", unless)):
             bad = [n for n in names or [] if n not in KNOWN_FLAGS] if names is not None else ["（格式错误）"]
@@ -194,7 +195,7 @@ class _Loader:
         lead = self.check_lead(role, item.get("lead"), where, file, line)
         if len(self.problems) == before and checked is not None:
             self.passages.append(Passage(
-                id=ident, role=role, text=checked[0], lead=lead, kinds=frozenset(kinds or KINDS),
+                id=ident, role=role, text=checked[0], lead=lead, kinds=frozenset(kinds or DEFAULT_KINDS),
                 when=frozenset(when or ()), unless=frozenset(unless or ()), file=file, line=line or 0,
                 names=checked[1],
             ))
