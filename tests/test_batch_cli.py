@@ -232,3 +232,34 @@ def test_each_docx_fills_the_offices_word_template(tmp_path: Path) -> None:
     broken.write_bytes(b"not a zip")
     _bad_input(batch(tmp_path, "notice", "district", "--docx-template", broken, out="again"), "坏模板.docx")
     assert not (tmp_path / "again").exists()
+
+
+def test_supervision_kinds_default_to_what_has_something_to_supervise(tmp_path: Path) -> None:
+    result = batch(tmp_path, "督办单", "project", "--format", "md", "--number-from", "1")
+    assert result.exit_code == 0, result.output
+    assert "生成 2 份，跳过 3 组" in result.stdout and "跳过 3 组：不是滞后或逾期未开工项目，无需督办" in result.stdout
+    rows = manifest_rows(tmp_path / "out")
+    assert [(r["序号"], r["状态"]) for r in rows] == [("001", "ok"), ("002", "ok"), ("", "skipped"),
+                                                    ("", "skipped"), ("", "skipped")]
+    assert [r["文稿类型"] for r in rows] == ["督办单"] * 5 and rows[2]["原因"] == "不是滞后或逾期未开工项目，无需督办"
+    result = batch(tmp_path, "督办通知", "district", "--format", "md", out="notices")
+    assert files(tmp_path / "notices") == ["001_青河县_督办通知.md", "manifest.csv"]
+    assert "跳过 2 组：完成率不慢于时序进度，且没有滞后或逾期未开工的项目，无需督办" in result.stdout
+    result = batch(tmp_path, "督办通知", "district", "--format", "md", "--only", "all", out="all")
+    assert len(files(tmp_path / "all")) == 4
+
+
+def test_generate_takes_the_new_kinds_by_their_chinese_names(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from speechgen.cli import main
+
+    ledger, meeting = write_ledger(tmp_path), write_meeting(tmp_path)
+    args = ["generate", "督办通知", "-d", str(ledger), "-m", str(meeting), "-o", str(tmp_path / "督办.md")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "督办通知" in (tmp_path / "督办.md").read_text(encoding="utf-8")
+    result = CliRunner().invoke(main, ["generate", "督办单", "-d", str(ledger), "-m", str(meeting),
+                                       "-o", str(tmp_path / "单.docx")])
+    _bad_input(result, "督办单一个项目一张", "batch sheet --per project")
+    assert not (tmp_path / "单.docx").exists()
