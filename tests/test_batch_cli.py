@@ -57,6 +57,12 @@ def test_bad_input_writes_nothing(tmp_path: Path) -> None:
     _bad_input(result, "--shard")
     result = batch(tmp_path, "notice", "district", "--merged", tmp_path / "合订本.pdf")
     _bad_input(result, "--format 里没有 pdf")
+    broken = tmp_path / "坏模板.md.j2"
+    broken.write_text("---\ntitle: {{ scope }\n---\n", encoding="utf-8")
+    _bad_input(batch(tmp_path, "notice", "district", "--template", broken), "坏模板.md.j2")
+    (tmp_path / "片段").mkdir()
+    (tmp_path / "片段" / "speed.yaml").write_text("role: speed\npassages: [", encoding="utf-8")
+    _bad_input(batch(tmp_path, "notice", "district", "--snippets", tmp_path / "片段"), "speed.yaml")
     assert not (tmp_path / "out").exists()
 
 

@@ -41,6 +41,7 @@ from speechgen.api.requests import (
 from speechgen.api.values import (
     check_docx_template,
     check_from_bytes,
+    check_template,
     draft,
     facts_from_bytes,
     facts_to_json,
@@ -78,6 +79,7 @@ __all__ = [
     "check",
     "check_docx_template",
     "check_from_bytes",
+    "check_template",
     "compute_facts",
     "draft",
     "example_inputs",

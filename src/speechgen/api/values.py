@@ -30,7 +30,7 @@ from speechgen.api.requests import (
     TemplateCheckResult,
 )
 from speechgen.document import Document
-from speechgen.errors import InputError, Problem
+from speechgen.errors import InputError, Problem, TemplateError
 from speechgen.facts import Facts, GroupBy, GroupFacts
 from speechgen.inputs import InputFile
 from speechgen.model import Dossier, Layout
@@ -38,7 +38,7 @@ from speechgen.style import FontSet
 from speechgen.writers.options import Engine, RenderOptions
 
 if TYPE_CHECKING:
-    from speechgen.compose import DocKind
+    from speechgen.compose import DocKind, SnippetLibrary
     from speechgen.wordtemplate import WordTemplate
     from speechgen.writers.registry import Format
 
@@ -138,6 +138,7 @@ def draft(
     doc_number: str | None = None,
     source: str | None = None,
     template_seconds: float | None = None,
+    library: SnippetLibrary | None = None,
 ) -> str:
     """Return the document of ``kind`` (speech 讲话稿, bulletin 通报, notice 督查通知) in the 公文
     Markdown dialect. ``frame`` names a speech frame; ``template`` a user's Jinja template (a
@@ -145,13 +146,31 @@ def draft(
     folder (a path's, or ``template_folder`` for an InputFile); ``snippets`` folders of extra
     passages; ``doc_number`` a 发文字号 for this one bulletin or notice instead of the meeting
     file's; ``source`` the ledger's name for messages; ``template_seconds`` the render's time
-    limit (default 5 s; docs/security.md). Raises TemplateError / InputError."""
+    limit (default 5 s; docs/security.md); ``library`` a snippet library loaded already (a batch
+    loads it once, api.snippet_library), instead of the built-in one and ``snippets``. Raises
+    TemplateError / InputError."""
     from speechgen.compose import DEFAULT_LIMITS, compose, user_template
 
     limits = DEFAULT_LIMITS if template_seconds is None else replace(DEFAULT_LIMITS, seconds=template_seconds)
     chosen = user_template(template, template_folder) if isinstance(template, InputFile) else template
     return compose(kind, computed, frame=frame, seed=seed, template=chosen, snippet_dirs=snippets,
-                   doc_number=doc_number, source=source, limits=limits)
+                   doc_number=doc_number, source=source, limits=limits, library=library)
+
+
+def check_template(template: InputFile, template_folder: Path | None = None) -> None:
+    """Raise TemplateError (its name and line) when a user's template cannot be compiled — its
+    syntax, an include that is not there — before any document is drafted from it (a batch)."""
+    import jinja2
+
+    from speechgen.compose import user_template
+    from speechgen.compose.env import make_environment, template_error
+
+    try:
+        make_environment(user_template(template, template_folder)).get_template(template.name)
+    except jinja2.TemplateNotFound as error:
+        raise TemplateError(Problem(message=f"找不到模板“{error.name}”", file=template.name)) from None
+    except jinja2.TemplateSyntaxError as error:
+        raise template_error(error, template.name) from None
 
 
 def parse_dialect(file: InputFile) -> Document:

@@ -45,6 +45,10 @@ def run_batch(request: BatchRequest, progress: ProgressCallback | None = None) -
     ledger, meeting_file = _read_inputs(request)
     template = _read_template(request.template) if request.template else None
     computed = api.facts_from_bytes(api.FactsRequest(ledger, meeting_file))
+    # what every document needs, refused before any is made: the template compiles, the snippets load
+    if template is not None:
+        api.check_template(template, request.template.resolve().parent)  # type: ignore[union-attr]
+    api.snippet_library(tuple(request.snippets))
     dossier = computed.dossier
     if template is None and kind not in SUPERVISION_KINDS:
         from speechgen.compose.guards import require_annual_plan
@@ -93,6 +97,7 @@ def _write_batch(request: BatchRequest, plan: BatchPlan, settings: Settings, man
         try:
             made, _ = _make(folder, to_make, settings, request, label, progress, len(chosen))
         finally:
+            folder.finish()
             folder.save_manifest(final=True)
         ok_files = folder.manifest.ok_files()
         day = settings.options.timestamp
@@ -133,7 +138,9 @@ def _make(folder: Folder, to_make: list[Planned], settings: Settings, request: B
     done = total - len(to_make)
     made = failed = 0
     workers = min(request.jobs or default_jobs(), max(1, len(to_make)))
-    for outcome in run_jobs(settings, _jobs(to_make), workers):
+    shared = to_make[0].facts.siblings if to_make else ()
+    settings = dataclasses.replace(settings, siblings=shared)
+    for outcome in run_jobs(settings, _jobs(to_make, shared), workers):
         document = by_number[outcome.number]
         row = _row(document, outcome, settings, label)
         if row.status == "ok":
@@ -150,9 +157,14 @@ def _make(folder: Folder, to_make: list[Planned], settings: Settings, request: B
     return made, failed
 
 
-def _jobs(documents: list[Planned]) -> Iterator[Job]:
+def _jobs(documents: list[Planned], shared: tuple[object, ...]) -> Iterator[Job]:
+    """Yield the jobs; the ranked table every group's facts hold goes to each worker once
+    (Settings.siblings), not with every job."""
     for document in documents:
-        yield Job(document.number, document.stem, document.facts, document.doc_number)
+        facts = document.facts
+        shares = bool(shared) and facts.siblings is shared
+        yield Job(document.number, document.stem, dataclasses.replace(facts, siblings=()) if shares else facts,
+                  document.doc_number, shares)
 
 
 def _row(document: Planned, outcome: Outcome, settings: Settings, label: str) -> Row:

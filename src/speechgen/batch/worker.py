@@ -9,15 +9,21 @@ a failed outcome with the Chinese reason; the others go on.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from speechgen import api
 from speechgen.errors import SpeechgenError
-from speechgen.facts import Facts
+from speechgen.facts import Facts, GroupFacts
 from speechgen.inputs import InputFile
 from speechgen.writers.options import RenderOptions
+
+if TYPE_CHECKING:
+    from speechgen.compose import SnippetLibrary
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,7 @@ class Settings:
     template_seconds: float | None = None
     source: str | None = None  # the ledger's name, for messages
     docx_template: InputFile | None = None  # an office's Word template the .docx fills (--docx-template)
+    siblings: tuple[GroupFacts, ...] = ()  # the ranked table of all groups, which every job shares
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,7 @@ class Job:
     stem: str
     facts: Facts
     doc_number: str | None = None
+    shares_siblings: bool = False  # its facts' siblings are Settings.siblings (sent once, not per job)
 
 
 @dataclass(frozen=True)
@@ -59,12 +67,13 @@ class Outcome:
 
 def make_document(settings: Settings, job: Job) -> Outcome:
     """Return the outcome of one job; never raises for a problem of this group's data."""
+    facts = dataclasses.replace(job.facts, siblings=settings.siblings) if job.shares_siblings else job.facts
     try:
-        text = api.draft(settings.kind, job.facts, seed=settings.seed,  # type: ignore[arg-type]
+        text = api.draft(settings.kind, facts, seed=settings.seed,  # type: ignore[arg-type]
                          template=settings.template, template_folder=settings.template_folder,
                          snippets=settings.snippets, doc_number=job.doc_number, source=settings.source,
-                         template_seconds=settings.template_seconds)
-        files = api.render_draft(text, job.facts, settings.formats, source=f"{job.stem}.md", options=settings.options,
+                         template_seconds=settings.template_seconds, library=_library(settings.snippets))
+        files = api.render_draft(text, facts, settings.formats, source=f"{job.stem}.md", options=settings.options,
                                  docx_template=settings.docx_template, template_seconds=settings.template_seconds)
         pages = pdf_pages(files[".pdf"]) if ".pdf" in files else None
         return Outcome(job.number, files, pages)
@@ -73,6 +82,13 @@ def make_document(settings: Settings, job: Job) -> Outcome:
     except Exception as error:  # a defect, not this group's data; still only this document fails
         defect = f"内部错误：{type(error).__name__}: {error}（这是 speechgen 的缺陷，请把台账和命令提供给维护者）"
         return Outcome(job.number, error=defect)
+
+
+@functools.lru_cache(maxsize=4)
+def _library(snippets: tuple[Path, ...]) -> SnippetLibrary:
+    """Return the snippet library, loaded once per process for the batch's folders (the folders'
+    files are not looked at again for every document)."""
+    return api.snippet_library(snippets)
 
 
 def reason_of(error: SpeechgenError) -> str:
@@ -102,15 +118,3 @@ def work(job: Job) -> Outcome:
     """Make one job with the settings start_worker kept."""
     assert _settings is not None, "start_worker was not called in this process"
     return make_document(_settings, job)
-
-
-def warm(kind: str) -> None:
-    """Load what every document needs (templates compiled, snippet library read) before the
-    first job, so that worker processes forked afterwards start with it."""
-    from speechgen.compose import TEMPLATES
-    from speechgen.compose.env import builtin_environment
-    from speechgen.compose.library import load_library
-
-    environment = builtin_environment()
-    environment.get_template(TEMPLATES[kind])
-    load_library(())

@@ -261,7 +261,8 @@ def prepare(
         values["frame"] = FrameView(chosen.name, chosen.label, chosen.template, headings)
         functions["points"] = _points_function(chosen, chooser)
     name = user.name if user is not None else TEMPLATES[kind]
-    return Prepared(env, name, {**plain_context(values, anchor=facts), **template_functions(functions)})
+    plain = plain_context(values, anchor=facts, shared=facts.siblings)  # siblings: one ranked table per batch
+    return Prepared(env, name, {**plain, **template_functions(functions)})
 
 
 def compose(kind: DocKind, facts: Facts, **options: Any) -> str:

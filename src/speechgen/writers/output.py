@@ -121,7 +121,8 @@ def check_outputs(outputs: Sequence[Path], *, inputs: Sequence[Path] = (), force
     return OutputPlan(targets, force)
 
 
-def write_outputs(plan: OutputPlan, contents: Iterable[tuple[Path, bytes | str]], *, clean: bool = True) -> Written:
+def write_outputs(plan: OutputPlan, contents: Iterable[tuple[Path, bytes | str]], *, clean: bool = True,
+                  durable: bool = True) -> Written:
     """Write every (path, data) of ``contents`` (str as UTF-8) so that either all of the plan's
     outputs are complete or none is touched; return what was written.
 
@@ -132,9 +133,12 @@ def write_outputs(plan: OutputPlan, contents: Iterable[tuple[Path, bytes | str]]
     appeared meanwhile without force) takes back the files this call had already created; files
     replaced under force stay replaced. An unwritable folder, a full disk or a too-long name raises
     InputError; other OSErrors propagate. Stale temp files of ours in each folder are removed first
-    (unless ``clean`` is False: a batch that cleaned its folder once at the start).
+    (unless ``clean`` is False: a batch that cleaned its folder once at the start). ``durable``
+    False skips the fsyncs: the outputs are still whole or absent whatever happens to the process,
+    but a power cut may lose what the disk had not yet written (a batch syncs once at its end, and
+    its --resume checks every file against the sha256 in its manifest).
     """
-    staging = _Staging(plan, clean=clean)
+    staging = _Staging(plan, clean=clean, durable=durable)
     try:
         for target, data in contents:
             staging.put(Path(target), data.encode("utf-8") if isinstance(data, str) else data)
@@ -229,9 +233,10 @@ def _resolved(path: Path) -> Path:
 class _Staging:
     """The temp files of one write_outputs call, and what it created, so that it can be undone."""
 
-    def __init__(self, plan: OutputPlan, *, clean: bool = True):
+    def __init__(self, plan: OutputPlan, *, clean: bool = True, durable: bool = True):
         self.plan = plan
         self.clean = clean
+        self.durable = durable
         self.staged: dict[Path, tuple[Path, tuple[int, int]]] = {}  # target → (temp, its (dev, inode))
         self.created_folders: list[Path] = []
         self.created_files: list[tuple[Path, tuple[int, int]]] = []
@@ -255,7 +260,8 @@ class _Staging:
             with os.fdopen(handle, "wb") as stream, _os_errors_as_input(target):
                 yield stream
                 stream.flush()
-                os.fsync(stream.fileno())
+                if self.durable:
+                    os.fsync(stream.fileno())
                 identity = _identity(os.fstat(stream.fileno()))
             os.chmod(temp, _FILE_MODE)  # mkstemp makes 0600; outputs are ordinary files
         except BaseException:
@@ -275,8 +281,8 @@ class _Staging:
             if not existed:
                 self.created_files.append((target, identity))
         self._discard_temps()
-        for folder in {target.parent for target in self.plan.targets}:
-            _sync_folder(folder)
+        for folder in {target.parent for target in self.plan.targets} if self.durable else ():
+            sync_folder(folder)
         return Written(self.plan.targets, tuple(self.created_folders))
 
     def discard(self) -> None:
@@ -335,8 +341,8 @@ def _rename_into_place(temp: Path, target: Path, *, force: bool) -> None:
         os.replace(temp, target)
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the renames durable (POSIX; a folder cannot be opened for fsync on Windows)."""
+def sync_folder(folder: Path) -> None:
+    """Make the renames in ``folder`` durable (POSIX; a folder cannot be opened for fsync on Windows)."""
     with contextlib.suppress(OSError, AttributeError):
         handle = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         try:
