@@ -24,7 +24,7 @@ from speechgen.batch.groups import Group, Only, Per, groups_of, shard_range, ski
 from speechgen.batch.naming import DEFAULT_PATTERN, UniqueNames, check_pattern, fill_pattern
 from speechgen.errors import InputError, Problem
 from speechgen.facts import Facts, compute_facts
-from speechgen.model import Dossier
+from speechgen.model import Dossier, Meeting
 from speechgen.zh.docnumber import parse_doc_number
 
 _FIELDS_BY_PER: dict[Per, tuple[str, ...]] = {
@@ -111,9 +111,10 @@ def plan_batch(dossier: Dossier, choices: PlanChoices) -> BatchPlan:
     for name in choices.reserved:
         names.reserve(name)
     documents = []
+    meetings: dict[str, Meeting] = {}  # one Meeting object per 主送: documents share its conversion
     for number, (order, group) in enumerate(kept, 1):
         doc_number = numbering(number) if numbering else None
-        facts = _document_facts(dossier, group, choices)
+        facts = _document_facts(dossier, group, choices, meetings)
         values = _name_values(group, str(number).zfill(width), doc_number, choices.kind_label)
         stem = names.claim(fill_pattern(pattern, values), choices.suffixes)
         addressee = facts.meeting.addressee_or_default
@@ -122,11 +123,12 @@ def plan_batch(dossier: Dossier, choices: PlanChoices) -> BatchPlan:
     return BatchPlan(tuple(documents), tuple(skipped), shard_range(len(documents), choices.shard), width)
 
 
-def _document_facts(dossier: Dossier, group: Group, choices: PlanChoices) -> Facts:
+def _document_facts(dossier: Dossier, group: Group, choices: PlanChoices, meetings: dict[str, Meeting]) -> Facts:
     """Return the figures the group's document is drafted from (addressing.py says what changes)."""
     meeting = document_meeting(dossier.meeting, group, choices.kind)
     if choices.feedback_by is not None:
         meeting = meeting.model_copy(update={"feedback_by": choices.feedback_by})
+    meeting = meetings.setdefault(repr(meeting), meeting)
     if not is_county_document(group, choices.kind):
         return dataclasses.replace(group.facts, meeting=meeting)
     own = compute_facts(Dossier(meeting=meeting, projects=group.facts.projects), lag_threshold=choices.lag_threshold)

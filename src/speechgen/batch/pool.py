@@ -15,8 +15,10 @@ import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 
 from speechgen.batch.worker import Job, Outcome, Settings, make_document, start_worker, work
+from speechgen.errors import SpeechgenError
 
 IN_FLIGHT_PER_WORKER = 4  # enough to keep every worker busy, few enough to hold little memory
 _PRELOAD = ["speechgen.batch.worker", "speechgen.compose", "speechgen.markup", "speechgen.writers.docx"]
@@ -47,6 +49,10 @@ def run_jobs(settings: Settings, jobs: Iterable[Job], workers: int) -> Iterator[
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             yield from (future.result() for future in done)
+    except BrokenProcessPool:
+        raise SpeechgenError("生成文件的工作进程意外退出（可能是内存不足，或被强制结束）；已生成的文件都完整，"
+                             "清单记录到此为止。请加 --resume 再运行一次，接着生成其余的文件；"
+                             "反复出现时可减少 --jobs") from None
     finally:  # also when the caller stops early (Ctrl-C, a write that failed): no orphaned work
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -261,7 +261,8 @@ def prepare(
         values["frame"] = FrameView(chosen.name, chosen.label, chosen.template, headings)
         functions["points"] = _points_function(chosen, chooser)
     name = user.name if user is not None else TEMPLATES[kind]
-    plain = plain_context(values, anchor=facts, shared=facts.siblings)  # siblings: one ranked table per batch
+    # converted once for every document that shares them (a batch): the ranked table, the meeting
+    plain = plain_context(values, anchor=facts, shared=(*facts.siblings, facts.meeting))
     return Prepared(env, name, {**plain, **template_functions(functions)})
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import os
 import re
@@ -72,11 +73,15 @@ class OutputPlan:
     targets: tuple[Path, ...]
     force: bool
 
+    @functools.cached_property
+    def _checked(self) -> frozenset[Path]:
+        return frozenset(self.targets)
+
     def part(self, targets: Sequence[Path], *, force: bool | None = None) -> OutputPlan:
         """Return the plan of some of these (already checked) targets, e.g. one document of a
         batch; ``force`` may narrow this plan's permission to replace files, never widen it."""
         chosen = tuple(Path(target) for target in targets)
-        unknown = [str(target) for target in chosen if target not in self.targets]
+        unknown = [str(target) for target in chosen if target not in self._checked]
         if unknown:
             raise ValueError(f"OutputPlan.part: {', '.join(unknown)} not among the checked targets")
         return OutputPlan(chosen, self.force and (True if force is None else force))

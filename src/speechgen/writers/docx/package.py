@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import io
 import os
 import zipfile
 
 from speechgen import __version__
+from speechgen.writers.docx import zipper
 from speechgen.writers.docx.footers import FOOTER_RIDS, footer_names, footer_xml
 from speechgen.writers.docx.options import DocxOptions
 from speechgen.writers.docx.settings import font_table_xml, settings_xml
@@ -50,19 +50,16 @@ def fixed_parts(options: DocxOptions, landscape: bool = False) -> tuple[tuple[st
     )
 
 
+@functools.cache
+def fixed_entries(options: DocxOptions, landscape: bool = False) -> tuple[zipper.Entry, ...]:
+    """Return the fixed parts deflated, once per process and options."""
+    return tuple(zipper.deflated(name, data) for name, data in fixed_parts(options, landscape))
+
+
 def assemble(options: DocxOptions, document_xml: bytes, core_xml: bytes, landscape: bool = False) -> bytes:
-    """Return the .docx bytes: the fixed parts, core.xml and document.xml, deflated."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in fixed_parts(options, landscape):
-            _write(archive, name, data)
-        _write(archive, "docProps/core.xml", core_xml)
-        _write(archive, "word/document.xml", document_xml)
-    return buffer.getvalue()
-
-
-def _write(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
-    archive.writestr(zip_info(name), data)
+    """Return the .docx bytes: the fixed parts (deflated once), core.xml and document.xml."""
+    return zipper.zip_bytes([*fixed_entries(options, landscape), zipper.deflated("docProps/core.xml", core_xml),
+                             zipper.deflated("word/document.xml", document_xml)])
 
 
 def zip_info(name: str) -> zipfile.ZipInfo:
