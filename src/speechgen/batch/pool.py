@@ -5,19 +5,24 @@ any order, in any process, and give the same bytes. Outcomes come back as they f
 few jobs per worker are in flight, so memory holds a handful of documents, never the batch. Worker
 processes only compute: every file is written by the calling process (speechgen.batch.run).
 
-On POSIX the workers fork from a forkserver that has imported the pipeline once (fast starts, and
-no fork of a process with threads such as the progress bar's); elsewhere they are spawned.
+Start-up: on Linux, when this process has no other thread, the workers are forked from it, so
+they start with what it has loaded (the pipeline, the snippet library, the compiled template:
+warm() is called first); a process with threads (a web server, a progress bar already running) is
+never forked — its workers fork from a forkserver that has imported the pipeline, or are spawned
+where there is no forkserver (Windows).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
-from speechgen.batch.worker import Job, Outcome, Settings, make_document, start_worker, work
+from speechgen.batch.worker import Job, Outcome, Settings, make_document, start_worker, warm, work
 from speechgen.errors import SpeechgenError
 
 IN_FLIGHT_PER_WORKER = 4  # enough to keep every worker busy, few enough to hold little memory
@@ -38,7 +43,10 @@ def run_jobs(settings: Settings, jobs: Iterable[Job], workers: int) -> Iterator[
         for job in jobs:
             yield make_document(settings, job)
         return
-    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=start_worker, initargs=(settings,))
+    context = _context()
+    if context.get_start_method() == "fork":
+        warm(settings)
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=start_worker, initargs=(settings,))
     pending: set[Future[Outcome]] = set()
     try:
         for job in jobs:
@@ -58,6 +66,8 @@ def run_jobs(settings: Settings, jobs: Iterable[Job], workers: int) -> Iterator[
 
 
 def _context() -> multiprocessing.context.BaseContext:
+    if sys.platform == "linux" and threading.active_count() == 1:  # forking one thread is safe
+        return multiprocessing.get_context("fork")
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(_PRELOAD)

@@ -118,3 +118,14 @@ def work(job: Job) -> Outcome:
     """Make one job with the settings start_worker kept."""
     assert _settings is not None, "start_worker was not called in this process"
     return make_document(_settings, job)
+
+
+def warm(settings: Settings) -> None:
+    """Load in this process what every document needs — the snippet library, the built-in
+    template compiled — so that worker processes forked from it start with it."""
+    from speechgen.compose import TEMPLATES
+    from speechgen.compose.env import builtin_environment
+
+    _library(settings.snippets)
+    if settings.template is None:
+        builtin_environment().get_template(TEMPLATES[settings.kind])
