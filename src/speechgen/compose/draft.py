@@ -262,7 +262,7 @@ def prepare(
         functions["points"] = _points_function(chosen, chooser)
     name = user.name if user is not None else TEMPLATES[kind]
     # converted once for every document that shares them (a batch): the ranked table, the meeting
-    plain = plain_context(values, anchor=facts, shared=(*facts.siblings, facts.meeting))
+    plain = plain_context(values, anchor=facts, shared=(facts.siblings, facts.meeting))
     return Prepared(env, name, {**plain, **template_functions(functions)})
 
 
