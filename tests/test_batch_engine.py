@@ -91,3 +91,47 @@ def test_killed_mid_batch_leaves_no_partial_file_and_the_next_run_finishes(tmp_p
     assert len([name for name in names if name.endswith(".docx")]) == len(SHEETS)
     assert [row["状态"] for row in manifest_rows(out)] == ["ok"] * len(SHEETS)
     assert os.path.getsize(out / "003_第3号项目_督查通知.docx") > 0
+
+
+@pytest.mark.slow
+def test_the_merged_pdf_starts_each_document_on_an_odd_page_with_its_own_numbers(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    merged = tmp_path / "合订本.pdf"
+    result = batch(tmp_path, "bulletin", "district", "--format", "pdf", "--merged", merged)
+    assert result.exit_code == 0, result.output
+    rows = manifest_rows(tmp_path / "out")
+    pages = [int(row["页数"]) for row in rows]
+    reader = PdfReader(str(merged))
+    starts = [sum(count + count % 2 for count in pages[:index]) for index in range(len(pages))]
+    assert len(reader.pages) == starts[-1] + pages[-1]
+    assert all(start % 2 == 0 for start in starts)  # page indices 0, 2, 4 …: odd page numbers 1, 3, 5 …
+    labels = reader.page_labels
+    assert [labels[start] for start in starts] == ["1"] * len(pages)
+    for start, row in zip(starts, rows, strict=True):
+        first = reader.pages[start].extract_text()
+        assert "— 1 —" in first and row["名称"] in first, (row["名称"], first[:80])
+    for start, count in zip(starts[:-1], pages[:-1], strict=True):
+        if count % 2:  # the back of a document's last page is left blank
+            assert reader.pages[start + count].extract_text().strip() == ""
+
+
+@pytest.mark.slow
+def test_libreoffice_numbers_each_document_of_the_merged_docx_from_one(tmp_path: Path) -> None:
+    import io
+    import shutil
+
+    from pypdf import PdfReader
+
+    from speechgen.writers.libreoffice import convert_docx_files
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    merged = tmp_path / "合订本.docx"
+    assert batch(tmp_path, "notice", "district", "--merged", merged).exit_code == 0
+    reader = PdfReader(io.BytesIO(convert_docx_files([merged.read_bytes()])[0]))
+    footers = [page.extract_text().strip().splitlines()[-1] for page in reader.pages]
+    firsts = [index for index, text in enumerate(footers) if text == "— 1 —"]
+    assert len(firsts) == 3, footers  # three notices, each numbered from 1
+    for index in firsts:
+        assert "督查的通知" in reader.pages[index].extract_text().replace("\n", "")
