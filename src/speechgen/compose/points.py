@@ -54,17 +54,20 @@ def _fill(data: list[PointStep], general: list[str], size: Size, fewest: int | N
 
 
 def measure_steps(obs: Observations) -> list[PointStep]:
-    """Return the measures the data calls for, most pressing first."""
+    """Return the measures the data calls for, most pressing first: 开工 when many have not
+    started (or in the first quarter), the most reported problem types (each answered by the
+    department that owns it), the year's last months, the projects overdue to start, the units
+    far behind, 双过半, the pace of projects under construction, 竣工/投产 when some are."""
     steps: list[PointStep] = []
     if obs.any("none_started", "many_not_started") or (obs.holds("q1") and obs.holds("some_not_started")):
         steps.append(PointStep("start_works"))
-    if obs.holds("has_overdue") and not obs.holds("none_started"):
-        steps.append(PointStep("overdue_starts"))
     steps += [PointStep("factor_guarantee", focus) for focus in obs.focuses]
-    if obs.holds("units_far_behind"):
-        steps.append(PointStep("catch_up"))
     if obs.holds("year_end"):
         steps.append(PointStep("year_end_push"))
+    if obs.holds("has_overdue") and not obs.holds("none_started"):
+        steps.append(PointStep("overdue_starts"))
+    if obs.holds("units_far_behind"):
+        steps.append(PointStep("catch_up"))
     if obs.holds("half_push"):
         steps.append(PointStep("half_year_push"))
     if obs.holds("under_construction") and obs.any("behind", "has_laggards"):
@@ -113,15 +116,17 @@ def _review_progress(obs: Observations, size: Size) -> list[PointStep]:
     return _fill(steps, ["frame_review_mechanism"], size)
 
 
-def issue_steps(obs: Observations) -> list[PointStep]:
+def issue_steps(obs: Observations, pace: bool = True) -> list[PointStep]:
     """Return the problems the data shows, worst first (for a review speech and a bulletin); the
-    laggards, the problem types and the projects not started are stated before the comment."""
+    laggards, the problem types and the projects not started are stated before the comment.
+    ``pace``: say that the whole is behind when no unit comparison says it (a review speech has
+    said it in its first part already)."""
     steps: list[PointStep] = []
     if obs.holds("has_laggards"):
         steps.append(PointStep("issue_laggards", says=("say_laggards",)))
     if obs.holds("units_behind") and not obs.holds("districts_tied"):
         steps.append(PointStep("issue_units"))
-    elif obs.holds("behind"):
+    elif obs.holds("behind") and pace:
         steps.append(PointStep("issue_pace"))
     if obs.any("many_not_started", "has_overdue", "low_start_units"):
         waiting = ("say_not_started",) if obs.any("ready_to_start", "blocked_not_started") else ()
@@ -132,7 +137,7 @@ def issue_steps(obs: Observations) -> list[PointStep]:
 
 
 def _review_issues(obs: Observations, size: Size) -> list[PointStep]:
-    return _fill(issue_steps(obs), ["issue_watch", "issue_pace"], size)
+    return _fill(issue_steps(obs, pace=False), ["issue_watch"], size)
 
 
 def _requirements(obs: Observations, size: Size) -> list[PointStep]:

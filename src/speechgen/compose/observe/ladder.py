@@ -31,6 +31,7 @@ MANY_NOT_STARTED_PERCENT = Decimal(30)  # many_not_started: ≥ 30 % not started
 FEW_NOT_STARTED_PERCENT = Decimal(10)  # few_not_started: < 10 % not started (but some)
 LAGGARDS_MANY_PERCENT = Decimal(30)  # laggards_many: ≥ 30 % of projects are laggards
 LAGGARDS_MAJORITY_PERCENT = Decimal(50)  # laggards_majority: more than half
+SHARE_MIN_PROJECTS = 4  # a share of laggards is spoken of from this many projects up
 
 # The time of year, by the cut-off month (as_of).
 EARLY_YEAR_LAST_MONTH = 4  # early_year: 1–4; mid_year: 5–8; late_year: 9–12

@@ -94,9 +94,9 @@ def laggards(facts: Facts) -> tuple[list[Observation], dict[str, Record], tuple[
     found = [held("has_laggards", 50 + int(share / 2))]
     if len(lags) == 1:
         found.append(held("single_laggard", 50))
-    if share >= ladder.LAGGARDS_MANY_PERCENT:
+    if projects >= ladder.SHARE_MIN_PROJECTS and share >= ladder.LAGGARDS_MANY_PERCENT:
         found.append(held("laggards_many", 60 + int(share / 4)))
-    if share > ladder.LAGGARDS_MAJORITY_PERCENT:
+    if projects >= ladder.SHARE_MIN_PROJECTS and share > ladder.LAGGARDS_MAJORITY_PERCENT:
         found.append(held("laggards_majority", 85))
     kinds = "both" if overdue and len(overdue) < len(lags) else ("overdue" if overdue else "behind")
     records: dict[str, Record] = {"laggards": {
@@ -105,6 +105,8 @@ def laggards(facts: Facts) -> tuple[list[Observation], dict[str, Record], tuple[
         "names": named([lag.project.name for lag in ordered]), "lines": (), "rest": "", "rest_count": 0}}
     if overdue:
         found.append(held("has_overdue", 55 + 3 * len(overdue)))
+        if len(overdue) > 1:
+            found.append(held("several_overdue", 55))
         names = [lag.project.name for lag in overdue]
         records["overdue"] = {"count": len(overdue), "names": named(names), "subject": subject(names)}
     return found, records, tuple(lag_item(lag, facts) for lag in ordered)

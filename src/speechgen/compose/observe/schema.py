@@ -75,6 +75,7 @@ _NAMES: tuple[NameSpec, ...] = (
     _n("laggards_majority", "laggards", "-", "more than half of the projects are laggards"),
     _n("no_laggards", "", "+", "no laggard"),
     _n("has_overdue", "overdue", "-", "some project has not started after its planned start"),
+    _n("several_overdue", "overdue", "-", "two or more projects have not started after their planned start"),
     _n("has_problems", "problems", "-", "some project reports a problem (存在问题/问题类型)"),
     _n("problems_tied", "problems", "-", "two or more problem types share the largest count"),
     *(_n(f"problem_{t}", "problems", "-", f"{t} is (one of) the most reported problem types") for t in PROBLEM_TYPES),

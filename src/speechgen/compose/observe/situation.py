@@ -18,12 +18,14 @@ from speechgen.zh.people import speaker_name
 
 def deadline_of(meeting: Meeting) -> tuple[dt.date, bool]:
     """Return the date instructions are due: meeting.yaml ``deadline``, else the last day of the
-    month after the meeting; and whether it was given."""
+    month after the meeting — but not past the year end of a December meeting on this year's
+    data (the year's task ends then); and whether it was given."""
     if meeting.deadline is not None:
         return meeting.deadline, True
     day = meeting.date
-    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
-    return dt.date(year, month, calendar.monthrange(year, month)[1]), False
+    if day.month == 12:
+        return (dt.date(day.year, 12, 31) if meeting.as_of.year == day.year else dt.date(day.year + 1, 1, 31)), False
+    return dt.date(day.year, day.month + 1, calendar.monthrange(day.year, day.month + 1)[1]), False
 
 
 def _deadline_text(day: dt.date, given: bool, meeting: Meeting) -> str:
