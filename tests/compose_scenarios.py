@@ -72,6 +72,12 @@ def june() -> Facts:
     return _facts(dossier, _scaled(dossier.projects, "1.2"), as_of=dt.date(2026, 6, 30), date=dt.date(2026, 7, 6))
 
 
+def majority() -> Facts:
+    """The example far behind (amounts ×0.45): more than half of the projects are laggards."""
+    dossier = example_dossier()
+    return _facts(dossier, _scaled(dossier.projects, "0.45"))
+
+
 def low_start() -> Facts:
     """The example with 青河县's projects but one not started yet (planned for later in the year)."""
     dossier = example_dossier()
@@ -127,7 +133,8 @@ def county_meeting(as_of: dt.date = dt.date(2026, 5, 31), **changes: object) -> 
     return Meeting(**values)  # type: ignore[arg-type]
 
 
-def project(name: str, unit: str, plan: str, done: str, *, stage: Stage = BUILDING, leader: str | None = "王军（副县长）",
+def project(name: str, unit: str, plan: str, done: str, *, stage: Stage = BUILDING,
+            leader: str | None = "王军（副县长）",
             owner: str | None = None, start: dt.date | None = None, problem: str | None = None) -> Project:
     return Project(name=name, district=unit, owner=owner or f"{unit}管理机构", leader=leader, total=D(plan) * 3,
                    annual_plan=D(plan), completed=D(done), status=stage, planned_start=start, problem=problem)
@@ -154,6 +161,7 @@ def one_project() -> Facts:
 
 SCENARIOS: dict[str, Callable[[], Facts]] = {
     "example": example, "ahead": ahead, "february": february, "november": november, "june": june,
-    "speaker_lagging": speaker_lagging, "low_start": low_start, "unit_level": unit_level, "tied_problems": tied_problems,
+    "speaker_lagging": speaker_lagging, "low_start": low_start, "majority": majority, "unit_level": unit_level,
+    "tied_problems": tied_problems,
     "county_two_units": county_two_units, "one_project": one_project,
 }

@@ -32,6 +32,7 @@ from speechgen.errors import InputError, Problem, TemplateError
 from speechgen.facts.laggards import project_rate
 from speechgen.facts.types import REASON_LABELS, Facts, Laggard
 from speechgen.model import Project
+from speechgen.zh.units import kind_nouns, unit_kind
 
 DocKind = Literal["speech", "bulletin", "notice"]
 TEMPLATES: dict[str, str] = {
@@ -106,8 +107,17 @@ def not_yet_due(facts: Facts) -> list[Project]:
 
 
 def district_label(facts: Facts) -> str:
-    """Return the heading of a table's unit column: 县区 in a city, else 乡镇（街道）."""
-    return "县区" if facts.meeting.level == "市" else "乡镇（街道）"
+    """Return the heading of a table's unit column: the written noun of the units when they are
+    of one kind (县（区）, 乡镇), else 县区（园区） in a city and 乡镇（园区） below; 县区 / 乡镇（街道）
+    when the units are of no known kind."""
+    names = [g.key for g in facts.by_district]
+    nouns = [n for n in kind_nouns(names, written=True) if n != "有关单位"]
+    if len(nouns) == 1:
+        return nouns[0]
+    city = facts.meeting.level == "市"
+    if any(unit_kind(n)[0] == "zone" for n in names):
+        return "县区（园区）" if city else "乡镇（园区）"
+    return "县区" if city else "乡镇（街道）"
 
 
 def check_length(length: str) -> Length:

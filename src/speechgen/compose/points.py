@@ -105,10 +105,12 @@ def _awareness(obs: Observations, size: Size) -> list[PointStep]:
 
 
 def _review_progress(obs: Observations, size: Size) -> list[PointStep]:
+    season = ("say_season",) if obs.any("q1", "half_push", "half_done", "half_missed", "year_end") else ()
     steps = [PointStep("frame_review_starts", says=("say_starts",)),
-             PointStep("frame_review_investment", says=("say_progress",) if obs.holds("progress") else ())]
+             PointStep("frame_review_investment", says=("say_progress", *season) if obs.holds("progress") else ())]
     if obs.holds("has_districts"):
-        steps.append(PointStep("frame_review_districts", says=("say_units",)))
+        low = ("say_low_start",) if obs.holds("low_start_units") else ()
+        steps.append(PointStep("frame_review_districts", says=("say_units", *low)))
     else:
         steps.append(PointStep("frame_review_mechanism"))
     if obs.any("has_completed", "has_operating") and size.most > 3:
@@ -141,8 +143,9 @@ def _review_issues(obs: Observations, size: Size) -> list[PointStep]:
 
 
 def _requirements(obs: Observations, size: Size) -> list[PointStep]:
-    data = measure_steps(obs)[: size.most - 2]
-    data += [PointStep("responsibility"), PointStep("supervision")]
+    own = [PointStep("speaker_lead")] if obs.holds("speaker_projects") else []
+    data = measure_steps(obs)[: size.most - 2 - len(own)]
+    data += [*own, PointStep("responsibility"), PointStep("supervision")]
     return _fill(data, ["service", "style_of_work"], size, size.fewest + 1 if size.most > 3 else None)
 
 

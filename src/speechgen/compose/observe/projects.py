@@ -164,5 +164,6 @@ def speaker(facts: Facts) -> tuple[list[Observation], dict[str, Record]]:
     lagging = {lag.project.name for lag in facts.laggards}
     behind = [p.name for p in own if p.name in lagging]
     found = [held("speaker_projects", 40)] + ([held("speaker_laggards", 85)] if behind else [])
-    return found, {"speaker": {"name": md_escape(name), "count": len(own), "names": named([p.name for p in own]),
-                               "lagging": named(behind), "lagging_count": len(behind)}}
+    record = {"name": md_escape(name), "count": len(own), "names": named([p.name for p in own]),
+              "lagging": named(behind), "lagging_count": len(behind)}
+    return found, {"speaker_projects": record}
