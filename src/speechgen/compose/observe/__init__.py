@@ -1,45 +1,12 @@
 """Observations: every statement a draft may make, computed from the Facts as values with a
 polarity and a salience (docs/compose.md); passages need them, the plan orders them."""
 
-from __future__ import annotations
-
-from speechgen.compose.observe.problems import problems
-from speechgen.compose.observe.projects import completions, laggards, not_started, rest_of, speaker
+from speechgen.compose.observe.gather import observe
+from speechgen.compose.observe.projects import rest_of
 from speechgen.compose.observe.schema import DOCUMENT_NAMES, NAMES, RECORDS, NameSpec, RecordSpec, guaranteed
-from speechgen.compose.observe.situation import meeting_records, progress, season, starts
-from speechgen.compose.observe.types import NO_LOCAL, Local, Observation, Observations, Record, collect, held
-from speechgen.compose.observe.units import units
-from speechgen.facts.types import Facts
-
-
-def observe(facts: Facts) -> Observations:
-    """Return what holds of ``facts`` (a pure function: the same facts, the same observations)."""
-    found: list[Observation] = [held("meeting", 0)]
-    records: dict[str, Record] = meeting_records(facts)
-    if facts.meeting.reporters:
-        found.append(held("has_reporters", 10))
-    said, record = progress(facts)
-    found += said
-    if record is not None:
-        records["progress"] = record
-    for part in (starts, season):
-        said, record = part(facts)
-        found += said
-        records[part.__name__] = record
-    for more in (units, completions, not_started, speaker):
-        said, more_records = more(facts)
-        found += said
-        records.update(more_records)
-    said, lag_records, lag_items = laggards(facts)
-    found += said
-    records.update(lag_records)
-    said, problem_records, focuses = problems(facts)
-    found += said
-    records.update(problem_records)
-    return Observations(items=collect(found), records=records, laggards=lag_items, focuses=focuses)
-
+from speechgen.compose.observe.types import NO_LOCAL, Local, Observation, Observations
 
 __all__ = [
-    "DOCUMENT_NAMES", "NAMES", "NO_LOCAL", "RECORDS", "Local", "NameSpec", "Observation", "Observations", "RecordSpec",
-    "guaranteed", "observe", "rest_of",
+    "DOCUMENT_NAMES", "NAMES", "NO_LOCAL", "RECORDS", "Local", "NameSpec", "Observation", "Observations",
+    "RecordSpec", "guaranteed", "observe", "rest_of",
 ]
