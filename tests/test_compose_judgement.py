@@ -101,7 +101,7 @@ def test_only_projects_without_a_recorded_problem_are_called_ready(name: str) ->
 
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
 def test_claims_the_ledger_cannot_back_are_never_made(name: str) -> None:
-    never = ("逐月增加", "逐月", "同比", "得不到解决", "主观努力不够", "放在成绩里", "讲这个数字", "接近完工",
+    never = ("逐月增加", "同比", "得不到解决", "主观努力不够", "放在成绩里", "讲这个数字", "接近完工",
              "即将竣工", "招商引资")
     for text in documents(name):
         found = [w for w in never if w in body(text)]

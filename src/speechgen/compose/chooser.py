@@ -24,7 +24,9 @@ from speechgen.errors import Problem, TemplateError
 # Once a figure (e.g. the gap to 时序进度) or the list of lagging projects has been printed, passages
 # that would print it again are avoided while others remain.
 FIGURE_BUDGET = 1
-SPECIFIC_WEIGHT = 2  # a passage written for the situation (needs beyond meeting) is twice as likely
+SPECIFIC_WEIGHT = 2  # a passage written for the situation is twice as likely as a general one
+# names that hold in nearly every ledger: a passage needing only these is a general one
+GENERAL_NAMES = frozenset({"meeting", "under_construction", "progress", "has_districts", "some_not_started"})
 SEASON_NAMES = frozenset({"early_year", "mid_year", "late_year", "q1", "half_push", "half_done", "half_missed",
                           "year_end", "last_month"})
 
@@ -170,9 +172,9 @@ class Chooser:
             ) from None
 
     def weighted(self, role: str, pool: Sequence[Passage]) -> Passage:
-        """Return one passage, those written for the situation (needs beyond ``meeting``) weighted
-        SPECIFIC_WEIGHT times a passage that fits any situation."""
-        weights = [SPECIFIC_WEIGHT if p.needs - {"meeting"} else 1 for p in pool]
+        """Return one passage, those written for the situation (needs beyond GENERAL_NAMES)
+        weighted SPECIFIC_WEIGHT times a passage that fits nearly any situation."""
+        weights = [SPECIFIC_WEIGHT if p.needs - GENERAL_NAMES else 1 for p in pool]
         point = self.rng(role).randrange(sum(weights))
         for passage, weight in zip(pool, weights, strict=True):
             if point < weight:

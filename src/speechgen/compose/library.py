@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from speechgen.compose.env import make_environment
+from speechgen.compose.claims import unbacked
 from speechgen.compose.vetting import known_names, normalize_text, vet
 from speechgen.compose.wording import Choice, WordingError, every_wording, parse_wording
 from speechgen.errors import InputError, Problem
@@ -198,7 +199,7 @@ class _Loader:
         vetted, problems = vet(item.get("text"), needs, self.env)
         for message in problems:
             self.problem(file, line, where + message)
-        lead = self.check_lead(role, item.get("lead"), where, file, line)
+        lead = self.check_lead(role, item.get("lead"), where, file, line, needs)
         if len(self.problems) == before and vetted is not None:
             self.passages.append(Passage(
                 id=ident, role=role, text=vetted.text, lead=lead[0] if lead else None,
@@ -227,8 +228,8 @@ class _Loader:
                          "每段话都要写明依据，如 needs: [behind]；总括性的话写 needs: [meeting]")
         return needs, frozenset(found["unless"])
 
-    def check_lead(self, role: str, lead: Any, where: str, file: str,
-                   line: int | None) -> tuple[str, tuple[str | Choice, ...]] | None:
+    def check_lead(self, role: str, lead: Any, where: str, file: str, line: int | None,
+                   needs: frozenset[str] = frozenset()) -> tuple[str, tuple[str | Choice, ...]] | None:
         """Return the lead and its wordings; report a missing or malformed one."""
         if lead is None:
             if role in POINT_ROLES:
@@ -245,6 +246,8 @@ class _Loader:
         except WordingError as error:
             self.problem(file, line, f"{where}lead 的写法有误：{error}")
             return None
+        for message in unbacked(lead, needs):
+            self.problem(file, line, f"{where}lead {message}")
         for wording in every_wording(segments):
             bad_end = wording.endswith(("。", "；", "，", "：", "！"))
             if not wording or bad_end or _DIGITS.search(wording) or "{" in wording:

@@ -41,6 +41,16 @@ class PointStep:
     says: tuple[str, ...] = ()  # statement roles whose text opens the point's text
 
 
+RICH_LEDGER = 10  # projects: from this many up a normal speech says at least four points a part
+
+
+def _floor(obs: Observations, size: Size) -> int:
+    """Return the fewest points of a part: one more in a normal or long speech on a ledger of
+    RICH_LEDGER projects or more (there is more to say), never more than the length allows."""
+    rich = obs.records["starts"]["projects"] >= RICH_LEDGER
+    return min(size.most, size.fewest + (1 if rich and size.most > 3 else 0))
+
+
 def _fill(data: list[PointStep], general: list[str], size: Size, fewest: int | None = None) -> list[PointStep]:
     """Return the data-driven points (at most ``size.most``) topped up with general roles to at
     least ``fewest`` (default ``size.fewest``); a general role may come twice (its passages differ)."""
@@ -81,7 +91,7 @@ def _measures(obs: Observations, size: Size) -> list[PointStep]:
     general = ["speed", "service", "preparation"] if obs.holds("under_construction") else ["service", "preparation"]
     data = measure_steps(obs)
     have = {s.role for s in data}
-    fewest = size.fewest + (1 if size.most > 3 and len(data) >= 3 else 0)
+    fewest = max(_floor(obs, size), size.fewest + (1 if size.most > 3 and len(data) >= 3 else 0))
     if size.most >= 5 and not obs.holds("single_project"):
         general.append("investment_attraction")
     return _fill(data, [g for g in general if g not in have], size, fewest)
@@ -95,12 +105,12 @@ def _guarantees(obs: Observations, size: Size) -> list[PointStep]:
     general = ["style_of_work", "safety_quality"] if obs.holds("under_construction") else ["style_of_work"]
     if obs.holds("under_construction") and size.most >= 5:
         data.append(PointStep("safety_quality"))
-    return _fill(data, [g for g in general if g not in {s.role for s in data}], size)
+    return _fill(data, [g for g in general if g not in {s.role for s in data}], size, _floor(obs, size))
 
 
 def _awareness(obs: Observations, size: Size) -> list[PointStep]:
     extra = int(obs.any("far_behind", "laggards_majority", "none_started")) + int(obs.any("year_end", "half_push"))
-    count = min(size.most, size.fewest + (extra if size.most > 3 else 0))
+    count = min(size.most, _floor(obs, size) + (extra if size.most > 3 else 0))
     return [PointStep("awareness")] * max(count, size.fewest)
 
 
@@ -115,7 +125,7 @@ def _review_progress(obs: Observations, size: Size) -> list[PointStep]:
         steps.append(PointStep("frame_review_mechanism"))
     if obs.any("has_completed", "has_operating") and size.most > 3:
         steps.append(PointStep("frame_review_completions", says=("say_completions",)))
-    return _fill(steps, ["frame_review_mechanism"], size)
+    return _fill(steps, ["frame_review_mechanism"], size, _floor(obs, size))
 
 
 def issue_steps(obs: Observations, pace: bool = True) -> list[PointStep]:
@@ -139,14 +149,14 @@ def issue_steps(obs: Observations, pace: bool = True) -> list[PointStep]:
 
 
 def _review_issues(obs: Observations, size: Size) -> list[PointStep]:
-    return _fill(issue_steps(obs, pace=False), ["issue_watch"], size)
+    return _fill(issue_steps(obs, pace=False), ["issue_watch"], size, _floor(obs, size))
 
 
 def _requirements(obs: Observations, size: Size) -> list[PointStep]:
     own = [PointStep("speaker_lead")] if obs.holds("speaker_projects") else []
     data = measure_steps(obs)[: size.most - 2 - len(own)]
     data += [*own, PointStep("responsibility"), PointStep("supervision")]
-    return _fill(data, ["service", "style_of_work"], size, size.fewest + 1 if size.most > 3 else None)
+    return _fill(data, ["service", "style_of_work"], size, max(_floor(obs, size), size.fewest + (size.most > 3)))
 
 
 def _phenomena(obs: Observations, size: Size) -> list[PointStep]:
