@@ -142,6 +142,17 @@ def test_tied_problem_types_are_all_named() -> None:
         assert "财政部门和金融机构" in body(text) and "自然资源和规划部门" in body(text)
 
 
+def test_no_tied_type_is_called_the_most_alone() -> None:
+    """With 用地, 资金 and 手续审批 tied, no sentence calls one of them the most reported (最多,
+    最集中, 最大制约…) without the others."""
+    tied = ("用地", "资金", "手续审批")
+    for text in documents("tied_problems"):
+        for sentence in sentences(text):
+            named = [t for t in tied if t in sentence]
+            if len(named) == 1:
+                assert not re.search("最多|最突出|最集中|最大制约|排在第一位|首位", sentence), sentence
+
+
 def test_three_keys_follow_the_data() -> None:
     attraction = _leads_of("investment_attraction")
     for name in ("example", "february", "november"):
@@ -208,3 +219,14 @@ def test_no_paragraph_starts_mid_sentence_or_ends_without_punctuation(name: str)
         for line in prose(text):
             assert not re.match(r"[也，、；：]|完成率也|也存在", line), line[:20]
             assert line.endswith(("。", "：", "！", "？")), line[-20:]
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_no_sentence_said_twice(name: str) -> None:
+    """Two passages with the same advice do not both say it: a draft repeats no sentence of
+    eight characters or more (figures and names aside, sentences that are the same word for word)."""
+    for text in documents(name):
+        said = [re.sub(r"[^\u4e00-\u9fff]", "", s) for s in sentences(text)]
+        said = [s for s in said if len(s) >= 8]
+        twice = sorted({s for s in said if said.count(s) > 1})
+        assert not twice, twice[:3]

@@ -203,3 +203,33 @@ def test_lists_carry_their_own_deng() -> None:
     for _role, p in PASSAGES:
         text = join_text(p["text"]) or ""
         assert not re.search(r"\.(names|subject|types|top|others|lagging)\s*\}\}等", text), p["id"]
+
+
+# a passage whose two {% if %} branches each say a thing once, in its own words
+ONE_BRANCH_EACH = {"say_units-02"}
+
+
+def test_no_passage_says_a_thing_twice() -> None:
+    """No two places of a passage ("[…|…]" groups or fixed text) share a run of nine characters:
+    a later group restating an earlier one reads as the speaker repeating himself."""
+    from speechgen.compose.wording import Choice
+
+    def chinese(s: str) -> str:
+        return re.sub(r"[^\u4e00-\u9fff]", "", EXPR.sub("□", s))
+
+    def options(segment: object) -> list[str]:
+        if isinstance(segment, Choice):
+            return [chinese(w) for option in segment.options for w in every_wording(option)]
+        return [chinese(str(segment))]
+
+    window = 9
+    for _role, p in PASSAGES:
+        if p["id"] in ONE_BRANCH_EACH:
+            continue
+        places = [options(s) for s in parse_wording(join_text(p["text"]) or "")]
+        seen: dict[str, int] = {}
+        for index, place in enumerate(places):
+            grams = {w[i:i + window] for w in place for i in range(len(w) - window + 1)}
+            repeated = sorted(g for g in grams if seen.get(g, index) != index)
+            assert not repeated, (p["id"], repeated[:3])
+            seen.update({g: index for g in grams if g not in seen})

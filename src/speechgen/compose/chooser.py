@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -38,6 +39,18 @@ class Picked:
     id: str
     text: str
     names: frozenset[str]
+
+
+REDRAWS = 8  # wordings tried for a passage before one that repeats a sentence is kept
+_SENTENCE_END = re.compile(r"[。！？；]")
+_NOT_CHINESE = re.compile(r"[^\u4e00-\u9fff]")
+
+
+def _sentences(text: str) -> set[str]:
+    """Return the sentences of text worth not repeating (eight Chinese characters or more),
+    as their Chinese characters only."""
+    found = {_NOT_CHINESE.sub("", s) for s in _SENTENCE_END.split(text)}
+    return {s for s in found if len(s) >= 8}
 
 
 def stable_seed(*parts: object) -> int:
@@ -76,6 +89,7 @@ class Chooser:
         self.seed = seed
         self.group_key = group_key
         self.used: set[str] = set()
+        self.said: set[str] = set()  # the sentences rendered so far (Chinese characters only)
         self.mentions: Counter[str] = Counter()
         self._rngs: dict[str, random.Random] = {}
 
@@ -158,11 +172,30 @@ class Chooser:
         return TemplateError(Problem(message=message, hint=hint))
 
     def render(self, passage: Passage, local: Local = NO_LOCAL) -> str:
-        """Return one wording of the passage rendered with the context (and the local records)."""
-        wording = realize(passage.segments, self.rng("wording:" + passage.role)) if passage.segments else passage.text
+        """Return one wording of the passage rendered with the context (and the local records).
+
+        A wording that would say a sentence the document has already said (another passage
+        with the same advice) is drawn again, up to REDRAWS times; the one repeating the
+        fewest sentences is kept.
+        """
         context = self.context
         if local.records:
             context = {**context, **{name: as_record(name, r) for name, r in local.records.items()}}
+        best: tuple[int, str, set[str]] | None = None
+        for _ in range(REDRAWS if passage.segments else 1):
+            wording = realize(passage.segments, self.rng("wording:" + passage.role)) if passage.segments else passage.text
+            text = self._render_text(passage, wording, context)
+            sentences = _sentences(text)
+            repeated = len(sentences & self.said)
+            if best is None or repeated < best[0]:
+                best = (repeated, text, sentences)
+            if not repeated:
+                break
+        assert best is not None
+        self.said |= best[2]
+        return best[1]
+
+    def _render_text(self, passage: Passage, wording: str, context: dict[str, Any]) -> str:
         try:
             return render_guarded(compile_text(self.env, wording), context)
         except (*RENDER_ERRORS, jinja2.TemplateError) as error:

@@ -25,6 +25,11 @@ LAGGARDS: tuple[Paragraph, ...] = ((("say_laggards", ("meeting",)),),)
 PROBLEMS: tuple[Paragraph, ...] = (
     (("say_problems", ("has_problems",)), ("say_not_started", ("ready_to_start", "blocked_not_started"))),
 )
+# statements a long speech adds, after the statement they detail (docs/compose.md)
+DETAIL: dict[str, tuple[str, tuple[str, ...]]] = {
+    "say_units": ("say_units_detail", ("units_behind",)),
+    "say_problems": ("say_problem_types", ("other_problem_types",)),
+}
 # statements whose salience is that of one of these names (the first that holds)
 SALIENCE_OF = {
     "say_progress": ("progress",), "say_starts": ("none_started", "many_not_started", "all_started",
@@ -71,26 +76,38 @@ def _order(roles: list[str], obs: Observations) -> list[str]:
     return [*ranked, *rest]
 
 
-def _statements(groups: Sequence[Paragraph], obs: Observations) -> list[tuple[str, ...]]:
+def _statements(groups: Sequence[Paragraph], obs: Observations, detail: bool = False) -> list[tuple[str, ...]]:
     paragraphs = []
     for paragraph in groups:
         roles = _order([role for role, names in paragraph if obs.any(*names)], obs)
+        if detail:
+            roles = [r for role in roles for r in (role, *_detail(role, obs))]
         if roles:
             paragraphs.append(tuple(roles))
     return paragraphs
 
 
-def part_paragraphs(says: Sequence[Says], obs: Observations, said: set[str]) -> tuple[tuple[str, ...], ...]:
-    """Return the statement paragraphs of a part (a group said once per document)."""
+def _detail(role: str, obs: Observations) -> tuple[str, ...]:
+    """Return the detail statement that follows ``role`` in a long speech, when it holds."""
+    if role not in DETAIL:
+        return ()
+    detail, names = DETAIL[role]
+    return (detail,) if obs.any(*names) else ()
+
+
+def part_paragraphs(says: Sequence[Says], obs: Observations, said: set[str],
+                    detail: bool = False) -> tuple[tuple[str, ...], ...]:
+    """Return the statement paragraphs of a part (a group said once per document); with
+    ``detail`` (a long speech), each with its detail statements."""
     out: list[tuple[str, ...]] = []
     for group in says:
         if group == "situation":
-            out += _statements(SITUATION, obs)
+            out += _statements(SITUATION, obs, detail)
         elif group == "laggards" or (group == "problems" and "laggards" not in said):
             out += _statements(LAGGARDS, obs)
             said.add("laggards")
         if group == "problems":
-            out += _statements(PROBLEMS, obs)
+            out += _statements(PROBLEMS, obs, detail)
     return tuple(out)
 
 
@@ -99,7 +116,8 @@ def plan_speech(frame: Frame, obs: Observations, length: Length) -> tuple[PartPl
     said: set[str] = set()
     size = SIZES[length]
     return tuple(
-        PartPlan(part_paragraphs(spec.says, obs, said), spec.bridge, tuple(BUILDERS[spec.points](obs, size)))
+        PartPlan(part_paragraphs(spec.says, obs, said, size.detail), spec.bridge,
+                 tuple(BUILDERS[spec.points](obs, size)))
         for spec in frame.parts
     )
 

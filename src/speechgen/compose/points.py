@@ -17,18 +17,20 @@ LENGTHS: tuple[Length, ...] = ("short", "normal", "long")
 
 @dataclass(frozen=True)
 class Size:
-    """How much a speech of one length says: points per part (at least, at most), and how many
-    laggards it describes one by one."""
+    """How much a speech of one length says: points per part (at least, at most), how many
+    laggards it describes one by one, and whether it adds the detail statements (each unit
+    behind with its gap, each problem type with its count)."""
 
     fewest: int
     most: int
     featured: int
+    detail: bool = False
 
 
 SIZES: dict[Length, Size] = {
     "short": Size(3, 3, 2),
     "normal": Size(3, 5, 3),
-    "long": Size(5, 5, 4),
+    "long": Size(5, 5, 5, detail=True),
 }
 
 

@@ -59,9 +59,12 @@ def problems(facts: Facts) -> tuple[list[Observation], dict[str, Record], tuple[
     if len(top) > 1:
         found.append(held("problems_tied", 45))
     listed = [p for p in facts.problems if p.problem_type != "其他"] or list(facts.problems)
+    if len(listed) > len(top):
+        found.append(held("other_problem_types", 30))
     owners = list(dict.fromkeys(OWNERS.get(p.problem_type, OWNERS["其他"]) for p in top))
     record = {"projects": len(reporting), "types": _listed(listed),
               "top": zh.join_zh(md_escape(p.problem_type) for p in top), "top_count": top[0].count,
               "n_top": len(top), "departments": zh.join_zh(owners), "n_types": len(listed),
-              "others": _listed([p for p in listed if p not in top])}
+              "others": _listed([p for p in listed if p not in top]),
+              "items": tuple({"type": md_escape(p.problem_type), "count": p.count} for p in listed)}
     return found, {"problems": record}, tuple(_focus(p) for p in top[:MAX_FOCUSES])
