@@ -48,7 +48,8 @@ def test_bulletin_has_every_part(facts) -> None:
 
 def test_bulletin_table_has_the_districts_and_a_total(facts) -> None:
     rows = _table(compose("bulletin", facts), "县区")
-    assert rows[0] == ["县区（园区）", "项目数", "开工数", "开工率", "年度计划（亿元）", "完成投资（亿元）", "完成率", "排名"]
+    assert rows[0] == ["县区（园区）", "项目数", "开工数", "开工率", "年度计划（亿元）", "完成投资（亿元）", "完成率",
+                       "排名"]
     assert [r[0] for r in rows[1:]] == ["东城区", "高新区", "南岗区", "西湖区", "北山县", "合计"]
     assert rows[1] == ["东城区", "3", "3", "100.0%", "5.00", "2.52", "50.4%", "1"]
     assert rows[-1] == ["合计", "15", "12", "80.0%", "24.10", "8.52", "35.4%", "—"]
@@ -70,8 +71,8 @@ def test_notice_has_every_part(facts) -> None:
 
 def test_notice_list_puts_laggards_first(facts) -> None:
     rows = _table(compose("notice", facts), "序号")
-    assert rows[0] == ["序号", "项目名称", "县区（园区）", "责任单位", "包保领导", "年度计划（万元）", "完成投资（万元）",
-                       "完成率", "存在问题"]
+    assert rows[0] == ["序号", "项目名称", "县区（园区）", "责任单位", "包保领导", "年度计划（万元）",
+                       "完成投资（万元）", "完成率", "存在问题"]
     assert len(rows) == 1 + 15
     lagging = [lag.project.name for lag in facts.laggards]
     assert [r[1] for r in rows[1 : 1 + len(lagging)]] == lagging

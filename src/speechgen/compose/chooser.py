@@ -182,8 +182,9 @@ class Chooser:
         if local.records:
             context = {**context, **{name: as_record(name, r) for name, r in local.records.items()}}
         best: tuple[int, str, set[str]] | None = None
+        rng = self.rng("wording:" + passage.role)
         for _ in range(REDRAWS if passage.segments else 1):
-            wording = realize(passage.segments, self.rng("wording:" + passage.role)) if passage.segments else passage.text
+            wording = realize(passage.segments, rng) if passage.segments else passage.text
             text = self._render_text(passage, wording, context)
             sentences = _sentences(text)
             repeated = len(sentences & self.said)

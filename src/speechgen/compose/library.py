@@ -12,8 +12,8 @@ from typing import Any
 
 import yaml
 
-from speechgen.compose.env import make_environment
 from speechgen.compose.claims import unbacked
+from speechgen.compose.env import make_environment
 from speechgen.compose.vetting import known_names, normalize_text, vet
 from speechgen.compose.wording import Choice, WordingError, every_wording, parse_wording
 from speechgen.errors import InputError, Problem
@@ -36,7 +36,8 @@ PLAIN_ROLES = frozenset({
     "review_intro", "review_problems_intro", "review_requirements_intro", "three_x_preview",
     "three_x_phenomena_intro", "three_x_keys_intro", "three_x_requirements_intro",
     "say_progress", "say_starts", "say_completions", "say_units", "say_low_start", "say_season", "say_laggards",
-    "say_lag_item", "say_lag_rest", "say_problems", "say_not_started", "say_units_detail", "say_problem_types", "bulletin_lead", "bulletin_assessment",
+    "say_lag_item", "say_lag_rest", "say_problems", "say_not_started", "say_units_detail", "say_problem_types",
+    "bulletin_lead", "bulletin_assessment",
     "notice_purpose", "notice_scope",
 })
 _PASSAGE_KEYS = frozenset({"id", "kinds", "needs", "when", "unless", "lead", "text"})
