@@ -5,13 +5,14 @@ words, the right collective noun, people as they are spoken of, no bracketed lab
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 
 import pytest
 
 from compose_checks import body, leads, parts, problems
-from compose_scenarios import SCENARIOS
+from compose_scenarios import SCENARIOS, _facts, example_dossier
 from speechgen.compose import FRAMES, compose, load_library
 from speechgen.compose.claims import CLAIMS
 from speechgen.compose.observe import observe
@@ -230,3 +231,26 @@ def test_no_sentence_said_twice(name: str) -> None:
         said = [s for s in said if len(s) >= 8]
         twice = sorted({s for s in said if said.count(s) > 1})
         assert not twice, twice[:3]
+
+
+@pytest.mark.parametrize("length", ["short", "normal", "long"])
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_units_far_behind_get_a_named_instruction_with_a_deadline(name: str, length: str) -> None:
+    """Every unit more than 10 百分点 behind is named in a point that gives it a deadline (the
+    meeting file's, else the end of the next month), in every frame and at every length."""
+    facts = SCENARIOS[name]()
+    far = units(name, "units_far")
+    if not far:
+        return
+    due = observe(facts).records["deadline"]["text"]
+    for frame in sorted(FRAMES):
+        text = compose("speech", facts, frame=frame, seed=1, length=length)
+        named = [p for p in prose(text) if p.startswith("**") and due in p and all(u in p for u in far)]
+        assert named, (frame, sorted(far), due)
+
+
+def test_the_meeting_file_s_deadline_is_the_one_given() -> None:
+    given = _facts(example_dossier(), deadline=dt.date(2026, 6, 25))
+    for frame in sorted(FRAMES):
+        text = compose("speech", given, frame=frame, seed=1)
+        assert "6月25日" in text and "7月底" not in text, frame

@@ -233,3 +233,24 @@ def test_no_passage_says_a_thing_twice() -> None:
             repeated = sorted(g for g in grams if seen.get(g, index) != index)
             assert not repeated, (p["id"], repeated[:3])
             seen.update({g: index for g in grams if g not in seen})
+
+
+def test_a_lead_is_not_repeated_by_its_text() -> None:
+    """The bold lead (一是……。) and the first sentence after it share no run of six characters:
+    "**一是责任要一环扣一环。**责任链条要一环扣一环" reads as saying it twice."""
+    from speechgen.compose.wording import Choice
+
+    def chinese(s: str) -> str:
+        return re.sub(r"[^\u4e00-\u9fff]", "", EXPR.sub("□", s))
+
+    window = 6
+    for _role, p in PASSAGES:
+        if not p.get("lead"):
+            continue
+        leads = [chinese(w) for w in every_wording(parse_wording(p["lead"]))]
+        first = parse_wording(join_text(p["text"]) or "")[0]
+        heads = ([chinese(w) for o in first.options for w in every_wording(o)] if isinstance(first, Choice)
+                 else [chinese(first)])
+        shared = {lead[i:i + window] for lead in leads for i in range(len(lead) - window + 1)
+                  if any(lead[i:i + window] in head for head in heads)}
+        assert not shared, (p["id"], sorted(shared)[:3])

@@ -19,7 +19,7 @@ from speechgen.compose.library import KIND_LABELS, Passage, SnippetLibrary
 from speechgen.compose.observe import NO_LOCAL, RECORDS, Local, Observations
 from speechgen.compose.plain import Record
 from speechgen.compose.sandbox import TemplateSandbox, render_guarded
-from speechgen.compose.wording import realize
+from speechgen.compose.wording import realize, shortened
 from speechgen.errors import Problem, TemplateError
 
 # Once a figure (e.g. the gap to 时序进度) or the list of lagging projects has been printed, passages
@@ -171,20 +171,22 @@ class Chooser:
         hint = "请为该角色补充 needs 更宽的段落（needs: [meeting] 在任何情况下适用）"
         return TemplateError(Problem(message=message, hint=hint))
 
-    def render(self, passage: Passage, local: Local = NO_LOCAL) -> str:
+    def render(self, passage: Passage, local: Local = NO_LOCAL, places: int | None = None) -> str:
         """Return one wording of the passage rendered with the context (and the local records).
 
         A wording that would say a sentence the document has already said (another passage
         with the same advice) is drawn again, up to REDRAWS times; the one repeating the
-        fewest sentences is kept.
+        fewest sentences is kept. With ``places``, the wording is cut to its first sentences
+        (wording.shortened).
         """
         context = self.context
         if local.records:
             context = {**context, **{name: as_record(name, r) for name, r in local.records.items()}}
         best: tuple[int, str, set[str]] | None = None
         rng = self.rng("wording:" + passage.role)
-        for _ in range(REDRAWS if passage.segments else 1):
-            wording = realize(passage.segments, rng) if passage.segments else passage.text
+        segments = shortened(passage.segments, places) if places and passage.segments else passage.segments
+        for _ in range(REDRAWS if segments else 1):
+            wording = realize(segments, rng) if segments else passage.text
             text = self._render_text(passage, wording, context)
             sentences = _sentences(text)
             repeated = len(sentences & self.said)
@@ -227,13 +229,13 @@ class Chooser:
         passage = self.choose(role)
         return Picked(passage.id, self.render(passage), passage.names)
 
-    def pick_point(self, role: str, local: Local = NO_LOCAL) -> tuple[str, str]:
-        """Return (lead, text) of one passage of a sub-point role."""
+    def pick_point(self, role: str, local: Local = NO_LOCAL, places: int | None = None) -> tuple[str, str]:
+        """Return (lead, text) of one passage of a sub-point role (cut to ``places``, if given)."""
         passage = self.choose(role, local=local)
         if passage.lead is None:
             raise TemplateError(Problem(message=f"角色“{role}”的段落 {passage.id} 没有 lead，不能用作分点"))
         lead = realize(passage.lead_segments, self.rng("lead:" + role)) if passage.lead_segments else passage.lead
-        return lead, self.render(passage, local)
+        return lead, self.render(passage, local, places)
 
     def vary(self, key: str, *options: str) -> str:
         """Return one of ``options``, chosen by the seed for ``key`` (template wording variants)."""

@@ -177,12 +177,12 @@ def _say(chooser: Chooser, plan: PartPlan) -> _Said:
     return _Said(paragraphs, says)
 
 
-def _comment(chooser: Chooser, plan: PartPlan, said: _Said) -> RenderedPart:
+def _comment(chooser: Chooser, plan: PartPlan, said: _Said, places: int | None) -> RenderedPart:
     """Return the part: its statements, the bridge, and the points (each after its statements)."""
     bridge = (chooser.pick(plan.bridge),) if plan.bridge else ()
     points = []
     for step, opening in zip(plan.points, said.says, strict=True):
-        lead, text = chooser.pick_point(step.role, local=step.local)
+        lead, text = chooser.pick_point(step.role, local=step.local, places=places)
         points.append(Point(step.role, lead, opening + text))
     return RenderedPart(tuple(p for p in (*said.paragraphs, *bridge) if p), tuple(points))
 
@@ -193,5 +193,6 @@ def render_document(chooser: Chooser, parts: Sequence[PartPlan], obs: Observatio
     if chooser.kind != "notice":  # a notice lists its laggards in the 督查清单
         describe_laggards(chooser, obs, SIZES[length].featured)
     said = [_say(chooser, part) for part in parts]
-    return [_comment(chooser, part, part_said) for part, part_said in zip(parts, said, strict=True)]
+    places = SIZES[length].places if chooser.kind == "speech" else None
+    return [_comment(chooser, part, part_said, places) for part, part_said in zip(parts, said, strict=True)]
 

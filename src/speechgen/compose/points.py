@@ -19,16 +19,18 @@ LENGTHS: tuple[Length, ...] = ("short", "normal", "long")
 class Size:
     """How much a speech of one length says: points per part (at least, at most), how many
     laggards it describes one by one, and whether it adds the detail statements (each unit
-    behind with its gap, each problem type with its count)."""
+    behind with its gap, the other problem types with their counts); a short speech says each
+    point in its first sentences."""
 
     fewest: int
     most: int
     featured: int
     detail: bool = False
+    places: int | None = None  # a point's passage cut to its first sentences (wording.shortened)
 
 
 SIZES: dict[Length, Size] = {
-    "short": Size(3, 3, 2),
+    "short": Size(3, 3, 2, places=4),
     "normal": Size(3, 5, 3),
     "long": Size(5, 5, 5, detail=True),
 }
@@ -56,13 +58,31 @@ def _floor(obs: Observations, size: Size) -> int:
 def _fill(data: list[PointStep], general: list[str], size: Size, fewest: int | None = None) -> list[PointStep]:
     """Return the data-driven points (at most ``size.most``) topped up with general roles to at
     least ``fewest`` (default ``size.fewest``); a general role may come twice (its passages differ)."""
-    chosen = data[: size.most]
+    chosen = capped(data, size.most)
     floor = size.fewest if fewest is None else fewest
     index = 0
     while len(chosen) < max(floor, size.fewest) and general:
         chosen.append(PointStep(general[index % len(general)]))
         index += 1
     return chosen[: size.most]
+
+
+# points a speech never drops for want of room: units more than 10 百分点 behind are named with
+# a deadline
+KEPT_ROLES = ("catch_up",)
+
+
+def capped(steps: list[PointStep], most: int) -> list[PointStep]:
+    """Return the first ``most`` steps; a KEPT_ROLES step beyond them takes the place of the
+    last one that is not kept."""
+    chosen = steps[:most]
+    for step in steps[most:]:
+        if step.role in KEPT_ROLES:
+            spare = [i for i, s in enumerate(chosen) if s.role not in KEPT_ROLES]
+            if spare:
+                del chosen[spare[-1]]
+                chosen.append(step)
+    return chosen
 
 
 def measure_steps(obs: Observations) -> list[PointStep]:
@@ -156,7 +176,7 @@ def _review_issues(obs: Observations, size: Size) -> list[PointStep]:
 
 def _requirements(obs: Observations, size: Size) -> list[PointStep]:
     own = [PointStep("speaker_lead")] if obs.holds("speaker_projects") else []
-    data = measure_steps(obs)[: size.most - 2 - len(own)]
+    data = capped(measure_steps(obs), max(size.most - 2 - len(own), 1))
     data += [*own, PointStep("responsibility"), PointStep("supervision")]
     return _fill(data, ["service", "style_of_work"], size, max(_floor(obs, size), size.fewest + (size.most > 3)))
 
@@ -166,7 +186,7 @@ def _phenomena(obs: Observations, size: Size) -> list[PointStep]:
 
 
 def _keys(obs: Observations, size: Size) -> list[PointStep]:
-    data = measure_steps(obs)[:3]
+    data = capped(measure_steps(obs), 3)
     return _fill(data, ["frame_three_x_keys"], Size(3, 3, size.featured))
 
 

@@ -5,6 +5,7 @@ realizes one wording per draw; the loader checks every wording."""
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -128,3 +129,43 @@ def count_wordings(segments: Sequence[str | Choice]) -> int:
         if isinstance(segment, Choice):
             total *= sum(count_wordings(o) for o in segment.options)
     return total
+
+
+_ENDS = ("。", "！", "？")
+_OPENS = re.compile(r"{%-?\s*(if|for)\b")
+_CLOSES = re.compile(r"{%-?\s*end(if|for)\b")
+
+
+def _ends_sentence(segment: str | Choice) -> bool:
+    if isinstance(segment, Choice):
+        return all(w.rstrip().endswith(_ENDS) for option in segment.options for w in every_wording(option))
+    return segment.rstrip().endswith(_ENDS)
+
+
+def _open_blocks(segments: Sequence[str | Choice]) -> int:
+    text = "".join(w for s in segments for w in ([s] if isinstance(s, str) else every_wording((s,))[:1]))
+    return len(_OPENS.findall(text)) - len(_CLOSES.findall(text))
+
+
+# what a cut keeps however far it must go: the deadline of an instruction, the department a
+# measure names
+KEPT = ("deadline.", "focus.department")
+
+
+def _mentions(segment: str | Choice, names: Sequence[str]) -> bool:
+    text = segment if isinstance(segment, str) else "".join(every_wording((segment,)))
+    return any(name in text for name in names)
+
+
+def shortened(segments: Sequence[str | Choice], most: int, kept: Sequence[str] = KEPT) -> tuple[str | Choice, ...]:
+    """Return the first ``most`` places of a wording or fewer, cut where every wording ends a
+    sentence and no {% if %} or {% for %} is left open — the core of a passage, for a short
+    speech. The cut goes on past every place naming one of ``kept`` (the deadline, the
+    department); the whole wording when there is no such cut."""
+    needed = max((i + 1 for i, s in enumerate(segments) if _mentions(s, kept)), default=0)
+    ends = [end for end in range(2, len(segments) + 1)
+            if _ends_sentence(segments[end - 1]) and _open_blocks(segments[:end]) == 0 and end >= needed]
+    within = [end for end in ends if end <= most]
+    if within:
+        return tuple(segments[:max(within)])
+    return tuple(segments[:ends[0]]) if ends else tuple(segments)
