@@ -41,6 +41,8 @@ class Picked:
     names: frozenset[str]
 
 
+# fields that print several figures at once (the stages: 在建37个、竣工3个、投产1个)
+SEVERAL_TOPICS = {"starts.started_stages": {"n_building", "n_completed", "n_operating"}}
 REDRAWS = 8  # wordings tried for a passage before one that repeats a sentence is kept
 _SENTENCE_END = re.compile(r"[。！？；]")
 _NOT_CHINESE = re.compile(r"[^\u4e00-\u9fff]")
@@ -136,18 +138,29 @@ class Chooser:
             topic = RECORDS[record].fields.get(attr)
             if topic:
                 found.add(topic)
+            found |= SEVERAL_TOPICS.get(field, set())
         return found | ({"season"} if passage.needs & SEASON_NAMES else set())
+
+    def redundant(self, role: str, local: Local = NO_LOCAL) -> bool:
+        """Return True when every passage of ``role`` that applies would only repeat figures the
+        document has printed (a statement already made in other words: 竣工 and 投产 given with
+        the stages)."""
+        found = self.candidates(role, local)
+        return bool(found) and all(self.topics(p) and self.repeats(p) == len(self.topics(p)) for p in found)
 
     def repeats(self, passage: Passage) -> int:
         """Return how many of the passage's topics have been said FIGURE_BUDGET times already."""
         return sum(self.mentions[topic] >= FIGURE_BUDGET for topic in self.topics(passage))
 
-    def choose(self, role: str, avoid: Sequence[str] = (), local: Local = NO_LOCAL, reuse: bool = False) -> Passage:
+    def choose(self, role: str, avoid: Sequence[str] = (), local: Local = NO_LOCAL, reuse: bool = False,
+               rank: Sequence[str] = ()) -> Passage:
         """Return a passage of ``role`` (marked used); TemplateError when none applies.
 
         Among the applicable passages, those without the ``avoid`` phrases (words the document
         has just said, such as "刚才") and repeating the fewest figures already printed
-        (FIGURE_BUDGET) are kept; one of them is drawn, weighted towards specific passages.
+        (FIGURE_BUDGET) are kept; with ``rank`` (observation names, most pressing first), those
+        needing the first name any of them needs; one of them is drawn, weighted towards
+        specific passages.
         """
         self.known(role)
         found = self.candidates(role, local, reuse)
@@ -157,6 +170,11 @@ class Chooser:
         if not reuse:
             least = min(self.repeats(p) for p in found)
             found = [p for p in found if self.repeats(p) == least]
+        if rank:
+            def place(p: Passage) -> int:
+                return min((rank.index(n) for n in p.needs if n in rank), default=len(rank))
+            first = min(place(p) for p in found)
+            found = [p for p in found if place(p) == first]
         passage = self.weighted(role, found)
         self.used.add(passage.id)
         self.mentions.update(self.topics(passage))
@@ -229,9 +247,11 @@ class Chooser:
         passage = self.choose(role)
         return Picked(passage.id, self.render(passage), passage.names)
 
-    def pick_point(self, role: str, local: Local = NO_LOCAL, places: int | None = None) -> tuple[str, str]:
-        """Return (lead, text) of one passage of a sub-point role (cut to ``places``, if given)."""
-        passage = self.choose(role, local=local)
+    def pick_point(self, role: str, local: Local = NO_LOCAL, places: int | None = None,
+                   rank: Sequence[str] = ()) -> tuple[str, str]:
+        """Return (lead, text) of one passage of a sub-point role (cut to ``places``, if given;
+        ``rank`` as for choose)."""
+        passage = self.choose(role, local=local, rank=rank)
         if passage.lead is None:
             raise TemplateError(Problem(message=f"角色“{role}”的段落 {passage.id} 没有 lead，不能用作分点"))
         lead = realize(passage.lead_segments, self.rng("lead:" + role)) if passage.lead_segments else passage.lead

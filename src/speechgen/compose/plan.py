@@ -29,6 +29,7 @@ PROBLEMS: tuple[Paragraph, ...] = (
 DETAIL: dict[str, tuple[str, tuple[str, ...]]] = {
     "say_units": ("say_units_detail", ("units_behind",)),
     "say_problems": ("say_problem_types", ("other_problem_types",)),
+    "say_progress": ("say_remaining", ("rest_of_year",)),
 }
 # statements whose salience is that of one of these names (the first that holds)
 SALIENCE_OF = {
@@ -133,11 +134,17 @@ def plan_bulletin(obs: Observations) -> tuple[PartPlan, ...]:
     )
 
 
+# the items a notice inspects, most pressing first: investment and 形象进度, the laggards'
+# catching up, the projects overdue to start, starts, the problems, then the general ones
+NOTICE_ITEMS = ("progress", "has_laggards", "has_overdue", "some_not_started", "none_started", "has_problems",
+                "meeting", "under_construction", "has_completed")
+
+
 def plan_notice(obs: Observations) -> tuple[PartPlan, ...]:
-    """Return the notice's 督查内容 (scope and items) and 工作要求."""
+    """Return the notice's 督查内容 (scope and items, in NOTICE_ITEMS order) and 工作要求."""
     items = 4 if obs.any("has_problems", "has_overdue") and obs.holds("has_laggards") else 3
     return (
-        PartPlan((("notice_scope",),), "", (PointStep("notice_content"),) * items),
+        PartPlan((("notice_scope",),), "", (PointStep("notice_content", rank=NOTICE_ITEMS),) * items),
         PartPlan((), "", (PointStep("notice_requirements"),) * 3),
     )
 
@@ -172,7 +179,8 @@ class _Said:
 
 
 def _say(chooser: Chooser, plan: PartPlan) -> _Said:
-    paragraphs = tuple("".join(chooser.pick(role) for role in paragraph) for paragraph in plan.paragraphs)
+    paragraphs = tuple("".join(chooser.pick(role) for role in paragraph if not chooser.redundant(role))
+                       for paragraph in plan.paragraphs)
     says = tuple("".join(chooser.pick(role) for role in step.says) for step in plan.points)
     return _Said(paragraphs, says)
 
@@ -182,7 +190,7 @@ def _comment(chooser: Chooser, plan: PartPlan, said: _Said, places: int | None) 
     bridge = (chooser.pick(plan.bridge),) if plan.bridge else ()
     points = []
     for step, opening in zip(plan.points, said.says, strict=True):
-        lead, text = chooser.pick_point(step.role, local=step.local, places=places)
+        lead, text = chooser.pick_point(step.role, local=step.local, places=places, rank=step.rank)
         points.append(Point(step.role, lead, opening + text))
     return RenderedPart(tuple(p for p in (*said.paragraphs, *bridge) if p), tuple(points))
 

@@ -43,6 +43,7 @@ class PointStep:
     role: str
     local: Local = NO_LOCAL
     says: tuple[str, ...] = ()  # statement roles whose text opens the point's text
+    rank: tuple[str, ...] = ()  # observation names in order: the passage needing the first one comes
 
 
 RICH_LEDGER = 10  # projects: from this many up a normal speech says at least four points a part
@@ -124,7 +125,8 @@ def _guarantees(obs: Observations, size: Size) -> list[PointStep]:
     data += [PointStep("responsibility"), PointStep("supervision")]
     if obs.any("laggards_many", "units_far_behind", "far_behind") and size.most > 3:
         data.append(PointStep("style_of_work"))
-    general = ["style_of_work", "safety_quality"] if obs.holds("under_construction") else ["style_of_work"]
+    general = ["style_of_work", "safety_quality", "service"] if obs.holds("under_construction") \
+        else ["style_of_work", "service"]
     if obs.holds("under_construction") and size.most >= 5:
         data.append(PointStep("safety_quality"))
     return _fill(data, [g for g in general if g not in {s.role for s in data}], size, _floor(obs, size))

@@ -95,6 +95,7 @@ _NAMES: tuple[NameSpec, ...] = (
     _n("half_push", "season", "0", "cut-off 4月底 or 5月底: 双过半 by 6月底 still to win"),
     _n("half_done", "season", "+", "at 6月底 half the plan is done (双过半)"),
     _n("half_missed", "season", "-", "at 6月底 less than half the plan is done"),
+    _n("rest_of_year", "season", "0", "cut-off at a month end before 9月: the plan not done, per month left"),
     _n("year_end", "season", "0", "cut-off 9月底–11月底: what remains, per month"),
     _n("last_month", "season", "0", "cut-off 11月底: one month left"),
     *(_n(f"item_{kind}", "item", "-", doc, local=True) for kind, doc in (

@@ -136,6 +136,8 @@ def season(facts: Facts) -> tuple[list[Observation], Record]:
         found.append(held("q1", 65))
     found += _half_year(facts, month)
     left = facts.remaining
+    if left is not None and left.per_month is not None and left.amount > 0 and month < ladder.YEAR_END_FIRST_MONTH:
+        found.append(held("rest_of_year", 25))
     if left is not None and left.per_month is not None and month >= ladder.YEAR_END_FIRST_MONTH:
         found.append(held("year_end", 75 + 5 * (month - ladder.YEAR_END_FIRST_MONTH)))
         if left.months_left == 1:
