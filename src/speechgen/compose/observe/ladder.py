@@ -36,6 +36,7 @@ SHARE_MIN_PROJECTS = 4  # a share of laggards is spoken of from this many projec
 # The time of year, by the cut-off month (as_of).
 EARLY_YEAR_LAST_MONTH = 4  # early_year: 1–4; mid_year: 5–8; late_year: 9–12
 MID_YEAR_LAST_MONTH = 8
+BUILDING_SEASON = (3, 9)  # cut-off months of the 施工黄金期 (spring to early autumn)
 FIRST_QUARTER_LAST_MONTH = 3  # q1: 1–3 (开工, 开门红, 集中开工)
 HALF_PUSH_MONTHS = (4, 5)  # half_push: 双过半 by 6月底 still to win (as_of 4月底, 5月底, or a day in 6月)
 HALF_YEAR_MONTH = 6  # at 6月底: half_done or half_missed (完成率 ≥ 50 %)

@@ -92,6 +92,8 @@ _NAMES: tuple[NameSpec, ...] = (
     _n("mid_year", "season", "0", "cut-off month 5–8"),
     _n("late_year", "season", "0", "cut-off month 9–12"),
     _n("q1", "season", "0", "first quarter (cut-off month 1–3): 开工, 开门红, 集中开工"),
+    _n("months_ahead", "season", "0", "cut-off month 1–8: months enough ahead for 后面几个月, 下半年, 前松后紧"),
+    _n("building_season", "season", "0", "cut-off month 3–9: the 施工黄金期"),
     _n("half_push", "season", "0", "cut-off 4月底 or 5月底: 双过半 by 6月底 still to win"),
     _n("half_done", "season", "+", "at 6月底 half the plan is done (双过半)"),
     _n("half_missed", "season", "-", "at 6月底 less than half the plan is done"),

@@ -134,6 +134,10 @@ def season(facts: Facts) -> tuple[list[Observation], Record]:
                   else "mid_year" if month <= ladder.MID_YEAR_LAST_MONTH else "late_year", 20)]
     if month <= ladder.FIRST_QUARTER_LAST_MONTH:
         found.append(held("q1", 65))
+    if month <= ladder.MID_YEAR_LAST_MONTH:
+        found.append(held("months_ahead", 15))
+    if ladder.BUILDING_SEASON[0] <= month <= ladder.BUILDING_SEASON[1]:
+        found.append(held("building_season", 15))
     found += _half_year(facts, month)
     left = facts.remaining
     if left is not None and left.per_month is not None and left.amount > 0 and month < ladder.YEAR_END_FIRST_MONTH:
