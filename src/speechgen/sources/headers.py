@@ -109,7 +109,7 @@ def match_field(header: str) -> tuple[str, int] | None:
 
 
 def _rank(rule: FieldRule, text: str) -> int | None:
-    bare = re.sub(r"\(.*?\)", "", text)  # "(万元)" and similar never decide the field
+    bare = re.sub(r"\([^()]*\)", "", text)  # "(万元)" and similar never decide the field ([^()]: linear)
     if bare in {normalise(word) for word in rule.exact}:
         return 0
     if any(normalise(word) in text for word in rule.excludes):

@@ -13,13 +13,15 @@ from speechgen.sources.csvfile import read_csv
 from speechgen.sources.files import LEDGER_LOOKALIKES, check_file
 from speechgen.sources.grid import HEADER_SEARCH_ROWS, Grid, Header, describe_top, find_header, read_header
 from speechgen.sources.headers import AMOUNT_FIELDS, report_missing
+from speechgen.sources.limits import MAX_DATA_BYTES, MAX_LEDGER_BYTES
 from speechgen.sources.records import Layout, RawRow, build_project
 from speechgen.sources.report import Report
 from speechgen.sources.rows import SheetRows, collect_rows
 from speechgen.sources.structured import read_structured
 from speechgen.sources.xlsx import read_xlsx
 
-LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", ".yaml", ".yml", ".json")
+STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
+LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", *STRUCTURED_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -53,9 +55,10 @@ def read_ledger(path: Path, *, year: int | None = None) -> Ledger:
     ``year`` completes month-only dates such as "3月" (read_dossier passes the meeting's year).
     """
     path = Path(path)
-    data = check_file(path, LEDGER_SUFFIXES, "台账文件", LEDGER_LOOKALIKES)
-    report = Report(path.name)
     suffix = path.suffix.lower()
+    max_bytes, too_big_hint = _size_limit(suffix)
+    data = check_file(path, LEDGER_SUFFIXES, "台账文件", max_bytes, LEDGER_LOOKALIKES, too_big_hint)
+    report = Report(path.name)
     if suffix in (".xlsx", ".xlsm"):
         parsed = _from_grids(read_xlsx(path, data), report)
     elif suffix in (".csv", ".tsv"):
@@ -67,6 +70,13 @@ def read_ledger(path: Path, *, year: int | None = None) -> Ledger:
     _check(projects, parsed, report)
     report.raise_errors()
     return Ledger(tuple(projects), tuple(report.warnings), parsed.sheet, parsed.unit, parsed.as_of)
+
+
+def _size_limit(suffix: str) -> tuple[int, str]:
+    """Return the byte limit of a ledger file and what to do when it is exceeded."""
+    if suffix in STRUCTURED_SUFFIXES:
+        return MAX_DATA_BYTES, "YAML/JSON 格式适合几千个项目以内的台账；更大的台账请用 .xlsx 或 .csv"
+    return MAX_LEDGER_BYTES, "真实的台账一般只有几 MB；请确认选对了文件，删去多余的工作表、图片和空行后再试"
 
 
 def _from_grids(grids: list[Grid], report: Report) -> _Parsed:
