@@ -21,6 +21,7 @@ from speechgen.sources.documents import (
 )
 from speechgen.sources.report import Report
 
+REOPEN_HINT = "请在 Excel 或 WPS 中打开它，“另存为”.xlsx 后再试"
 _RESAVE = "请在 Excel 或 WPS 中“另存为”.xlsx 后再试"
 _LEDGER_INSTEAD = "请提供 .xlsx 或 .csv 格式的项目台账"
 # Formats people try that we do not read: (what it is, what to do instead).

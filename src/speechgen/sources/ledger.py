@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from speechgen.sources.records import Layout, RawRow, build_project
 from speechgen.sources.report import Report
 from speechgen.sources.rows import SheetRows, collect_rows
 from speechgen.sources.structured import read_structured
-from speechgen.sources.xlsx import read_xlsx
+from speechgen.sources.xlsx import open_xlsx
 
 STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
 LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", *STRUCTURED_SUFFIXES)
@@ -60,7 +61,8 @@ def read_ledger(path: Path, *, year: int | None = None) -> Ledger:
     data = check_file(path, LEDGER_SUFFIXES, "台账文件", max_bytes, LEDGER_LOOKALIKES, too_big_hint)
     report = Report(path.name)
     if suffix in (".xlsx", ".xlsm"):
-        parsed = _from_grids(read_xlsx(path, data), report)
+        with open_xlsx(path, data) as sheets:
+            parsed = _from_grids(sheets, report)
     elif suffix in (".csv", ".tsv"):
         parsed = _from_grids([read_csv(path, data)], report)
     else:
@@ -79,14 +81,17 @@ def _size_limit(suffix: str) -> tuple[int, str]:
     return MAX_LEDGER_BYTES, "真实的台账一般只有几 MB；请确认选对了文件，删去多余的工作表、图片和空行后再试"
 
 
-def _from_grids(grids: list[Grid], report: Report) -> _Parsed:
-    """Return the rows of the first sheet that has a header row; report if none has."""
+def _from_grids(grids: Iterable[Grid], report: Report) -> _Parsed:
+    """Return the rows of the first sheet that has a header row (sheets after it are not read);
+    report if none has."""
+    seen = []
     for grid in grids:
         index = find_header(grid)
         if index is not None:
             report.sheet = grid.sheet
             return _from_grid(grid, index, report)
-    _report_no_header(grids, report)
+        seen.append(grid)
+    _report_no_header(seen, report)
     report.raise_errors()
     raise AssertionError("unreachable: no header is always an error")
 
