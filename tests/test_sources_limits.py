@@ -153,8 +153,7 @@ def test_a_timestamp_tag_on_a_good_date_is_a_date(tmp_path: Path) -> None:
 
 def test_a_control_character_in_yaml_names_its_line(tmp_path: Path) -> None:
     [message] = problems(write(tmp_path, "meeting.yaml", MEETING + "speaker: 李\x1b[2J明\n"), read_meeting)
-    assert message == ("meeting.yaml › 第5行：YAML 格式有误（含有不能使用的控制字符（\\x1b））；"
-                       "请检查缩进是否对齐（用空格，不用 Tab）、冒号是否为半角“:”且后面有空格。")
+    assert message.startswith("meeting.yaml › 第5行：YAML 文件含有不能使用的控制字符（\\x1b）；这类字符看不见")
 
 
 # File sizes and CSV ------------------------------------------------------------------------------------

@@ -20,7 +20,10 @@ def decode_markup(data: bytes, source: str) -> str:
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
-            return _checked(data.decode(encoding, errors="strict"), source)
+            try:
+                return _checked(data.decode(encoding, errors="strict"), source)
+            except UnicodeDecodeError:  # a BOM, then bytes that are not that encoding
+                raise _not_text(source) from None
     for encoding in ("utf-8", "gb18030"):
         try:
             text = data.decode(encoding)

@@ -137,7 +137,7 @@ class Document:
 
 def load_yaml(text: str) -> Document:
     """Return the YAML document in ``text``; YAMLError (Chinese problem for a limit) if it fails."""
-    loader = BoundedLoader(text)
+    loader = BoundedLoader(text)  # raises ReaderError for a character YAML does not allow
     try:
         node = loader.get_single_node()
         value = loader.construct_document(node) if node is not None else None

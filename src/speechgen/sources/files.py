@@ -20,6 +20,7 @@ from speechgen.sources.documents import (
     load_yaml,
 )
 from speechgen.sources.report import Report
+from speechgen.sources.text import CONTROL_HINT
 
 REOPEN_HINT = "请在 Excel 或 WPS 中打开它，“另存为”.xlsx 后再试"
 _RESAVE = "请在 Excel 或 WPS 中“另存为”.xlsx 后再试"
@@ -117,6 +118,9 @@ def load_data(text: str, suffix: str, report: Report) -> Document | None:
     except LimitError as exc:
         what, line = describe(exc, text)
         report.add(f"YAML 内容{what}", row=line, hint=_NESTING_HINT)
+    except yaml.reader.ReaderError as exc:
+        what, line = describe(exc, text)
+        report.add(f"YAML 文件{what}", row=line, hint=CONTROL_HINT)
     except ConstructorError as exc:
         what, line = describe(exc, text)
         report.add(f"YAML 的值无法识别（{what}）", row=line,
