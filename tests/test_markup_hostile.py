@@ -61,3 +61,10 @@ def test_a_bom_followed_by_bytes_of_another_encoding(data: bytes) -> None:
         decode_markup(data, "稿件.md")
     [message] = excinfo.value.messages()
     assert message.startswith("稿件.md：不是文本文件，或编码无法识别；请提供 .md 文本文件（UTF-8 或 GBK 编码）")
+
+
+def test_a_dialect_file_over_the_size_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("speechgen.markup.decode.MAX_MARKUP_BYTES", 1000)
+    with pytest.raises(InputError) as excinfo:
+        decode_markup("正文。".encode() * 200, "稿件.md")
+    assert excinfo.value.messages()[0].startswith("稿件.md：文件太大（超过")

@@ -198,3 +198,18 @@ def test_a_ledger_wrong_on_every_row_lists_the_first_problems(tmp_path: Path) ->
     messages = problems(csv_ledger(tmp_path, *rows))
     assert len(messages) == limits.MAX_LISTED_PROBLEMS + 1
     assert messages[-1].startswith("台账.csv：另有50处问题没有列出（共250处）")
+
+
+def test_yaml_values_are_counted_while_they_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("speechgen.sources.documents.MAX_NODES", 50)
+    [message] = problems(write(tmp_path, "台账.yaml", project_yaml() * 10))
+    assert message.startswith("台账.yaml › 第") and "YAML 内容值超过50个；" in message
+
+
+def test_a_json_ledger_s_problems_name_their_lines(tmp_path: Path) -> None:
+    text = ('{"unit": "万元",\n "projects": [\n  {"name": "甲项目", "district": "东城区", "owner": "发改局",\n'
+            '   "total": 10, "annual_plan": 5, "status": "在建"},\n'
+            '  {"name": "乙项目", "district": "东城区", "owner": "发改局", "total": 10, "annual_plan": 5,\n'
+            '   "status": "谈判中"}]}\n')
+    [message] = problems(write(tmp_path, "台账.json", text))
+    assert message.startswith("台账.json › 第5行 › status（项目状态）：“谈判中”不是可识别的项目状态")

@@ -10,6 +10,7 @@ YAMLError into a Chinese message and a line.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 import yaml
 from yaml.constructor import ConstructorError
 from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from speechgen.sources.limits import MAX_ALIASES, MAX_NESTING, MAX_NODES, MAX_NUMBER_DIGITS
 from speechgen.sources.text import quote
@@ -43,12 +44,16 @@ class BoundedLoader(yaml.SafeLoader):
         super().__init__(stream)
         self._depth = 0
         self._aliases = 0
+        self._nodes = 0
 
     def compose_node(self, parent: Node | None, index: object) -> Node:
         if self.check_event(AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
                 raise LimitError(f"“*”引用超过{MAX_ALIASES}处", self.peek_event().start_mark)
+        self._nodes += 1
+        if self._nodes > MAX_NODES:  # counted as they come: PyYAML needs ~40 µs a value
+            raise LimitError(f"值超过{MAX_NODES}个", self.peek_event().start_mark)
         self._depth += 1
         try:
             if self._depth > MAX_NESTING:
@@ -160,14 +165,51 @@ class JsonLimitError(ValueError):
 def load_json(text: str) -> Document:
     """Return the JSON document in ``text``: nesting checked before parsing (json recurses per
     level), numbers too long for a figure kept as their text. json.JSONDecodeError or
-    JsonLimitError if it cannot be read. The node tree, for lines, comes from YAML when it can."""
+    JsonLimitError if it cannot be read. The node tree holds the lines of its first levels."""
     _check_json_nesting(text)
-    value = json.loads(text, parse_int=_json_number(int), parse_float=_json_number(float))
-    try:
-        node = BoundedLoader(text).get_single_node()
-    except yaml.YAMLError:
-        node = None
-    return Document(value, node)
+    decoder = json.JSONDecoder(parse_int=_json_number(int), parse_float=_json_number(float))
+    value = decoder.decode(text)
+    return Document(value, _JsonOutline(text, decoder).node(_skip_space(text, 0), 0)[0])
+
+
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+_OUTLINE_LEVELS = 2  # the ledger needs its items' lines, the meeting file its sections' keys'
+
+
+def _skip_space(text: str, at: int) -> int:
+    found = _JSON_SPACE.match(text, at)
+    return found.end() if found else at
+
+
+class _JsonOutline:
+    """YAML nodes with lines for the first _OUTLINE_LEVELS of a valid JSON document, deeper values
+    as scalars: the same shape the YAML reader gives the ledger and meeting readers for lines."""
+
+    def __init__(self, text: str, decoder: json.JSONDecoder):
+        self.text, self.decoder = text, decoder
+        self.line_starts = [0, *(found.end() for found in re.finditer("\n", text))]
+
+    def mark(self, at: int) -> yaml.Mark:
+        line = bisect.bisect_right(self.line_starts, at) - 1
+        return yaml.Mark("<json>", at, line, at - self.line_starts[line], None, None)
+
+    def node(self, at: int, level: int) -> tuple[Node, int]:
+        start, opening = at, self.text[at]
+        if level < _OUTLINE_LEVELS and opening in "[{":
+            closing, items, at = "]" if opening == "[" else "}", [], _skip_space(self.text, at + 1)
+            while self.text[at] != closing:
+                if opening == "{":
+                    key, after = self.decoder.raw_decode(self.text, at)
+                    key_node = ScalarNode("tag:yaml.org,2002:str", str(key), self.mark(at))
+                    at = _skip_space(self.text, _skip_space(self.text, after) + 1)  # past ":"
+                value, at = self.node(at, level + 1)
+                items.append((key_node, value) if opening == "{" else value)
+                at = _skip_space(self.text, at)
+                at = _skip_space(self.text, at + 1) if self.text[at] == "," else at
+            kind = MappingNode if opening == "{" else SequenceNode
+            return kind("tag:yaml.org,2002:" + ("map" if opening == "{" else "seq"), items, self.mark(start)), at + 1
+        _, end = self.decoder.raw_decode(self.text, at)
+        return ScalarNode("tag:yaml.org,2002:str", "", self.mark(start)), end
 
 
 def _json_number(convert: Callable[[str], object]) -> Callable[[str], object]:

@@ -15,24 +15,28 @@ from decimal import Decimal
 MAX_LEDGER_BYTES = 50_000_000  # .xlsx / .csv; a 5,000-row ledger is 1–3 MB
 MAX_DATA_BYTES = 2_000_000  # .yaml / .json ledgers: PyYAML reads about 0.3 MB/s
 MAX_MEETING_BYTES = 200_000  # meeting.yaml is a page of text
+MAX_MARKUP_BYTES = 2_000_000  # a dialect .md: a long speech is 30 KB; 2 MB is a thousand pages
 
 # A ledger's table, whatever the format.
 MAX_ROWS = 50_000  # rows holding any value; Excel's own limit is 1,048,576
 MAX_COLUMNS = 256  # columns holding any value (A–IV, the old Excel width)
 MAX_CELL_CHARS = 32_767  # Excel's own limit for the text of one cell
 MAX_SHEET_CELLS = 1_000_000  # cells an .xlsx stores (styled empty ones included), all sheets together
+MAX_SHARED_STRINGS = 200_000  # distinct texts of a workbook; openpyxl reads them all on opening
 
 # The .xlsx package (a zip), checked from its directory before openpyxl reads any part.
 MAX_ZIP_MEMBERS = 2_000  # parts of the package; Excel writes 10–50
 MAX_UNCOMPRESSED_BYTES = 200_000_000  # all parts together, as unpacked
-MAX_PART_BYTES = 100_000_000  # one part (a sheet's XML, the shared strings)
+MAX_PART_BYTES = 100_000_000  # one part (a sheet's XML, the shared strings, a picture)
+MAX_SETTINGS_PART_BYTES = 10_000_000  # any other XML part (styles, workbook, [Content_Types]…): openpyxl
+#                                       builds objects for all of it on opening; Excel's own are < 5 MB
 MAX_COMPRESSION_RATIO = 200  # unpacked / packed of one part; sheet XML packs about 10:1
 RATIO_CHECK_FROM_BYTES = 1_000_000  # small parts may pack better; only big ones are zip bombs
 
 # YAML / JSON documents (ledgers, meeting files and the dialect's front matter).
 MAX_NESTING = 20  # lists and mappings inside one another; a ledger needs 3
 MAX_ALIASES = 100  # YAML "*name" references
-MAX_NODES = 400_000  # values in one document, references expanded; 5,000 projects need ~100,000
+MAX_NODES = 150_000  # values in one document (references expanded); 5,000 projects need ~85,000, ~3.5 s
 
 # Numbers.
 MAX_NUMBER_DIGITS = 24  # digits of one written number (10¹² 万元 in 元 is 17 digits)

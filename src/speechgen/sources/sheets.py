@@ -41,6 +41,21 @@ class Budget:
         return self.left >= 0
 
 
+@dataclass(frozen=True)
+class Sheet:
+    """A worksheet of an opened workbook: its tab name, state and part, and what its cells need
+    from the workbook (shared strings, date epoch and which styles are dates)."""
+
+    title: str
+    state: str
+    part: str
+    archive: object  # the package's zipfile.ZipFile
+    shared_strings: list
+    epoch: object
+    date_formats: set
+    timedelta_formats: set
+
+
 @dataclass
 class _Refusal(Exception):
     """A limit reached inside the parser; carries the cell and the Problem's text."""
@@ -53,10 +68,9 @@ class _Refusal(Exception):
 class _SheetParser(WorkSheetParser):
     """openpyxl's parser with each cell checked before and after openpyxl reads it."""
 
-    def __init__(self, source, worksheet, budget: Budget):
-        workbook = worksheet.parent
-        super().__init__(source, worksheet._shared_strings, data_only=True, epoch=workbook.epoch,
-                         date_formats=workbook._date_formats, timedelta_formats=workbook._timedelta_formats)
+    def __init__(self, source, sheet: Sheet, budget: Budget):
+        super().__init__(source, sheet.shared_strings, data_only=True, epoch=sheet.epoch,
+                         date_formats=sheet.date_formats, timedelta_formats=sheet.timedelta_formats)
         self.budget = budget
         self.uncached: set[tuple[int, int]] = set()
 
@@ -69,6 +83,8 @@ class _SheetParser(WorkSheetParser):
         if not self.budget.spend(1):
             raise _Refusal(element.get("r"), f"工作簿的单元格超过{MAX_SHEET_CELLS}个（含设了格式的空单元格）",
                            _DELETE_HINT)
+        if len(element) == 0 and element.get("r") and element.get("t") != "inlineStr":
+            return None  # an empty (styled) cell: no value to parse; its r keeps later columns right
         written = element.find(VALUE_TAG)
         text = written.text if written is not None else None
         if text and len(text) > _NUMBER_CHARS and element.get("t", "n") in ("n", "b", "s", "d"):
@@ -96,28 +112,28 @@ def _name(cell: dict) -> str:
     return f"{get_column_letter(column)}{row}" if 1 <= column <= 18_278 else f"第{column}列第{row}行"
 
 
-def read_sheet(worksheet, file: str, budget: Budget) -> Grid:
-    """Return the Grid of one read-only worksheet; InputError naming the sheet and cell when a
-    limit is reached or the XML is damaged."""
+def read_sheet(sheet: Sheet, file: str, budget: Budget) -> Grid:
+    """Return the Grid of one worksheet; InputError naming the sheet and cell when a limit is
+    reached or the XML is damaged."""
     values: dict[int, dict[int, object]] = {}
     try:
-        with worksheet._get_source() as source, warnings.catch_warnings():
+        with sheet.archive.open(sheet.part) as source, warnings.catch_warnings():  # type: ignore[attr-defined]
             warnings.simplefilter("ignore")  # openpyxl warns (prints) about dates out of range, unknown extensions
-            parser = _SheetParser(source, worksheet, budget)
+            parser = _SheetParser(source, sheet, budget)
             for _, cells in parser.parse():
                 for cell in cells:
-                    if cell["value"] is not None:
+                    if cell is not None and cell["value"] is not None:
                         values.setdefault(cell["row"], {})[cell["column"]] = cell["value"]
     except _Refusal as refusal:
         location = f"{refusal.cell}单元格：" if refusal.cell else ""
-        raise InputError(Problem(location + refusal.message, file=file, sheet=worksheet.title,
+        raise InputError(Problem(location + refusal.message, file=file, sheet=sheet.title,
                                  hint=refusal.hint)) from None
     except Exception as exc:  # damaged XML fails anywhere inside openpyxl or the XML parser
         raise InputError(Problem(f"无法读取这个工作表，文件可能已损坏（{type(exc).__name__}）", file=file,
-                                 sheet=worksheet.title, hint=REOPEN_HINT)) from exc
+                                 sheet=sheet.title, hint=REOPEN_HINT)) from exc
     rows = _rows(values)
-    _fill_merged(rows, parser.merged_cells, budget, file, worksheet.title)
-    return Grid(file, worksheet.title, rows, frozenset(parser.uncached))
+    _fill_merged(rows, parser.merged_cells, budget, file, sheet.title)
+    return Grid(file, sheet.title, rows, frozenset(parser.uncached))
 
 
 def _rows(values: dict[int, dict[int, object]]) -> list[list[object]]:

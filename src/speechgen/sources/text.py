@@ -7,6 +7,8 @@ import unicodedata
 
 from speechgen.sources.limits import QUOTE_CHARS
 
+_SPACES = re.compile(r"\s+")
+_RUNS_OF_SPACE = re.compile(r"[\s\u3000]+")
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]) +| +(?=[^\x00-\x7f])")
 # Invisible characters that copying from web pages leaves in cells: dropped, they mean nothing.
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
@@ -20,12 +22,12 @@ def normalise(text: object) -> str:
     """Return text in comparable form: NFKC (full width → half width), no whitespace at all."""
     if text is None:
         return ""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text)))
+    return _SPACES.sub("", unicodedata.normalize("NFKC", str(text)))
 
 
 def display(text: object) -> str:
     """Return a header as it reads in a message: the user's characters, line breaks removed."""
-    return re.sub(r"\s+", "", str(text or ""))
+    return _SPACES.sub("", str(text or ""))
 
 
 def clean_text(value: object) -> str | None:
@@ -39,7 +41,7 @@ def clean_text(value: object) -> str | None:
         return None
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    text = re.sub(r"[\s\u3000]+", " ", _ZERO_WIDTH.sub("", str(value))).strip()
+    text = _RUNS_OF_SPACE.sub(" ", _ZERO_WIDTH.sub("", str(value))).strip()
     text = _CJK_SPACE.sub("", text)
     return text or None
 

@@ -1,12 +1,14 @@
 """Excel workbooks (.xlsx) → Grids, one per visible sheet, read one at a time within limits.
 
 The package is checked first (package.py: a zip bomb is refused before anything is unpacked);
-openpyxl then opens it read-only, which reads the workbook's parts but no sheet; each sheet is
-streamed by sheets.py, with merged cells filled in and a cell budget shared by the whole workbook.
+openpyxl then reads the workbook's own parts (workbook, shared strings, styles) but no sheet —
+its read-only mode would scan a sheet without a <dimension> end to end just to size it — and
+each sheet is streamed by sheets.py, merged cells filled in, a cell budget shared by the workbook.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import warnings
 from collections.abc import Iterator
@@ -17,7 +19,7 @@ from speechgen.errors import InputError, Problem
 from speechgen.sources.files import REOPEN_HINT, is_ole
 from speechgen.sources.grid import Grid
 from speechgen.sources.package import check_package
-from speechgen.sources.sheets import Budget, read_sheet
+from speechgen.sources.sheets import Budget, Sheet, read_sheet
 
 PREFERRED_SHEET_WORDS = ("台账", "项目")
 
@@ -26,15 +28,15 @@ PREFERRED_SHEET_WORDS = ("台账", "项目")
 def open_xlsx(path: Path, data: bytes) -> Iterator[Iterator[Grid]]:
     """Yield the workbook's sheets as Grids, read as they are asked for: visible sheets named like
     台账/项目 first, then the other visible ones in tab order (all sheets if none is visible)."""
-    workbook = _open(path, data)
+    sheets, archive = _open(path, data)
     try:
-        sheets = [ws for ws in workbook.worksheets if ws.sheet_state == "visible"] or list(workbook.worksheets)
-        preferred = [ws for ws in sheets if any(word in ws.title for word in PREFERRED_SHEET_WORDS)]
-        ordered = preferred + [ws for ws in sheets if ws not in preferred]
+        shown = [sheet for sheet in sheets if sheet.state == "visible"] or sheets
+        preferred = [sheet for sheet in shown if any(word in sheet.title for word in PREFERRED_SHEET_WORDS)]
+        ordered = preferred + [sheet for sheet in shown if sheet not in preferred]
         budget = Budget()
-        yield (read_sheet(ws, path.name, budget) for ws in ordered)
+        yield (read_sheet(sheet, path.name, budget) for sheet in ordered)
     finally:
-        workbook.close()
+        archive.close()
 
 
 def read_xlsx(path: Path, data: bytes) -> list[Grid]:
@@ -43,9 +45,8 @@ def read_xlsx(path: Path, data: bytes) -> list[Grid]:
         return list(grids)
 
 
-def _open(path: Path, data: bytes):  # -> openpyxl's read-only Workbook, imported lazily
-    from openpyxl import load_workbook
-
+def _open(path: Path, data: bytes) -> tuple[list[Sheet], object]:
+    """Return the workbook's worksheets (chart sheets left out) and the open package."""
     if is_ole(data):
         raise InputError(Problem(
             "这不是 .xlsx 格式的文件（可能是改了扩展名的旧版 .xls，或设置了打开密码）", file=path.name,
@@ -57,7 +58,31 @@ def _open(path: Path, data: bytes):  # -> openpyxl's read-only Workbook, importe
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns (prints) about parts it does not support
-            return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            reader = _reader_class()(io.BytesIO(data), read_only=True, data_only=True)
+            reader.read()
     except Exception as exc:  # a damaged package fails anywhere inside openpyxl, zipfile or the XML parser
         raise InputError(Problem(f"无法读取这个 Excel 文件，文件可能已损坏（{type(exc).__name__}）",
                                  file=path.name, hint=REOPEN_HINT)) from exc
+    return reader.sheets, reader.archive
+
+
+@functools.cache
+def _reader_class() -> type:  # openpyxl is imported when a workbook is first read
+    from openpyxl.reader.excel import ExcelReader
+
+    class WorkbookReader(ExcelReader):
+        """openpyxl's package reader, stopping short of the sheets: they are only listed."""
+
+        sheets: list[Sheet]
+
+        def read_worksheets(self) -> None:
+            wb = self.wb
+            self.sheets = [
+                Sheet(sheet.name, sheet.state or "visible", rel.target, self.archive, self.shared_strings, wb.epoch,
+                      wb._date_formats, wb._timedelta_formats)
+                for sheet, rel in self.parser.find_sheets()
+                if rel.target in self.valid_files and "chartsheet" not in rel.Type
+            ]
+
+    return WorkbookReader
+
