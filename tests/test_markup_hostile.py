@@ -68,3 +68,12 @@ def test_a_dialect_file_over_the_size_limit(monkeypatch: pytest.MonkeyPatch) -> 
     with pytest.raises(InputError) as excinfo:
         decode_markup("正文。".encode() * 200, "稿件.md")
     assert excinfo.value.messages()[0].startswith("稿件.md：文件太大（超过")
+
+
+def test_a_paragraph_of_unclosed_brackets_is_text_and_a_link_is_still_refused() -> None:
+    """markdown-it rescanned the paragraph for every unclosed "[" (seconds per few thousand)."""
+    document = parse_markup("# 标题\n\n" + "正文[" * 50_000 + "\n", "稿件.md")
+    assert document.blocks[-1].runs[0].text.startswith("正文[正文[")
+    with pytest.raises(MarkupError) as excinfo:
+        parse_markup("# 标题\n\n" + "[" * 50_000 + "见[这里](http://example.com)\n", "稿件.md")
+    assert [m.split("；")[0] for m in excinfo.value.messages()] == ["稿件.md › 第3行：不支持链接"]

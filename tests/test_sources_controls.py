@@ -120,3 +120,8 @@ def test_a_doc_number_is_checked_without_a_year_when_the_date_is_bad(tmp_path: P
         read_meeting(path)
     [message] = problems_of(excinfo)
     assert "date：“2026-02-30”不是有效的日期" in message
+
+
+def test_a_doc_number_of_thousands_of_digits_is_not_a_doc_number(tmp_path: Path) -> None:
+    [message] = meeting_problems(tmp_path, f"doc_number: 示项办〔2026〕{'1' * 5000}号\n")
+    assert "doc_number：“示项办〔2026〕1111" in message and "不是发文字号" in message and len(message) < 300

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
 T = TypeVar("T")
-
+MAX_INPUT_BYTES = 8_000_000  # above the YAML/JSON and dialect limits, within the .csv one
 HUGE_NUMBERS = ("9" * 25, "1" * 400, "7" * 5000, "9" * 10_000, "8" * 120_000, "1e999", "-1e400", "1E+13",
                 "10000000000001", "0.0000001", "0." + "0" * 30 + "1", "123456789012345678901234.5", "NaN",
                 ".inf", "-0", "1_000", "0x1F", "1:30:00", "1:" * 3000 + "1", "99999999999999999999999999.99")
@@ -114,8 +114,9 @@ def mutate_text(text: str, choices: Choices, *, yaml_like: bool = False) -> str:
     if kind == 2:
         where = choices.below(len(text) + 1)
         return text[:where] + interesting(choices) + text[where:]
-    if kind == 3:  # repeat a line: many rows, long documents
-        lines[index:index] = [lines[index]] * pick(choices, (2, 10, 100, 3000))
+    if kind == 3:  # repeat a line: many rows, long documents (up to MAX_INPUT_BYTES: attacks.py goes beyond)
+        room = max(0, MAX_INPUT_BYTES - len(text)) // (len(lines[index]) + 1)
+        lines[index:index] = [lines[index]] * min(pick(choices, (2, 10, 100, 3000)), room)
     elif kind == 4:
         del lines[index]
     elif kind == 5:
@@ -144,7 +145,7 @@ def text_mutator(encoding: str, *, yaml_like: bool = False) -> Callable[[bytes, 
             text = mutate_text(text, choices, yaml_like=yaml_like)
             data = text.encode(encoding, errors="surrogateescape") if encoding != "gb18030" else \
                 text.encode(encoding, errors="replace")
-        return data
+        return data[:MAX_INPUT_BYTES]
 
     return mutate
 
@@ -185,7 +186,9 @@ def mutate_sheet_xml(xml: str, choices: Choices) -> str:
     rows = re.findall(r"<row [^>]*>.*?</row>", xml)
     if not rows:
         return xml
-    return xml.replace("</sheetData>", pick(choices, rows) * pick(choices, (2, 50, 2000)) + "</sheetData>", 1)
+    copied = pick(choices, rows)
+    times = min(pick(choices, (2, 50, 2000)), MAX_INPUT_BYTES // (len(copied) + 1))
+    return xml.replace("</sheetData>", copied * times + "</sheetData>", 1)
 
 
 def _replace_one(text: str, pattern: str, value: str, choices: Choices) -> str:
@@ -250,9 +253,10 @@ def data_mutator(dump: Callable[[object], str], loads: Callable[[str], object]) 
         except RecursionError:  # nested past what the dumper can write: mutate the text instead
             return text_mutate(data, choices)
         for index, raw in enumerate(raws):
-            text = text.replace(f'"{_RAW.format(index)}"', raw).replace(f"'{_RAW.format(index)}'", raw)
-            text = text.replace(_RAW.format(index), raw)
-        return text.encode("utf-8", errors="surrogatepass")
+            times = max(1, MAX_INPUT_BYTES // len(raw))  # a long literal in 3,000 copied items: only so many
+            for placeholder in (f'"{_RAW.format(index)}"', f"'{_RAW.format(index)}'", _RAW.format(index)):
+                text = text.replace(placeholder, raw, times)
+        return text.encode("utf-8", errors="surrogatepass")[:MAX_INPUT_BYTES]
 
     return mutate
 
@@ -273,7 +277,8 @@ def _mutate_value(document: object, choices: Choices, raws: list[str]) -> object
     if kind == 0 and isinstance(value, list) and value:
         item = value[choices.below(len(value))]
         room = 3_000_000 - len(repr(document))  # keep the document near the readers' size limit, not far beyond
-        value.extend([item] * max(1, min(pick(choices, (2, 100, 3000)), room // len(repr(item)))))
+        times = max(1, min(pick(choices, (2, 100, 3000)), room // len(repr(item))))
+        value.extend(copy.deepcopy(item) for _ in range(times))  # copies: a shared one would grow with each
     elif kind == 1 and isinstance(container, dict):
         container[interesting(choices)[:200]] = container.pop(key)
     elif kind == 2 and isinstance(container, dict):

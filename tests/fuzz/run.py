@@ -56,12 +56,14 @@ def _batch(job: tuple[str, int, int]) -> dict:
     outcomes: Counter[str] = Counter()
     crashes: dict[str, int] = {}
     slowest: list[tuple[float, int]] = []
+    growth = (0, 0)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / target.filename
         for seed in range(start, start + count):
             choices = RandomChoices(seed)
             seeds = target.seeds()
             path.write_bytes(target.mutate(seeds[choices.below(len(seeds))], choices))
+            high_water = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # after the mutation
             began = time.perf_counter()
             signal.setitimer(signal.ITIMER_REAL, BUDGET_SECONDS)
             try:
@@ -71,21 +73,26 @@ def _batch(job: tuple[str, int, int]) -> dict:
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
             elapsed = time.perf_counter() - began
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+            if peak > high_water:  # reading this input raised the worker's peak: by how much, at most
+                growth = max(growth, (peak - high_water, seed))
             outcomes[outcome.kind] += 1
             if outcome.kind == "crash":
                 crashes.setdefault(outcome.detail, seed)
             slowest = sorted([*slowest, (elapsed, seed)], reverse=True)[:SLOWEST_KEPT]
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-    return {"target": name, "outcomes": outcomes, "crashes": crashes, "slowest": slowest, "rss": rss}
+    return {"target": name, "outcomes": outcomes, "crashes": crashes, "slowest": slowest, "rss": rss,
+            "growth": growth}
 
 
-def campaign(total: int, first_seed: int, workers: int) -> dict[str, dict]:
+def campaign(total: int, first_seed: int, workers: int, targets: list[str]) -> dict[str, dict]:
     """Return per-target results of ``total`` inputs, spread by SHARES, run on ``workers`` processes."""
-    counts = {name: total * share // sum(SHARES.values()) for name, share in SHARES.items()}
-    jobs = [(name, first_seed * 10**9 + index * 10**7 + start, min(BATCH, count - start))
-            for index, (name, count) in enumerate(counts.items()) for start in range(0, count, BATCH)]
-    results: dict[str, dict] = {name: {"inputs": 0, "outcomes": Counter(), "crashes": {}, "slowest": [], "rss": 0}
-                                for name in counts}
+    shares = {name: share for name, share in SHARES.items() if name in targets}
+    counts = {name: total * share // sum(shares.values()) for name, share in shares.items()}
+    jobs = [(name, first_seed * 10**9 + list(SHARES).index(name) * 10**7 + start, min(BATCH, count - start))
+            for name, count in counts.items() for start in range(0, count, BATCH)]
+    results: dict[str, dict] = {name: {"inputs": 0, "outcomes": Counter(), "crashes": {}, "slowest": [], "rss": 0,
+                                       "growth": (0, 0)} for name in counts}
     with ProcessPoolExecutor(workers, initializer=_limit_worker) as pool:
         for done in pool.map(_batch, jobs):
             result = results[done["target"]]
@@ -95,6 +102,7 @@ def campaign(total: int, first_seed: int, workers: int) -> dict[str, dict]:
                 result["crashes"].setdefault(detail, seed)
             result["slowest"] = sorted(result["slowest"] + done["slowest"], reverse=True)[:SLOWEST_KEPT]
             result["rss"] = max(result["rss"], done["rss"])
+            result["growth"] = max(result["growth"], tuple(done["growth"]))
     return results
 
 
@@ -103,12 +111,14 @@ def report(results: dict[str, dict], attacks: list[dict], seconds: float, path: 
     lines = ["# Fuzz report", "", f"{sum(r['inputs'] for r in results.values())} mutated inputs in "
              f"{seconds:.0f} s on {os.cpu_count()} cores; crashes: "
              f"{sum(r['outcomes']['crash'] for r in results.values())}.", "",
-             "| target | inputs | ok | refused (Chinese input error) | crash | slowest input | worker max RSS |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+             "| target | inputs | ok | refused (Chinese input error) | crash | slowest input | "
+             "most memory one input added | worker max RSS |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for name, r in results.items():
         slowest = r["slowest"][0][0] if r["slowest"] else 0.0
         lines.append(f"| {name} | {r['inputs']} | {r['outcomes']['ok']} | {r['outcomes']['refused']} | "
-                     f"{r['outcomes']['crash']} | {slowest:.2f} s | {r['rss'] / 2**20:.0f} MB |")
+                     f"{r['outcomes']['crash']} | {slowest:.2f} s (seed {r['slowest'][0][1] if r['slowest'] else 0}) | "
+                     f"{r['growth'][0] / 2**20:.0f} MB (seed {r['growth'][1]}) | {r['rss'] / 2**20:.0f} MB |")
     crashes = [(name, detail, seed) for name, r in results.items() for detail, seed in r["crashes"].items()]
     if crashes:
         lines += ["", "## Crashes (target, what, first seed)", ""]
@@ -133,9 +143,10 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--report", type=Path, default=Path("build/fuzz/report.md"))
     parser.add_argument("--no-attacks", action="store_true")
+    parser.add_argument("--targets", nargs="*", default=list(SHARES), choices=list(SHARES))
     args = parser.parse_args()
     began = time.perf_counter()
-    results = campaign(args.inputs, args.seed, args.workers)
+    results = campaign(args.inputs, args.seed, args.workers, args.targets)
     seconds = time.perf_counter() - began
     attacks = [] if args.no_attacks else run_attacks()
     print(report(results, attacks, seconds, args.report))

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 # Files, read before any parsing (bytes on disk).
 MAX_LEDGER_BYTES = 50_000_000  # .xlsx / .csv; a 5,000-row ledger is 1–3 MB
-MAX_DATA_BYTES = 2_000_000  # .yaml / .json ledgers: PyYAML reads about 0.3 MB/s
+MAX_DATA_BYTES = 2_000_000  # .yaml / .json ledgers (~9,000 projects); PyYAML reads about 0.3 MB/s
 MAX_MEETING_BYTES = 200_000  # meeting.yaml is a page of text
 MAX_MARKUP_BYTES = 2_000_000  # a dialect .md: a long speech is 30 KB; 2 MB is a thousand pages
 
@@ -41,7 +41,7 @@ MAX_NODES = 150_000  # values in one document (references expanded); 5,000 proje
 # Numbers.
 MAX_NUMBER_DIGITS = 24  # digits of one written number (10¹² 万元 in 元 is 17 digits)
 MAX_FRACTION_DIGITS = 6  # decimals of a written amount; Excel's floats are cut here too
-MAX_AMOUNT_WAN = Decimal(10) ** 12  # 1万亿亿元 would be absurd; 10¹² 万元 is 1亿亿元
+MAX_AMOUNT_WAN = Decimal(10) ** 12  # 10¹² 万元 = 1亿亿元: 200 times a whole country's yearly investment
 MAX_COUNT = 999  # a small whole number such as the meeting's 督查组数量
 
 # Messages quote what the user wrote; a long cell is cut to this many characters.

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _BRACKETS = "〔〕[]［］()（）【】"
 # What users type: any bracket pair for the year, an optional 第, zero padding, full-width digits.
+# A serial number has at most 9 digits (int() of thousands of digits fails).
 _LOOSE = re.compile(
-    r"^\s*(?P<org>\S.*?)\s*[〔\[［(（【]\s*(?P<year>\d{4})\s*[〕\]］)）】]\s*第?\s*(?P<num>\d+)\s*(?P<hao>号)?\s*$"
+    r"^\s*(?P<org>\S.*?)\s*[〔\[［(（【]\s*(?P<year>\d{4})\s*[〕\]］)）】]\s*第?\s*(?P<num>\d{1,9})\s*(?P<hao>号)?\s*$"
 )
 _PLAIN_ORG = re.compile(rf"^[^\s{re.escape(_BRACKETS)}]+$")
 
@@ -65,5 +66,6 @@ def doc_number_problem(text: str, year: int | None = None) -> tuple[str, str] | 
     if parsed is not None and parsed.plain_org:
         return (f"发文字号“{value}”的写法不规范",
                 f"年份用六角括号〔〕，序号不编虚位、不加“第”，末尾写“号”，应写成“{parsed}”")
-    return (f"“{value}”不是发文字号" if value else "发文字号是空的",
+    shown = value if len(value) <= 40 else f"{value[:40]}…"  # a pasted page is quoted, not echoed
+    return (f"“{shown}”不是发文字号" if value else "发文字号是空的",
             f"应写成“机关代字〔年份〕序号号”，如“{DOC_NUMBER_EXAMPLE}”")
