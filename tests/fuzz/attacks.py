@@ -161,8 +161,8 @@ ATTACKS: dict[str, tuple[str, Builder]] = {
     "dialect: 20 MB of text": ("dialect", _bytes("稿件.md", lambda: ("# 标题\n\n" + "正文。" * 2_300_000 + "\n")
                                                   .encode())),
     "YAML ledger of 5,000 projects (read)": ("ledger-ok", _bytes("台账.yaml", lambda: _yaml_ledger(5_000))),
-    "YAML ledger of 9,000 projects (2 MB, over the value limit)": ("ledger", _bytes("台账.yaml",
-                                                                                  lambda: _yaml_ledger(9_000))),
+    "YAML ledger of 9,000 projects (1.7 MB, over the value limit)": ("ledger", _bytes("台账.yaml",
+                                                                                    lambda: _yaml_ledger(9_000))),
     "largest accepted ledger: 50,000-row csv (read)": ("ledger-ok", _bytes("台账.csv", lambda: _accepted_csv(49_999))),
 }
 
