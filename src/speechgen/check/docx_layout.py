@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from speechgen import style
-from speechgen.check.docx_reader import docx_paragraphs, open_docx
+from speechgen.check.docx_reader import damaged_docx, docx_paragraphs, open_docx
 from speechgen.check.docx_styles import (
     StyleSheet,
     east_asia_font,
@@ -56,10 +56,11 @@ class Segment:
 def check_layout(draft: Draft, fonts: style.FontSet = style.DEFAULT_FONTS) -> list[Finding]:
     """Return the layout findings of a .docx draft."""
     document = open_docx(draft.source.data, draft.source.name)
-    sheet = StyleSheet(document.styles.element)
-    findings = check_sections(draft, document)
-    findings.extend(check_page_numbers(draft, document, sheet, fonts))
-    findings.extend(_paragraphs(draft, document, sheet, fonts))
+    with damaged_docx(draft.source.name):
+        sheet = StyleSheet(document.styles.element)
+        findings = check_sections(draft, document)
+        findings.extend(check_page_numbers(draft, document, sheet, fonts))
+        findings.extend(_paragraphs(draft, document, sheet, fonts))
     return findings
 
 
