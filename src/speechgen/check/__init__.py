@@ -2,8 +2,9 @@
 
 from speechgen.check.findings import Finding, Report
 from speechgen.check.lint import check_source
+from speechgen.check.model import Para, Source
 from speechgen.check.outline import Outline, Part, Point, outline_source, render_outline
-from speechgen.check.reader import Para, Source, read_bytes, read_draft, read_source
+from speechgen.check.read import read_bytes, read_draft, read_source
 
 __all__ = [
     "Finding",

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from speechgen.check.findings import Finding, Severity
-from speechgen.check.reader import Para, Source
-from speechgen.check.structure import Structure, analyse
+from speechgen.check.model import Para, Source
+from speechgen.check.structure.analysis import Structure, analyse
 
 
 @dataclass(frozen=True)

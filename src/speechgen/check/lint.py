@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 from speechgen.check.draft import Draft
-from speechgen.check.figures_index import facts_candidates
+from speechgen.check.figures import check_figures
+from speechgen.check.figures.index import facts_candidates
 from speechgen.check.findings import Finding, Report
-from speechgen.check.reader import Source
-from speechgen.check.rules import (
-    check_charset,
-    check_dates,
-    check_figures,
-    check_numbering,
-    check_placeholders,
-    check_punctuation,
-)
+from speechgen.check.model import Source
+from speechgen.check.rules import check_charset, check_dates, check_numbering, check_placeholders, check_punctuation
 from speechgen.facts import Facts
 from speechgen.style import DEFAULT_FONTS, FontSet
 
@@ -30,7 +24,7 @@ def check_source(source: Source, *, facts: Facts | None = None,
     if facts is not None:
         findings.extend(check_figures(draft, facts_candidates(facts)))
     if source.format == "docx":
-        from speechgen.check.docx_layout import check_layout
+        from speechgen.check.layout import check_layout
 
         findings.extend(check_layout(draft, fonts))
     return Report.build(source.name, findings)

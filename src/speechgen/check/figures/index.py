@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
 
-from speechgen.check.figure_labels import SubjectNames
+from speechgen.check.figures.labels import SubjectNames
+from speechgen.check.figures.written import Kind, find_figures
 from speechgen.facts import Facts, GroupFacts
 from speechgen.facts.laggards import project_rate
 from speechgen.facts.types import UNFILLED
 from speechgen.model import Stage
 from speechgen.rounding import points
 
-Kind = Literal["amount", "percent", "points", "count", "rest"]
 _STAGE_METRICS = {Stage.PREPARATION: "preparing", Stage.NOT_STARTED: "ready",  # 具备条件尚未开工
                   Stage.UNDER_CONSTRUCTION: "building", Stage.COMPLETED: "finished",
                   Stage.OPERATING: "operating"}
@@ -179,8 +178,6 @@ def _rests(out: list[Candidate], facts: Facts) -> None:
 def _quoted(project) -> list[Candidate]:
     """Return the figures the ledger's own words carry (存在问题, 形象进度: "缺口1.2亿元"); a
     document quoting them quotes the ledger."""
-    from speechgen.check.rules.figures_match import find_figures
-
     out = []
     for text in (project.problem, project.progress):
         for written, _, _ in find_figures(text or ""):

@@ -9,13 +9,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from speechgen.check.draft import Draft
-from speechgen.check.figure_labels import SubjectNames, label_figure
-from speechgen.check.figures_index import Candidate, FigureIndex
+from speechgen.check.figures.index import Candidate, FigureIndex
+from speechgen.check.figures.labels import SubjectNames, label_figure
+from speechgen.check.figures.match import Pools, judge
+from speechgen.check.figures.tables import check_tables, table_paragraphs
+from speechgen.check.figures.written import find_figures
 from speechgen.check.findings import Finding, excerpt
-from speechgen.check.rules.figures_match import Pools, Written, find_figures, in_written_unit, judge, matches
-from speechgen.check.rules.figures_tables import check_tables, table_paragraphs
 
-__all__ = ["Written", "check_figures", "find_figures", "in_written_unit", "matches"]
 
 def check_figures(draft: Draft, index: FigureIndex | Iterable[Candidate]) -> Iterator[Finding]:
     """Yield a finding for every figure that matches none of the facts its words allow (see
