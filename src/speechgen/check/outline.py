@@ -59,7 +59,7 @@ class Outline:
 
 
 def outline_source(source: Source) -> Outline:
-    """Return the outline of a draft read by speechgen.check.reader."""
+    """Return the outline of a draft read by speechgen.check.read."""
     return outline_structure(analyse(source.paragraphs))
 
 

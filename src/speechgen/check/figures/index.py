@@ -25,7 +25,7 @@ TOTAL_ROWS = ("合计", "总计", "全市合计", "全县合计", "全区合计"
 class Candidate:
     """A figure the ledger backs: amounts in 万元, rates in percent, gaps in 百分点 (unsigned).
 
-    ``metric`` names what it is (see ``check.figure_labels``: "completed", "start_rate",
+    ``metric`` names what it is (see ``check.figures.labels``: "completed", "start_rate",
     "gap_schedule", "not_started" …); None for a figure quoted from the ledger's own words,
     which may stand for anything. ``subject`` is whose it is: the whole ledger's or a group's
     key, or a project's name; None for figures of no one subject (时序进度, the lag threshold,

@@ -53,8 +53,11 @@ class Segment:
     expected: style.ParagraphStyle
 
 
-def check_layout(draft: Draft, fonts: style.FontSet = style.DEFAULT_FONTS) -> list[Finding]:
-    """Return the layout findings of a .docx draft."""
+def check_layout(draft: Draft) -> list[Finding]:
+    """Return the layout findings of a .docx draft, held to the draft's fonts (none for .txt/.md)."""
+    if draft.source.format != "docx":
+        return []
+    fonts = draft.fonts
     document = open_docx(draft.source.data, draft.source.name)
     sheet = StyleSheet(document.styles.element)
     findings = check_sections(draft, document)
