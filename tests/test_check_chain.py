@@ -73,6 +73,7 @@ def test_ignoring_every_rule_that_fires_passes_and_says_what_was_not_checked() -
 def test_names_are_read_as_typed_and_the_shared_chain_is_not_changed() -> None:
     chain = RULES.without([" Placeholder ", "placeholder", ""])
     assert chain.ignored() == ("placeholder",)
+    assert RULES.without("placeholder").ignored() == ("placeholder",)  # one name, not its letters
     assert RULES.ignored() == ()
 
 

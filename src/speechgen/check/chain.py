@@ -47,9 +47,11 @@ class RuleChain:
         """Return the names switched off (ignored), in chain order."""
         return tuple(name for name in self.names() if name in self.off)
 
-    def without(self, names: Iterable[str]) -> RuleChain:
+    def without(self, names: str | Iterable[str]) -> RuleChain:
         """Return the chain with the named rules switched off (names as a user types them: case
         and surrounding spaces do not matter). InputError names every unknown one."""
+        if isinstance(names, str):
+            names = [names]
         wanted = [name.strip().lower() for name in names if name.strip()]
         known = self.names()
         unknown = [name for name in dict.fromkeys(wanted) if name not in known]
