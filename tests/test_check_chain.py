@@ -165,6 +165,7 @@ def test_api_check_ignores_layout_rules_of_a_word_document(tmp_path: Path) -> No
     assert {"layout-font", "layout-size"} <= layout
     report = api.check(path, ignore=["layout-font"])
     assert {f.rule for f in report.findings} == layout - {"layout-font"}
+    assert api.check(path, ignore="layout-font").findings == report.findings
     assert [rule.name for rule in api.check_rules()] == list(RULES.names())
 
 
