@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from speechgen import style
-from speechgen.check.reader import Para, Role
+from speechgen.check.model import Para, Role
+from speechgen.check.read.docx_numbering import Numbering
+from speechgen.check.read.docx_styles import StyleSheet
 from speechgen.errors import InputError, Problem
 
 # Our own styles (by id and by name) and Word's built-in names (stored in English in every
@@ -79,9 +81,6 @@ def docx_paragraphs(document) -> list[tuple[Para, object]]:
     body paragraphs, and the cells of tables row by row. The layout rules use the same list, so
     paragraph numbers agree."""
     from docx.table import Table
-
-    from speechgen.check.docx_numbering import Numbering
-    from speechgen.check.docx_styles import StyleSheet
 
     numbering = Numbering(document, StyleSheet(document.styles.element))
     out: list[tuple[Para, object]] = []
