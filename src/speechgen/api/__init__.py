@@ -6,7 +6,7 @@ workers) and on paths (``generate``, ``render``, ``check``, ``outline``, ``compu
 the files through sources/, call the value form, write through writers.output; for the CLI).
 """
 
-from speechgen.api.library import Kind, example_inputs, frames, kinds, snippet_library, templates
+from speechgen.api.library import Kind, check_rules, example_inputs, frames, kinds, snippet_library, templates
 from speechgen.api.paths import (
     Generated,
     Rendered,
@@ -75,6 +75,7 @@ __all__ = [
     "TemplateCheckResult",
     "check",
     "check_from_bytes",
+    "check_rules",
     "compute_facts",
     "draft",
     "example_inputs",

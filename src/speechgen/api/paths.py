@@ -191,13 +191,16 @@ def outline(source: Path) -> Outline:
     return outline_from_bytes(OutlineRequest(_read(source))).outline
 
 
-def check(source: Path, *, data: Path | None = None, meeting: Path | None = None) -> Report:
-    """Return the findings of every check rule on a .txt, .docx or .md draft; with a ledger and
-    a meeting file, also trace every figure to the Facts. Raises InputError on unusable input."""
+def check(source: Path, *, data: Path | None = None, meeting: Path | None = None,
+          ignore: str | Sequence[str] = ()) -> Report:
+    """Return the findings of every check rule on a .txt, .docx or .md draft but those named in
+    ``ignore`` (``check_rules`` lists them); with a ledger and a meeting file, also trace every
+    figure to the Facts. Raises InputError on unusable input or an unknown rule name."""
     require_ledger_pair(data, meeting)
     draft = _read(source)
     ledger, info = _dossier_files(data, meeting) if data is not None and meeting is not None else (None, None)
-    return check_from_bytes(CheckRequest(draft, ledger, info)).report
+    names = (ignore,) if isinstance(ignore, str) else tuple(ignore)  # one name, not its letters
+    return check_from_bytes(CheckRequest(draft, ledger, info, names)).report
 
 
 def template_check(template: Path, *, for_render: bool = False) -> TemplateReport:

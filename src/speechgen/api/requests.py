@@ -124,11 +124,17 @@ class RenderResult:
 @dataclass(frozen=True)
 class CheckRequest:
     """Lint a draft (.txt, .docx or dialect .md, by its name); with a ledger and a meeting file
-    (both or neither), also trace every figure to the facts and hold a .docx to the unit's fonts."""
+    (both or neither), also trace every figure to the facts and hold a .docx to the unit's fonts.
+    ``ignore`` names the rules not to run (``check_rules`` lists them)."""
 
     draft: InputFile
     ledger: InputFile | None = None
     meeting: InputFile | None = None
+    ignore: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        names = (self.ignore,) if isinstance(self.ignore, str) else tuple(self.ignore)
+        object.__setattr__(self, "ignore", names)
 
 
 @dataclass(frozen=True)

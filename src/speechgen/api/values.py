@@ -95,16 +95,18 @@ def template_check_from_bytes(request: TemplateCheckRequest) -> TemplateCheckRes
 def check_from_bytes(request: CheckRequest) -> CheckResult:
     """Return the findings of every check rule on a draft; with a ledger and a meeting file, every
     figure traced to the Facts and a .docx held to the unit's fonts. Raises InputError on unusable
-    input (a ledger without a meeting file, or the other way round, among it)."""
-    from speechgen.check import check_source, read_draft
+    input (a ledger without a meeting file, or the other way round, among it) and on an unknown
+    rule name in ``ignore``."""
+    from speechgen.check import RULES, check_source, read_draft
 
     require_ledger_pair(request.ledger, request.meeting)
+    rules = RULES.without(request.ignore)  # a misspelt name is reported before the draft is parsed
     source = read_draft(request.draft)
     computed = None
     if request.ledger is not None and request.meeting is not None:
         computed = facts_from_bytes(FactsRequest(request.ledger, request.meeting)).facts
     layout = computed.meeting.layout if computed else None
-    report = check_source(source, facts=computed, fonts=render_options(layout).fonts)
+    report = check_source(source, facts=computed, fonts=render_options(layout).fonts, rules=rules)
     return CheckResult(report, computed, computed.warnings if computed else ())
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from speechgen.check.lists import Item, MarkerList, build_lists
-from speechgen.check.markers import FAMILY_RANK, Family, Marker, find_markers
-from speechgen.check.normalize import is_debris, normalise_texts
-from speechgen.check.reader import Para
+from speechgen.check.model import Para
+from speechgen.check.structure.lists import Item, MarkerList, build_lists
+from speechgen.check.structure.markers import FAMILY_RANK, Family, Marker, find_markers
+from speechgen.check.structure.normalize import is_debris, normalise_texts
 
 # Roles that are never part of the speech's running text.
 _OUTSIDE = frozenset({"header", "signature", "date", "attachment", "imprint", "table", "meta",

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from speechgen import style
-from speechgen.check.reader import Para, Role
+from speechgen.check.model import Para, Role
+from speechgen.check.read.docx_numbering import Numbering
+from speechgen.check.read.docx_styles import StyleSheet
 from speechgen.errors import InputError, Problem
 
 # Our own styles (by id and by name) and Word's built-in names (stored in English in every
@@ -30,26 +34,46 @@ for _style, _role in (
     _ROLES[_style.name.lower()] = (_role, None)  # type: ignore[assignment]
 
 
+_RESAVE_HINT = "请在 Word/WPS 中打开后“另存为”.docx 再检查"
+
+
+@contextmanager
+def damaged_docx(name: str) -> Iterator[None]:
+    """Turn what python-docx and lxml raise on a damaged package into InputError: python-docx
+    reads parts lazily, so a missing relationship or a malformed part can fail at first use."""
+    from docx.opc.exceptions import OpcError
+    from lxml.etree import LxmlError
+
+    try:
+        yield
+    except (OpcError, LxmlError, zipfile.BadZipFile, KeyError, ValueError, AttributeError, TypeError,
+            IndexError) as error:
+        raise InputError(Problem(f"无法读取 .docx，文件可能已损坏（{type(error).__name__}）", file=name,
+                                 hint=_RESAVE_HINT)) from None
+
+
 def open_docx(data: bytes, name: str):
     """Return the python-docx Document for data; InputError if it is not a readable .docx."""
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError(Problem("这不是有效的 .docx 文件（文件已损坏，或是改了扩展名的 .doc/.wps）",
-                                 file=name, hint="请在 Word/WPS 中打开后“另存为”.docx 再检查"))
-    try:
-        return docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile):
+                                 file=name, hint=_RESAVE_HINT))
+    with damaged_docx(name):
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    if "word/document.xml" not in names:  # a zip, but not a Word document: say what it looks like
         looks = "，看起来是改了扩展名的 Excel 工作簿（.xlsx）" if "xl/workbook.xml" in names else ""
         raise InputError(Problem(f"这不是 Word 文档{looks}", file=name,
-                                 hint="请提供 Word/WPS 保存的 .docx 稿件；台账请用 --data 传入")) from None
+                                 hint="请提供 Word/WPS 保存的 .docx 稿件；台账请用 --data 传入"))
+    with damaged_docx(name):
+        return docx.Document(io.BytesIO(data))
 
 
 def read_docx_paragraphs(data: bytes, name: str) -> list[Para]:
     """Return the body's paragraphs and table cells in reading order, with style and role."""
-    return [para for para, _ in docx_paragraphs(open_docx(data, name))]
+    document = open_docx(data, name)
+    with damaged_docx(name):
+        return [para for para, _ in docx_paragraphs(document)]
 
 
 def docx_paragraphs(document) -> list[tuple[Para, object]]:
@@ -57,9 +81,6 @@ def docx_paragraphs(document) -> list[tuple[Para, object]]:
     body paragraphs, and the cells of tables row by row. The layout rules use the same list, so
     paragraph numbers agree."""
     from docx.table import Table
-
-    from speechgen.check.docx_numbering import Numbering
-    from speechgen.check.docx_styles import StyleSheet
 
     numbering = Numbering(document, StyleSheet(document.styles.element))
     out: list[tuple[Para, object]] = []

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from speechgen import style
-from speechgen.check.docx_styles import (
+from speechgen.check.draft import Draft
+from speechgen.check.findings import Finding
+from speechgen.check.read.docx_styles import (
     StyleSheet,
     east_asia_font,
     first,
@@ -13,8 +15,6 @@ from speechgen.check.docx_styles import (
     same_font,
     size_half_points,
 )
-from speechgen.check.draft import Draft
-from speechgen.check.findings import Finding
 
 _TOLERANCE_MM = 0.5  # Word rounds centimetres to twips; anything within half a millimetre is right
 _MARGINS = (("上", "top_margin", style.MARGIN_TOP_MM), ("下", "bottom_margin", style.MARGIN_BOTTOM_MM),

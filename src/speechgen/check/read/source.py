@@ -8,51 +8,16 @@ paragraphs, and a line that a web page or an editor broke in mid-sentence is joi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Literal
 
+from speechgen.check.model import Format, Para, Source
+from speechgen.check.read.blocks import document_paragraphs
+from speechgen.check.read.docx_reader import read_docx_paragraphs
 from speechgen.errors import InputError, Problem
 from speechgen.inputs import InputFile
 
-Role = Literal[
-    "title", "subtitle", "salutation", "addressee", "heading", "body", "table", "signature",
-    "date", "attachment", "imprint", "header", "meta",
-]
-Format = Literal["txt", "docx", "md"]
-
 SUFFIXES: dict[str, Format] = {".txt": "txt", ".text": "txt", ".docx": "docx", ".md": "md",
                                ".markdown": "md"}
-
-
-@dataclass(frozen=True)
-class Para:
-    """One paragraph of a draft.
-
-    ``role`` is what the format says the paragraph is (a .docx style, a dialect block); it is
-    None in plain text, where only the wording tells. ``line`` is the 1-based source line of
-    .txt/.md input.
-    """
-
-    number: int
-    text: str
-    role: Role | None = None
-    level: int | None = None
-    line: int | None = None
-    style: str | None = None
-    prefix: str = ""  # a marker Word's automatic numbering draws; ``text`` starts with it
-    cell: tuple[int, int, int] | None = None  # a table cell: (table, row, column); row 0 the header
-
-
-@dataclass(frozen=True)
-class Source:
-    """A draft as read: its paragraphs, the document kind when the format says it, the bytes."""
-
-    name: str
-    format: Format
-    paragraphs: tuple[Para, ...]
-    kind: str | None = None
-    data: bytes = b""
 
 
 def read_source(path: str | Path) -> Source:
@@ -77,8 +42,6 @@ def read_bytes(data: bytes, name: str, fmt: Format) -> Source:
     """Return the draft in data (named name, of format fmt) as numbered paragraphs."""
     kind: str | None = None
     if fmt == "docx":
-        from speechgen.check.docx_reader import read_docx_paragraphs
-
         paras = read_docx_paragraphs(data, name)
     elif fmt == "md":
         paras, kind = _markup_paragraphs(decode_text(data, name), name)
@@ -145,7 +108,6 @@ def _is_broken(line: str) -> bool:
 
 def _markup_paragraphs(text: str, name: str) -> tuple[list[Para], str]:
     """Return the dialect's Document as paragraphs with their roles, and the document kind."""
-    from speechgen.check.blocks import document_paragraphs
     from speechgen.markup import parse_markup
 
     document = parse_markup(text, source=name)

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
 
-from speechgen.check.figure_labels import SubjectNames
+from speechgen.check.figures.labels import SubjectNames
+from speechgen.check.figures.written import Kind, find_figures
 from speechgen.facts import Facts, GroupFacts
 from speechgen.facts.laggards import project_rate
 from speechgen.facts.types import UNFILLED
 from speechgen.model import Stage
 from speechgen.rounding import points
 
-Kind = Literal["amount", "percent", "points", "count", "rest"]
 _STAGE_METRICS = {Stage.PREPARATION: "preparing", Stage.NOT_STARTED: "ready",  # 具备条件尚未开工
                   Stage.UNDER_CONSTRUCTION: "building", Stage.COMPLETED: "finished",
                   Stage.OPERATING: "operating"}
@@ -26,7 +25,7 @@ TOTAL_ROWS = ("合计", "总计", "全市合计", "全县合计", "全区合计"
 class Candidate:
     """A figure the ledger backs: amounts in 万元, rates in percent, gaps in 百分点 (unsigned).
 
-    ``metric`` names what it is (see ``check.figure_labels``: "completed", "start_rate",
+    ``metric`` names what it is (see ``check.figures.labels``: "completed", "start_rate",
     "gap_schedule", "not_started" …); None for a figure quoted from the ledger's own words,
     which may stand for anything. ``subject`` is whose it is: the whole ledger's or a group's
     key, or a project's name; None for figures of no one subject (时序进度, the lag threshold,
@@ -192,8 +191,6 @@ def _rests(out: list[Candidate], facts: Facts) -> None:
 def _quoted(project) -> list[Candidate]:
     """Return the figures the ledger's own words carry (存在问题, 形象进度: "缺口1.2亿元"); a
     document quoting them quotes the ledger."""
-    from speechgen.check.rules.figures_match import find_figures
-
     out = []
     for text in (project.problem, project.progress):
         for written, _, _ in find_figures(text or ""):

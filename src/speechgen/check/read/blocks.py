@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import assert_never
 
-from speechgen.check.reader import Para, Role
+from speechgen.check.model import Para, Role
 from speechgen.document import (
     Addressee,
     AttachmentHeading,

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from speechgen.check.draft import Draft
-from speechgen.check.figure_labels import Label, header_label, label_figure
-from speechgen.check.figures_index import FigureIndex
+from speechgen.check.figures.index import FigureIndex
+from speechgen.check.figures.labels import Label, header_label, label_figure
+from speechgen.check.figures.match import Pools, judge
+from speechgen.check.figures.written import Written, find_figures
 from speechgen.check.findings import Finding
-from speechgen.check.rules.figures_match import Pools, Written, find_figures, judge
 
 _CELL = re.compile(r"[-+−]?\s*(\d+(?:\.\d+)?)\s*(亿元|万元|%|％|个百分点|个|项)?")
 _UNITS = {"％": "%", "项": "个"}

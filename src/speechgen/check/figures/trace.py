@@ -5,23 +5,27 @@ figure whose words say what it is (开工率, 北岭县's 完成投资 …) must
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 
 from speechgen.check.draft import Draft
-from speechgen.check.figure_labels import SubjectNames, label_figure
-from speechgen.check.figures_index import Candidate, FigureIndex
+from speechgen.check.figures.index import FigureIndex, facts_candidates
+from speechgen.check.figures.labels import SubjectNames, label_figure
+from speechgen.check.figures.match import Pools, judge
+from speechgen.check.figures.tables import check_tables, table_paragraphs
+from speechgen.check.figures.written import find_figures
 from speechgen.check.findings import Finding, excerpt
-from speechgen.check.rules.figures_match import Pools, Written, find_figures, in_written_unit, judge, matches
-from speechgen.check.rules.figures_tables import check_tables, table_paragraphs
 
-__all__ = ["Written", "check_figures", "find_figures", "in_written_unit", "matches"]
 
-def check_figures(draft: Draft, index: FigureIndex | Iterable[Candidate]) -> Iterator[Finding]:
+def check_figures(draft: Draft) -> Iterator[Finding]:
+    """Yield the figure findings of a draft checked against Facts (none without)."""
+    if draft.facts is not None:
+        yield from trace_figures(draft, facts_candidates(draft.facts))
+
+
+def trace_figures(draft: Draft, index: FigureIndex) -> Iterator[Finding]:
     """Yield a finding for every figure that matches none of the facts its words allow (see
-    ``check.figure_labels``); table cells are read with their column header and row."""
-    if not isinstance(index, FigureIndex):
-        index = FigureIndex(tuple(index))
+    ``check.figures.labels``); table cells are read with their column header and row."""
     pools = Pools(index)
     in_tables = table_paragraphs(draft)
     skipped = draft.structure.skipped

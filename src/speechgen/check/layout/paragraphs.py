@@ -7,8 +7,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from speechgen import style
-from speechgen.check.docx_reader import docx_paragraphs, open_docx
-from speechgen.check.docx_styles import (
+from speechgen.check.draft import Draft
+from speechgen.check.findings import Finding
+from speechgen.check.layout.pages import check_page_numbers, check_sections
+from speechgen.check.read.docx_reader import damaged_docx, docx_paragraphs, open_docx
+from speechgen.check.read.docx_styles import (
     StyleSheet,
     east_asia_font,
     first,
@@ -20,10 +23,7 @@ from speechgen.check.docx_styles import (
     size_half_points,
     snap_to_grid,
 )
-from speechgen.check.draft import Draft
-from speechgen.check.findings import Finding
-from speechgen.check.layout_rules import check_page_numbers, check_sections
-from speechgen.check.markers import heading_after
+from speechgen.check.structure.markers import heading_after
 
 _SIZE_NAMES = {42.0: "初号", 36.0: "小初", 26.0: "一号", 24.0: "小一", 22.0: "二号", 18.0: "小二",
                16.0: "三号", 15.0: "小三", 14.0: "四号", 12.0: "小四", 10.5: "五号", 9.0: "小五"}
@@ -53,13 +53,17 @@ class Segment:
     expected: style.ParagraphStyle
 
 
-def check_layout(draft: Draft, fonts: style.FontSet = style.DEFAULT_FONTS) -> list[Finding]:
-    """Return the layout findings of a .docx draft."""
+def check_layout(draft: Draft) -> list[Finding]:
+    """Return the layout findings of a .docx draft, held to the draft's fonts (none for .txt/.md)."""
+    if draft.source.format != "docx":
+        return []
+    fonts = draft.fonts
     document = open_docx(draft.source.data, draft.source.name)
-    sheet = StyleSheet(document.styles.element)
-    findings = check_sections(draft, document)
-    findings.extend(check_page_numbers(draft, document, sheet, fonts))
-    findings.extend(_paragraphs(draft, document, sheet, fonts))
+    with damaged_docx(draft.source.name):
+        sheet = StyleSheet(document.styles.element)
+        findings = check_sections(draft, document)
+        findings.extend(check_page_numbers(draft, document, sheet, fonts))
+        findings.extend(_paragraphs(draft, document, sheet, fonts))
     return findings
 
 

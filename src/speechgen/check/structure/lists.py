@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from speechgen.check.markers import COMPATIBLE, Family, Marker
+from speechgen.check.structure.markers import COMPATIBLE, Family, Marker
 
 
 @dataclass

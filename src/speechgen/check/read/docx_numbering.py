@@ -6,7 +6,7 @@ Word list gets its marker written out, counted the way Word counts it.
 
 from __future__ import annotations
 
-from speechgen.check.docx_styles import q
+from speechgen.check.read.docx_styles import q
 from speechgen.zh import to_chinese_numeral
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
