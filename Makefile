@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.speechgen-installed
 OUT := out
 
-.PHONY: all setup system demo test lint bench images docx-template clean
+.PHONY: all setup system demo test lint bench fuzz images docx-template clean
 
 all: demo
 
@@ -47,6 +47,11 @@ docx-template: setup
 
 bench: setup
 	$(BIN)/python benchmarks/run.py
+
+# The long fuzz campaign (102,000 mutated inputs on every core, then the resource attacks one
+# process each); the report goes to build/fuzz/report.md (+ .json). `make test` runs 150 per target.
+fuzz: setup
+	$(BIN)/python tests/fuzz/run.py --report build/fuzz/report.md
 
 clean:
 	rm -rf $(OUT) build dist *.egg-info .pytest_cache .ruff_cache

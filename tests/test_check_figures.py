@@ -8,7 +8,7 @@ from decimal import Decimal as D
 import pytest
 
 from speechgen.check import check_source, read_bytes
-from speechgen.check.rules.figures import find_figures
+from speechgen.check.figures import find_figures
 from speechgen.facts import compute_facts
 from speechgen.model import Dossier, Meeting, Project, Stage
 

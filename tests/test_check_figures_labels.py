@@ -10,9 +10,9 @@ import pytest
 
 from speechgen import api
 from speechgen.check import check_source, read_bytes
-from speechgen.check.figure_labels import header_label, label_figure
-from speechgen.check.figures_index import facts_candidates
-from speechgen.check.rules.figures import find_figures
+from speechgen.check.figures import find_figures
+from speechgen.check.figures.index import facts_candidates
+from speechgen.check.figures.labels import header_label, label_figure
 from speechgen.facts import compute_facts
 from speechgen.model import Dossier, Meeting, Project, Stage
 

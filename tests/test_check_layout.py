@@ -10,7 +10,7 @@ from docx.shared import Mm
 
 from speechgen import style
 from speechgen.check import check_source, read_source
-from speechgen.check.docx_styles import same_font
+from speechgen.check.read.docx_styles import same_font
 
 
 def _plain(path: Path) -> Path:

@@ -12,6 +12,7 @@ import pytest
 from batch_samples import ROWS, project_row, write_ledger, write_meeting
 from speechgen import api
 from speechgen.batch.plan import PlanChoices, plan_batch
+from speechgen.compose.observe import observe
 from speechgen.compose.supervision import tone_of
 from speechgen.errors import InputError
 from speechgen.paths import resource_dir
@@ -68,7 +69,7 @@ def test_a_unit_ahead_with_a_project_behind_is_reminded_not_scolded(tmp_path: Pa
 
 def test_a_unit_ahead_with_nothing_behind_is_encouraged(tmp_path: Path) -> None:
     doc, text = _documents(tmp_path, "supervision", "district")["东城区"]
-    assert tone_of(doc.facts) == "encourage"
+    assert tone_of(doc.facts, observe(doc.facts)) == "encourage"
     assert 'title: "关于持续推进东城区重点项目建设的通知"' in text
     assert "需要关注" not in text and "存在问题" not in text
     assert [word for word in SCOLDING if word in _body(text)] == []

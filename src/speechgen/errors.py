@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 Severity = Literal["error", "warning"]
+
+# Characters a message must not send to a terminal as they are: controls (a cell holding "\x1b]0;"
+# would retitle the window, "\x1b[2J" clear it) and bidirectional overrides. Line breaks stay.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Return text with each control character written out ("\\x1b"), so it can be printed safely."""
+    return _INVISIBLE.sub(lambda found: ascii(found.group())[1:-1], text)
 
 
 @dataclass(frozen=True)
@@ -45,7 +55,7 @@ class Problem:
             text = f"{text.rstrip('。')}；{self.hint}"
         if not text.endswith(("。", "！", "？")):
             text += "。"
-        return ("警告：" if self.severity == "warning" else "") + text
+        return visible(("警告：" if self.severity == "warning" else "") + text)
 
 
 class SpeechgenError(Exception):
@@ -54,8 +64,8 @@ class SpeechgenError(Exception):
     exit_code = 1
 
     def messages(self) -> list[str]:
-        """Return the lines to show the user."""
-        return [str(self)]
+        """Return the lines to show the user, control characters written out."""
+        return [visible(str(self))]
 
 
 class InputError(SpeechgenError):

@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 YI_PLACES = 2  # 亿元
 WAN_PLACES = 2  # 万元
@@ -19,9 +19,15 @@ WAN_PER_YI = Decimal(10000)
 
 
 def round_half_up(value: Decimal, places: int) -> Decimal:
-    """Return value rounded half-up to ``places`` decimals; never returns -0."""
+    """Return value rounded half-up to ``places`` decimals; never returns -0.
+
+    The precision is widened to hold every digit of the result: the readers bound amounts, but a
+    quotient of two bounded amounts can still have more digits than Decimal's default 28.
+    """
     quantum = Decimal(1).scaleb(-places)
-    result = value.quantize(quantum, rounding=ROUND_HALF_UP)
+    with localcontext() as context:
+        context.prec = max(context.prec, value.adjusted() + places + 2)
+        result = value.quantize(quantum, rounding=ROUND_HALF_UP)
     return result.copy_abs() if result.is_zero() else result
 
 

@@ -6,7 +6,7 @@ workers) and on paths (``generate``, ``render``, ``check``, ``outline``, ``compu
 the files through sources/, call the value form, write through writers.output; for the CLI).
 """
 
-from speechgen.api.library import Kind, example_inputs, frames, kinds, snippet_library, templates
+from speechgen.api.library import Kind, check_rules, example_inputs, frames, kinds, snippet_library, templates
 from speechgen.api.paths import (
     Generated,
     Rendered,
@@ -56,6 +56,7 @@ from speechgen.api.values import (
     render_options,
     template_check_from_bytes,
 )
+from speechgen.api.wording import gap_words
 
 __all__ = [
     "DEFAULT_FORMATS",
@@ -79,6 +80,7 @@ __all__ = [
     "check",
     "check_docx_template",
     "check_from_bytes",
+    "check_rules",
     "check_template",
     "compute_facts",
     "draft",
@@ -86,6 +88,7 @@ __all__ = [
     "facts_from_bytes",
     "facts_to_json",
     "frames",
+    "gap_words",
     "generate",
     "generate_from_bytes",
     "group_facts",

@@ -1,4 +1,5 @@
-"""What generate has to choose from: the built-in templates, the speech frames, the snippet library."""
+"""What a use case has to choose from: the built-in templates, the speech frames and the snippet
+library (generate), the rules (check)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 from speechgen.inputs import InputFile
 
 if TYPE_CHECKING:
+    from speechgen.check import Rule
     from speechgen.compose import Frame, SnippetLibrary
 
 
@@ -64,3 +66,10 @@ def snippet_library(snippets: Sequence[Path] = ()) -> SnippetLibrary:
     from speechgen.compose import load_library
 
     return load_library(snippets)
+
+
+def check_rules() -> tuple[Rule, ...]:
+    """Return every rule of check in report order: name (what ``ignore`` takes), group, summary."""
+    from speechgen.check import RULES
+
+    return RULES.rules

@@ -63,7 +63,7 @@ def generate_from_bytes(request: GenerateRequest) -> GenerateResult:
     text = draft(request.kind, computed, frame=request.frame, seed=request.seed, template=request.template,
                  template_folder=request.template_folder, snippets=request.snippets,
                  doc_number=request.doc_number, source=request.ledger.name,
-                 template_seconds=request.template_seconds)
+                 template_seconds=request.template_seconds, length=request.length)
     options = _options(request.options, request.engine, computed.meeting.layout)
     files = _render(writers, lambda: _parse(text, f"{request.kind}.md"), options, markdown=text,
                     word=word, facts=computed)
@@ -95,16 +95,18 @@ def template_check_from_bytes(request: TemplateCheckRequest) -> TemplateCheckRes
 def check_from_bytes(request: CheckRequest) -> CheckResult:
     """Return the findings of every check rule on a draft; with a ledger and a meeting file, every
     figure traced to the Facts and a .docx held to the unit's fonts. Raises InputError on unusable
-    input (a ledger without a meeting file, or the other way round, among it)."""
-    from speechgen.check import check_source, read_draft
+    input (a ledger without a meeting file, or the other way round, among it) and on an unknown
+    rule name in ``ignore``."""
+    from speechgen.check import RULES, check_source, read_draft
 
     require_ledger_pair(request.ledger, request.meeting)
+    rules = RULES.without(request.ignore)  # a misspelt name is reported before the draft is parsed
     source = read_draft(request.draft)
     computed = None
     if request.ledger is not None and request.meeting is not None:
         computed = facts_from_bytes(FactsRequest(request.ledger, request.meeting)).facts
     layout = computed.meeting.layout if computed else None
-    report = check_source(source, facts=computed, fonts=render_options(layout).fonts)
+    report = check_source(source, facts=computed, fonts=render_options(layout).fonts, rules=rules)
     return CheckResult(report, computed, computed.warnings if computed else ())
 
 
@@ -138,6 +140,7 @@ def draft(
     doc_number: str | None = None,
     source: str | None = None,
     template_seconds: float | None = None,
+    length: str = "normal",
     library: SnippetLibrary | None = None,
 ) -> str:
     """Return the document of ``kind`` (speech 讲话稿, bulletin 通报, notice 督查通知) in the 公文
@@ -146,7 +149,8 @@ def draft(
     folder (a path's, or ``template_folder`` for an InputFile); ``snippets`` folders of extra
     passages; ``doc_number`` a 发文字号 for this one bulletin or notice instead of the meeting
     file's; ``source`` the ledger's name for messages; ``template_seconds`` the render's time
-    limit (default 5 s; docs/security.md); ``library`` a snippet library loaded already (a batch
+    limit (default 5 s; docs/security.md); ``length`` short / normal / long (a speech's points
+    and the laggards it describes); ``library`` a snippet library loaded already (a batch
     loads it once, api.snippet_library), instead of the built-in one and ``snippets``. Raises
     TemplateError / InputError."""
     from speechgen.compose import DEFAULT_LIMITS, compose, user_template
@@ -154,7 +158,8 @@ def draft(
     limits = DEFAULT_LIMITS if template_seconds is None else replace(DEFAULT_LIMITS, seconds=template_seconds)
     chosen = user_template(template, template_folder) if isinstance(template, InputFile) else template
     return compose(kind, computed, frame=frame, seed=seed, template=chosen, snippet_dirs=snippets,
-                   doc_number=doc_number, source=source, limits=limits, library=library)
+                   doc_number=doc_number, source=source, limits=limits, length=length,
+                   library=library)
 
 
 def check_template(template: InputFile, template_folder: Path | None = None) -> None:

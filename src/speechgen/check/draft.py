@@ -1,4 +1,5 @@
-"""A draft as the rules see it: the paragraphs read from the file and their structure."""
+"""A draft as the rules see it: the paragraphs read from the file, their structure, and what the
+draft is checked against (the ledger's Facts, the unit's fonts)."""
 
 from __future__ import annotations
 
@@ -6,20 +7,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from speechgen.check.findings import Finding, Severity
-from speechgen.check.reader import Para, Source
-from speechgen.check.structure import Structure, analyse
+from speechgen.check.model import Para, Source
+from speechgen.check.structure.analysis import Structure, analyse
+from speechgen.facts import Facts
+from speechgen.style import DEFAULT_FONTS, FontSet
 
 
 @dataclass(frozen=True)
 class Draft:
-    """The source and its structure; rules read both."""
+    """The source and its structure, which every rule reads; the Facts its figures are traced to
+    (None: figures are not checked) and the fonts a .docx is held to."""
 
     source: Source
     structure: Structure
+    facts: Facts | None = None
+    fonts: FontSet = DEFAULT_FONTS
 
     @classmethod
-    def of(cls, source: Source) -> Draft:
-        return cls(source, analyse(source.paragraphs))
+    def of(cls, source: Source, *, facts: Facts | None = None, fonts: FontSet = DEFAULT_FONTS) -> Draft:
+        return cls(source, analyse(source.paragraphs), facts, fonts)
 
     def text_paragraphs(self) -> Iterator[tuple[int, str]]:
         """Yield (index, analysis text) for every paragraph with text, debris included.

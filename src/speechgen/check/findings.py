@@ -42,17 +42,19 @@ def excerpt(text: str, start: int, end: int, context: int = 6) -> str:
 
 @dataclass(frozen=True)
 class Report:
-    """Every finding of one draft, ordered by position then severity."""
+    """Every finding of one draft, ordered by position then severity, and the rules that were
+    switched off (``ignored``), which the report names so that a clean result is not misread."""
 
     source: str
     findings: tuple[Finding, ...]
+    ignored: tuple[str, ...] = ()
 
     @classmethod
-    def build(cls, source: str, findings: list[Finding]) -> Report:
+    def build(cls, source: str, findings: list[Finding], ignored: tuple[str, ...] = ()) -> Report:
         """Return a report with the findings sorted (whole-file findings last)."""
         ordered = sorted(findings, key=lambda f: (
             f.paragraph is None, f.paragraph or 0, _ORDER[f.severity], f.rule))
-        return cls(source, tuple(ordered))
+        return cls(source, tuple(ordered), tuple(ignored))
 
     @property
     def exit_code(self) -> int:
@@ -69,12 +71,14 @@ class Report:
             "ok": self.exit_code == 0,
             "counts": {k: self.counts().get(k, 0) for k in ("error", "warning", "info")},
             "findings": [asdict(f) for f in self.findings],
+            "ignored": list(self.ignored),
         }
 
     def render(self) -> str:
         """Return the report as Chinese text, one finding per block."""
+        skipped = [f"未检查的规则：{'、'.join(self.ignored)}。"] if self.ignored else []
         if not self.findings:
-            return f"{self.source}：未发现问题。"
+            return "\n".join([f"{self.source}：未发现问题。", *skipped])
         lines: list[str] = []
         for finding in self.findings:
             lines.append(f"{finding.location()} [{SEVERITY_ZH[finding.severity]}] {finding.rule}："
@@ -86,4 +90,4 @@ class Report:
         summary = "，".join(f"{SEVERITY_ZH[k]}{counts[k]}处" for k in ("error", "warning", "info")
                            if counts.get(k))
         lines.append(f"{self.source}：共发现{len(self.findings)}处问题（{summary}）。")
-        return "\n".join(lines)
+        return "\n".join([*lines, *skipped])

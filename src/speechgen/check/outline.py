@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from speechgen.check.lists import Item
-from speechgen.check.markers import heading_after
-from speechgen.check.reader import Source
-from speechgen.check.structure import Structure, analyse
+from speechgen.check.model import Source
+from speechgen.check.structure.analysis import Structure, analyse
+from speechgen.check.structure.lists import Item
+from speechgen.check.structure.markers import heading_after
 
 _FIRST_SENTENCE = re.compile(r"[。！？!?]")
 _TRAILING = "。！？!?；;，,：:"
@@ -59,7 +59,7 @@ class Outline:
 
 
 def outline_source(source: Source) -> Outline:
-    """Return the outline of a draft read by speechgen.check.reader."""
+    """Return the outline of a draft read by speechgen.check.read."""
     return outline_structure(analyse(source.paragraphs))
 
 

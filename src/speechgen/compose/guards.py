@@ -8,10 +8,9 @@ from collections.abc import Sequence
 
 from speechgen.errors import InputError, Problem
 from speechgen.facts.types import Facts
-from speechgen.zh.docnumber import is_standard_doc_number, parse_doc_number
+from speechgen.zh.docnumber import doc_number_problem
 
 PLAN_COLUMN = "年度计划投资"
-DOC_NUMBER_EXAMPLE = "示项办〔2026〕13号"
 
 def _row_ranges(rows: Sequence[int]) -> str:
     """Return "第3—5、9行" for rows 3, 4, 5, 9."""
@@ -47,20 +46,10 @@ def require_annual_plan(facts: Facts, source: str | None = None) -> None:
 def check_doc_number(text: str, year: int | None = None) -> str:
     """Return the 发文字号 ``text`` stripped when it reads 机关代字〔YYYY〕N号 (the year ``year``
     when given); InputError otherwise, suggesting the corrected form when it is guessable."""
-    value = text.strip()
-    parsed = parse_doc_number(value)
-    standard = is_standard_doc_number(value)
-    if standard and parsed is not None and (year is None or parsed.year == year):
-        return value
-    if standard and parsed is not None:  # well formed, another year
-        message = f"发文字号“{value}”的年份是{parsed.year}年，而成文日期在{year}年"
-        hint = f"发文字号的年份应为成文的年份，如“{parsed.org}〔{year}〕{parsed.number}号”"
-    elif parsed is not None and parsed.plain_org:
-        message = f"发文字号“{value}”的写法不规范"
-        hint = f"年份用六角括号〔〕，序号不编虚位、不加“第”，末尾写“号”，应写成“{parsed}”"
-    else:
-        message = f"“{value}”不是发文字号" if value else "发文字号是空的"
-        hint = f"应写成“机关代字〔年份〕序号号”，如“{DOC_NUMBER_EXAMPLE}”"
+    problem = doc_number_problem(text, year)
+    if problem is None:
+        return text.strip()
+    message, hint = problem
     raise InputError(Problem(message=message, column="--doc-number", hint=hint))
 
 

@@ -2,12 +2,15 @@
 facts: the tone (督办 / 提醒 / 鼓励), its place among its peers, and for each project behind what is
 wrong and what must be done.
 
-The tone follows the data, never the other way round: a unit behind 时序进度 is 督办 (``urge``);
-one ahead of or level with it but with a project 滞后 or 逾期未开工 gets a 提醒 (``remind``) that
-names those projects without a word of blame for the unit; one ahead with nothing behind gets
-鼓励 (``encourage``, only made with --only all). A project is ``urge`` when it is a laggard,
-``remind`` otherwise. What must be done comes from why a project is behind and what its ledger
-row says stands in its way (问题类型): the remedies below, one vocabulary for both kinds.
+The tone follows the data, never the other way round, and is read from the group's observations
+(compose/observe: the same judgement the other kinds' passages need): a unit ``behind`` 时序进度
+is 督办 (``urge``); one ahead of or level with it but with a project 滞后 or 逾期未开工
+(``has_laggards``) gets a 提醒 (``remind``) that names those projects without a word of blame for
+the unit; one with nothing behind gets 鼓励 (``encourage``, only made with --only all). A project
+is ``urge`` when it is a laggard, ``remind`` otherwise. The passages the template picks need the
+same observations (snippets/supervision_*.yaml), so a unit ahead never draws a scolding one.
+What must be done comes from why a project is behind and what its ledger row says stands in its
+way (问题类型): the remedies below, one vocabulary for both kinds.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
+from speechgen.compose.observe import Observations
 from speechgen.errors import InputError, Problem
 from speechgen.facts.laggards import project_rate
 from speechgen.facts.types import GROUP_LABELS, Facts, GroupFacts, Laggard
@@ -71,14 +75,14 @@ class Peers:
     tied: bool
 
 
-def tone_of(facts: Facts) -> Tone:
-    """Return the tone of the document for these facts (see the module docstring)."""
+def tone_of(facts: Facts, observations: Observations) -> Tone:
+    """Return the tone of the document for these facts and their observations (see the module
+    docstring)."""
     if facts.group_by is None and len(facts.projects) == 1:  # one project: a 督办单, or per project
-        return "urge" if facts.laggards else "remind"
-    gap = facts.overall.gap_points
-    if gap is not None and gap < 0:
+        return "urge" if observations.holds("has_laggards") else "remind"
+    if observations.holds("behind"):
         return "urge"
-    return "remind" if facts.laggards else "encourage"
+    return "remind" if observations.holds("has_laggards") else "encourage"
 
 
 def supervised(facts: Facts) -> list[Supervised]:
@@ -135,7 +139,7 @@ def subject(facts: Facts) -> Supervised | None:
     return _supervised(project, laggard, facts)
 
 
-def supervision_values(facts: Facts, kind: str) -> dict[str, Any]:
+def supervision_values(facts: Facts, kind: str, observations: Observations) -> dict[str, Any]:
     """Return what the supervision and sheet templates see besides the usual context; InputError
     for a 督办单 of anything but one project."""
     if kind == "sheet" and len(facts.projects) != 1:
@@ -143,7 +147,7 @@ def supervision_values(facts: Facts, kind: str) -> dict[str, Any]:
                                  hint="请用 speechgen batch sheet --per project 为每个项目生成一张；"
                                       "按县区或单位督办请用 supervision（督办通知）"))
     return {
-        "tone": tone_of(facts),
+        "tone": tone_of(facts, observations),
         "supervised": supervised(facts),
         "below_schedule": below_schedule(facts),
         "peers": peers(facts),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 
 from speechgen.errors import InputError, Problem
+from speechgen.sources.limits import MAX_MARKUP_BYTES
 
 _CONTROL = {chr(code) for code in range(32)} - {"\t", "\n", "\r", "\f"}
 
@@ -12,15 +13,22 @@ _CONTROL = {chr(code) for code in range(32)} - {"\t", "\n", "\r", "\f"}
 def decode_markup(data: bytes, source: str) -> str:
     """Return the text of a dialect file; secretaries' Notepad files are often GBK, some UTF-16.
 
-    Raises InputError when no encoding gives text (a .docx or a picture given by mistake).
+    Raises InputError when no encoding gives text (a .docx or a picture given by mistake), or
+    when the file is longer than MAX_MARKUP_BYTES.
     """
+    if len(data) > MAX_MARKUP_BYTES:
+        raise InputError(Problem(f"文件太大（超过{MAX_MARKUP_BYTES // 1_000_000} MB）", file=source,
+                                 hint="一份公文不会有这么长；请确认选对了文件，或把它分成几份"))
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
-            return _checked(data.decode(encoding, errors="strict"), source)
+            try:
+                return _checked(data.decode(encoding, errors="strict"), source)
+            except UnicodeDecodeError:  # a BOM, then bytes that are not that encoding
+                raise _not_text(source) from None
     for encoding in ("utf-8", "gb18030"):
         try:
             text = data.decode(encoding)

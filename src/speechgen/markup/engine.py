@@ -5,11 +5,13 @@ follows "。" (punctuation) and precedes "各" (a letter), so it is not right-fl
 dialect's most common sentence. Chinese has no spaces between words, so for ``*`` runs only
 whitespace counts: a run may open when a non-space follows and close when a non-space precedes
 (the idea of markdown-it-cjk-friendly, carried through to ASCII punctuation so that whatever the
-.md writer emits parses back). ``_`` keeps the CommonMark rules.
+.md writer emits parses back). ``_`` keeps the CommonMark rules. Links and images are only
+spotted (the dialect refuses them), by a bounded pattern.
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from markdown_it import MarkdownIt
@@ -50,6 +52,28 @@ def tokenize_emphasis(state: StateInline, silent: bool) -> bool:
     return True
 
 
+# A link or image on one line, label and target bounded: the dialect refuses both, so it only
+# needs to spot them.
+_LINK = re.compile(r"!?\[[^\[\]\n]{0,1000}\]\([^()\n]{0,2000}\)")
+
+
+def tokenize_link(state: StateInline, silent: bool) -> bool:
+    """Replace markdown-it's link and image rules: mark ``[文字](网址)`` and ``![图](a.png)`` for
+    the inline reader to refuse. markdown-it's own label parser rescans to the paragraph's end
+    for every unclosed ``[`` — seconds for a paragraph of a few thousand; this regex is linear."""
+    found = _LINK.match(state.src, state.pos, state.posMax)
+    if found is None:
+        return False
+    if not silent:
+        if state.src[state.pos] == "!":
+            state.push("image", "img", 0)
+        else:
+            state.push("link_open", "a", 1)
+            state.push("link_close", "a", -1)
+    state.pos = found.end()
+    return True
+
+
 @cache
 def dialect_parser() -> MarkdownIt:
     """Return the shared parser: CommonMark with tables, no setext headings, Chinese-friendly bold.
@@ -58,6 +82,7 @@ def dialect_parser() -> MarkdownIt:
     heading; a ``===`` line is reported by the block reader. Indented code is off: secretaries
     indent paragraphs with spaces, and the indent is automatic anyway.
     """
-    md = MarkdownIt("commonmark").enable("table").disable(["lheading", "code"])
+    md = MarkdownIt("commonmark").enable("table").disable(["lheading", "code", "image"])
     md.inline.ruler.at("emphasis", tokenize_emphasis)
+    md.inline.ruler.at("link", tokenize_link)
     return md

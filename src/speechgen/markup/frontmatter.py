@@ -10,6 +10,8 @@ from typing import Any
 import yaml
 
 from speechgen.errors import Problem
+from speechgen.sources.documents import BoundedLoader, LimitError, describe
+from speechgen.sources.text import CONTROL_HINT, quote
 
 FENCE = "---"
 _CLOSERS = ("---", "...")
@@ -24,17 +26,6 @@ _YAML_MESSAGES = (
 
 
 _WIDE_KEY = re.compile(r"^\s*([A-Za-z_]+)\s*：")
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without the timestamp resolver: dates stay text and are checked by meta.py,
-    so "2024-02-30" gets a Chinese message instead of a ValueError."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 @dataclass(frozen=True)
@@ -87,15 +78,14 @@ def read_entries(yaml_text: str, *, first_line: int, source: str) -> tuple[tuple
     simple = _simple_entries(yaml_text, first_line)
     if simple is not None:
         return simple, ()
-    loader = _Loader(yaml_text)
+    # The sources' loader: dates stay text (meta.py explains a bad one), and nesting, "*"
+    # references and values are bounded as in a ledger.
     try:
+        loader = BoundedLoader(yaml_text)  # checks every character already
         node = loader.get_single_node()
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        row = first_line + mark.line if mark else first_line
-        return (), (_yaml_problem(error, row, source),)
-    finally:
-        loader.dispose()
+    except yaml.YAMLError as error:
+        what, line = describe(error, yaml_text)
+        return (), (_yaml_problem(error, what, first_line + (line or 1) - 1, source),)
     if node is None:
         return (), ()
     if not isinstance(node, yaml.MappingNode):
@@ -139,23 +129,25 @@ def _simple_entries(yaml_text: str, first_line: int) -> tuple[Entry, ...] | None
 
 
 def _entries_of(
-    loader: _Loader, node: yaml.MappingNode, first_line: int, source: str
+    loader: BoundedLoader, node: yaml.MappingNode, first_line: int, source: str
 ) -> tuple[tuple[Entry, ...], tuple[Problem, ...]]:
     entries: list[Entry] = []
     problems: list[Problem] = []
     seen: set[str] = set()
     for key_node, value_node in node.value:
         row = first_line + key_node.start_mark.line
-        key = str(key_node.value)
+        key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "（不是文字的键）"
         if key in seen:
-            problems.append(Problem(f"开头信息的“{key}”写了两次", file=source, row=row, hint="请只保留一处"))
+            problems.append(Problem(f"开头信息的“{quote(key)}”写了两次", file=source, row=row, hint="请只保留一处"))
             continue
         seen.add(key)
         try:
             value = loader.construct_object(value_node, deep=True)
-        except (yaml.YAMLError, ValueError) as error:
+        except yaml.YAMLError as error:
+            what, _ = describe(error)
             problems.append(
-                Problem(f"开头信息“{key}”的值无法识别（{error}）", file=source, row=row, hint="请检查这一行的写法")
+                Problem(f"开头信息“{quote(key)}”的值无法识别（{what}）", file=source, row=row,
+                        hint="请检查这一行的写法")
             )
             continue
         entries.append(Entry(key, value, row))
@@ -176,8 +168,12 @@ def _full_width_colons(yaml_text: str, first_line: int, source: str) -> tuple[Pr
     )
 
 
-def _yaml_problem(error: yaml.MarkedYAMLError, row: int, source: str) -> Problem:
-    what = error.problem or "格式有误"
+def _yaml_problem(error: yaml.YAMLError, what: str, row: int, source: str) -> Problem:
+    if isinstance(error, LimitError):
+        return Problem(f"开头信息{what}", file=source, row=row,
+                       hint="开头信息只需要“键: 值”和简单的列表，不需要多层嵌套或“&”“*”引用")
+    if isinstance(error, yaml.reader.ReaderError):
+        return Problem(f"开头信息{what}", file=source, row=row, hint=CONTROL_HINT)
     for english, chinese in _YAML_MESSAGES:
         if english in what:
             what = chinese

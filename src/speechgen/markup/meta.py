@@ -11,6 +11,7 @@ from typing import Any, Literal
 from speechgen.document import Kind
 from speechgen.errors import Problem
 from speechgen.markup.frontmatter import Entry
+from speechgen.sources.text import quote
 from speechgen.zh import format_date
 from speechgen.zh.docnumber import parse_doc_number
 from speechgen.zh.numerals import parse_chinese_digits, parse_small_numeral
@@ -95,7 +96,7 @@ def choice(allowed: dict[str, str]) -> Callable[[Any], str]:
         if isinstance(value, str) and value.strip() in allowed:
             return value.strip()
         listed = "、".join(f"{key}（{meaning}）" for key, meaning in allowed.items())
-        raise BadValue(f"“{value}”不是可选的值", f"可选：{listed}")
+        raise BadValue(f"“{quote(value)}”不是可选的值", f"可选：{listed}")
 
     return read
 
@@ -125,11 +126,11 @@ def read_date(value: Any) -> str:
         year = parse_chinese_digits(match.group(1)) or 0
         month, day = (parse_small_numeral(part) or 0 for part in match.groups()[1:])
     else:
-        raise BadValue(f"“{text}”不是日期", "请写成“2024-06-05”或“2024年6月5日”")
+        raise BadValue(f"“{quote(text)}”不是日期", "请写成“2024-06-05”或“2024年6月5日”")
     try:
         return format_date(dt.date(year, month, day))
     except ValueError:
-        raise BadValue(f"“{text}”不是有效的日期", "请核对年、月、日") from None
+        raise BadValue(f"“{quote(text)}”不是有效的日期", "请核对年、月、日") from None
 
 
 def read_doc_number(value: Any) -> str:
@@ -138,7 +139,7 @@ def read_doc_number(value: Any) -> str:
     parsed = parse_doc_number(text)
     if parsed is None or not parsed.has_hao:
         raise BadValue(
-            f"发文字号“{text.translate(_FULL_WIDTH_DIGITS)}”格式不对",
+            f"发文字号“{quote(text.translate(_FULL_WIDTH_DIGITS))}”格式不对",
             "应写成“机关代字〔年份〕序号号”，如“示项办〔2024〕12号”（年份用六角括号〔〕，序号不编虚位）",
         )
     return str(parsed)
@@ -173,7 +174,7 @@ def read_meta(entries: tuple[Entry, ...], source: str) -> tuple[Meta, list[Probl
         if reader is None:
             problems.append(
                 Problem(
-                    f"开头信息里没有“{entry.key}”这一项",
+                    f"开头信息里没有“{quote(entry.key)}”这一项",
                     file=source,
                     row=entry.line,
                     hint=f"可用的项：{'、'.join(READERS)}",

@@ -13,11 +13,14 @@ import math
 import re
 from decimal import Decimal, InvalidOperation
 
-from speechgen.sources.text import normalise
+from speechgen.sources.limits import MAX_AMOUNT_WAN, MAX_FRACTION_DIGITS, MAX_NUMBER_DIGITS
+from speechgen.sources.text import normalise, quote
 
 UNIT_FACTORS: dict[str, Decimal] = {"亿元": Decimal(10000), "万元": Decimal(1), "元": Decimal("0.0001")}
 AMOUNT_HINT = "请只填数字，单位写在表头（如“计划投资（万元）”）"
 DATE_HINT = "请写成“2026年3月15日”“2026-03-15”或“2026年3月”"
+_TOO_BIG = f"超出了可以读取的范围（金额最多{MAX_AMOUNT_WAN:,.0f}万元，即1亿亿元）"
+_CHECK_HINT = "请核对这一格的数字和单位是否填错"
 
 EMPTY_MARKS = frozenset({"", "-", "--", "—", "——", "/", "\\", "无", "暂无"})
 _APPROXIMATE = re.compile(r"^(约|大约|近|超|逾|不足|不到|将近)|(左右|以上|以下|多|余)$")
@@ -38,7 +41,12 @@ class CellError(ValueError):
 
 
 def parse_amount(value: object, unit: str = "万元") -> Decimal | None:
-    """Return a money cell in 万元 (``unit`` is the column's unit), or None for an empty cell."""
+    """Return a money cell in 万元 (``unit`` is the column's unit), or None for an empty cell.
+
+    Numbers are bounded (limits.py): at most MAX_NUMBER_DIGITS digits, MAX_FRACTION_DIGITS
+    decimals when written as text, and MAX_AMOUNT_WAN in all, so no figure computed from them
+    can outgrow Decimal's precision.
+    """
     if value is None:
         return None
     if isinstance(value, bool):
@@ -51,7 +59,10 @@ def parse_amount(value: object, unit: str = "万元") -> Decimal | None:
             return None
     if number < 0:
         raise CellError(f"“{_shown(value)}”是负数", "投资额不能为负数；请核对后填写 0 或正数")
-    return number * UNIT_FACTORS[unit]
+    wan = number * UNIT_FACTORS[unit]
+    if wan > MAX_AMOUNT_WAN:
+        raise CellError(f"“{_shown(value)}”{_TOO_BIG}", _CHECK_HINT)
+    return wan
 
 
 def _from_number(value: int | float | Decimal) -> Decimal:
@@ -61,18 +72,21 @@ def _from_number(value: int | float | Decimal) -> Decimal:
         number = Decimal(repr(value))
         # Excel's binary floats (0.1 + 0.2 → 0.30000000000000004) are cut at 6 places.
         exponent = number.as_tuple().exponent
-        if isinstance(exponent, int) and exponent < -6:
-            number = number.quantize(Decimal("0.000001")).normalize()
+        if isinstance(exponent, int) and exponent < -MAX_FRACTION_DIGITS:
+            number = number.quantize(Decimal(1).scaleb(-MAX_FRACTION_DIGITS)).normalize()
             number = number.quantize(Decimal(1)) if number == number.to_integral() else number
         return number
-    return Decimal(value)
+    number = Decimal(value)
+    if not number.is_finite() or len(number.as_tuple().digits) > MAX_NUMBER_DIGITS:
+        raise CellError(f"“{_shown(value)}”{_TOO_BIG}", _CHECK_HINT)
+    return number
 
 
 def _from_text(raw: str, unit: str) -> Decimal | None:
     text = normalise(raw).replace("−", "-")
     if text in EMPTY_MARKS:
         return None
-    shown = raw.strip()
+    shown = quote(raw)
     if text in _EXCEL_ERRORS:
         raise CellError(f"“{shown}”是公式算出的错误值", "请在 Excel 中修正这一格的公式，或改填数字")
     if _APPROXIMATE.search(text):
@@ -89,17 +103,24 @@ def _from_text(raw: str, unit: str) -> Decimal | None:
     if written and written != unit:
         raise CellError(f"“{shown}”的单位是{written}，与本列的单位{unit}不一致",
                         f"请换算成{unit}后只填数字")
+    digits = match.group(0).replace(",", "")
+    if sum(ch.isdigit() for ch in digits) > MAX_NUMBER_DIGITS:
+        raise CellError(f"“{shown}”的位数太多（最多{MAX_NUMBER_DIGITS}位）", _CHECK_HINT)
+    if len(match.group(3) or ".") - 1 > MAX_FRACTION_DIGITS:
+        raise CellError(f"“{shown}”的小数位数太多（最多{MAX_FRACTION_DIGITS}位）", "请四舍五入到合适的位数后再填")
     try:
-        number = Decimal(match.group(0).replace(",", ""))
+        number = Decimal(digits)
     except InvalidOperation as exc:  # pragma: no cover - the regex admits only valid numbers
         raise CellError(f"“{shown}”不是数字", AMOUNT_HINT) from exc
     return -number if negative else number
 
 
 def _shown(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
         return str(int(value))
-    return str(value).strip()
+    if isinstance(value, int) and value.bit_length() > 14_000:  # str() refuses beyond 4,300 digits
+        return "一个很长的整数"
+    return quote(value)
 
 
 def parse_date(value: object, year: int | None = None) -> dt.date | None:
@@ -116,7 +137,7 @@ def parse_date(value: object, year: int | None = None) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
-        if float(value).is_integer() and 20000 <= value <= 80000:  # an Excel serial day number
+        if 20000 <= value <= 80000 and value == int(value):  # an Excel serial day number
             return _EXCEL_EPOCH + dt.timedelta(days=int(value))
         value = _shown(value)
         if re.fullmatch(r"\d{4}\.1", value):  # typed 2026.10 in a number cell, Excel keeps 2026.1
@@ -128,11 +149,11 @@ def parse_date(value: object, year: int | None = None) -> dt.date | None:
     try:
         found = _match_date(text, year)
     except ValueError as exc:
-        raise CellError(f"“{str(value).strip()}”不是有效的日期", DATE_HINT) from exc
+        raise CellError(f"“{quote(value)}”不是有效的日期", DATE_HINT) from exc
     if found is None:
         if year is None and re.fullmatch(r"\d{1,2}月.*", text):
-            raise CellError(f"“{str(value).strip()}”只有月份没有年份", "请写成“2026年3月”这样带年份的日期")
-        raise CellError(f"“{str(value).strip()}”不是可识别的日期", DATE_HINT)
+            raise CellError(f"“{quote(value)}”只有月份没有年份", "请写成“2026年3月”这样带年份的日期")
+        raise CellError(f"“{quote(value)}”不是可识别的日期", DATE_HINT)
     return found
 
 
@@ -143,7 +164,7 @@ def parse_day(value: object) -> dt.date | None:
     """
     day = parse_date(value)
     if isinstance(value, str) and day is not None and not _FULL_DATE.fullmatch(_without_time(value)):
-        raise CellError(f"“{value.strip()}”没有写到具体哪一天", "请写成“2026-05-31”或“2026年5月31日”")
+        raise CellError(f"“{quote(value)}”没有写到具体哪一天", "请写成“2026-05-31”或“2026年5月31日”")
     return day
 
 

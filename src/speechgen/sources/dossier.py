@@ -9,7 +9,8 @@ from speechgen.errors import InputError, Problem
 from speechgen.inputs import InputFile
 from speechgen.model import Dossier, Meeting
 from speechgen.sources.files import LEDGER_LOOKALIKES, check_file
-from speechgen.sources.ledger import LEDGER_SUFFIXES, Ledger, parse_ledger
+from speechgen.sources.ledger import LEDGER_SUFFIXES, Ledger, ledger_size_limit, parse_ledger
+from speechgen.sources.limits import MAX_MEETING_BYTES
 from speechgen.sources.meeting import MEETING_SUFFIXES, parse_meeting
 from speechgen.zh import format_date
 
@@ -26,8 +27,10 @@ def read_dossier_files(data: Path, meeting: Path) -> tuple[InputFile, InputFile]
     problem and every problem of the other file too, as parse_dossier would list them.
     """
     data, meeting = Path(data), Path(meeting)
-    ledger = _attempt(lambda: check_file(data, LEDGER_SUFFIXES, "台账文件", LEDGER_LOOKALIKES), data)
-    info = _attempt(lambda: check_file(meeting, MEETING_SUFFIXES, "会议信息文件"), meeting)
+    max_bytes, too_big_hint = ledger_size_limit(data.suffix.lower())
+    ledger = _attempt(lambda: check_file(data, LEDGER_SUFFIXES, "台账文件", max_bytes, LEDGER_LOOKALIKES,
+                                         too_big_hint), data)
+    info = _attempt(lambda: check_file(meeting, MEETING_SUFFIXES, "会议信息文件", MAX_MEETING_BYTES), meeting)
     if isinstance(ledger, InputFile) and isinstance(info, InputFile):
         return ledger, info
     _parse(ledger, info)

@@ -9,6 +9,7 @@ is how "计划开工时间" goes to planned_start before "计划" can pull it in
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ _RATIO = ("比例", "占比", "率", "%")
 # "5月完成投资" / "当月完成" is one month; the year-to-date column is the one we want.
 _ONE_MONTH = (r"(?<![-—~至\d])\d{1,2}月", "当月", "本月")
 _MONTH_RANGE = r"\d{1,2}[-—~至]\d{1,2}月"
+_PARENTHESISED = re.compile(r"\([^()]*\)")  # [^()]: linear even in a 32,767-character cell
 
 
 @dataclass(frozen=True)
@@ -108,14 +110,20 @@ def match_field(header: str) -> tuple[str, int] | None:
     return None
 
 
+@functools.cache
+def _normalised(words: tuple[str, ...]) -> tuple[str, ...]:
+    """Return a rule's words normalised, once per process (every header of every row asks)."""
+    return tuple(normalise(word) for word in words)
+
+
 def _rank(rule: FieldRule, text: str) -> int | None:
-    bare = re.sub(r"\(.*?\)", "", text)  # "(万元)" and similar never decide the field
-    if bare in {normalise(word) for word in rule.exact}:
+    bare = _PARENTHESISED.sub("", text)  # "(万元)" and similar never decide the field
+    if bare in _normalised(rule.exact):
         return 0
-    if any(normalise(word) in text for word in rule.excludes):
+    if any(word in text for word in _normalised(rule.excludes)):
         return None
-    for index, word in enumerate(rule.keywords):
-        if normalise(word) in text:
+    for index, word in enumerate(_normalised(rule.keywords)):
+        if word in text:
             demoted = any(re.search(pattern, text) for pattern in rule.demote)
             return index + (100 if demoted else 0)
     return None

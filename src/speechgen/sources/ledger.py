@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,13 +15,15 @@ from speechgen.sources.csvfile import read_csv
 from speechgen.sources.files import LEDGER_LOOKALIKES, check_data, check_file
 from speechgen.sources.grid import HEADER_SEARCH_ROWS, Grid, Header, describe_top, find_header, read_header
 from speechgen.sources.headers import AMOUNT_FIELDS, report_missing
+from speechgen.sources.limits import MAX_DATA_BYTES, MAX_LEDGER_BYTES
 from speechgen.sources.records import Layout, RawRow, build_project
 from speechgen.sources.report import Report
 from speechgen.sources.rows import SheetRows, collect_rows
 from speechgen.sources.structured import read_structured
-from speechgen.sources.xlsx import read_xlsx
+from speechgen.sources.xlsx import open_xlsx
 
-LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", ".yaml", ".yml", ".json")
+STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
+LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", *STRUCTURED_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -54,19 +57,22 @@ def read_ledger(path: Path, *, year: int | None = None) -> Ledger:
     ``year`` completes month-only dates such as "3月" (read_dossier passes the meeting's year).
     """
     path = Path(path)
-    return parse_ledger(InputFile(path.name, check_file(path, LEDGER_SUFFIXES, "台账文件", LEDGER_LOOKALIKES)),
-                        year=year)
+    max_bytes, too_big_hint = ledger_size_limit(path.suffix.lower())
+    data = check_file(path, LEDGER_SUFFIXES, "台账文件", max_bytes, LEDGER_LOOKALIKES, too_big_hint)
+    return parse_ledger(InputFile(path.name, data), year=year)
 
 
 def parse_ledger(file: InputFile, *, year: int | None = None) -> Ledger:
     """Return the ledger in ``file`` (its name's extension says the format; messages name it),
     reading nothing from disk; raise InputError listing every problem found, as read_ledger."""
-    data = check_data(file, LEDGER_SUFFIXES, "台账文件", LEDGER_LOOKALIKES).data
+    max_bytes, too_big_hint = ledger_size_limit(file.suffix)
+    data = check_data(file, LEDGER_SUFFIXES, "台账文件", max_bytes, LEDGER_LOOKALIKES, too_big_hint).data
     path = Path(file.name)  # the format readers take the name as a path; a file name has no folder part
     report = Report(file.name)
     suffix = file.suffix
     if suffix in (".xlsx", ".xlsm"):
-        parsed = _from_grids(read_xlsx(path, data), report)
+        with open_xlsx(path, data) as sheets:
+            parsed = _from_grids(sheets, report)
     elif suffix in (".csv", ".tsv"):
         parsed = _from_grids([read_csv(path, data)], report)
     else:
@@ -78,14 +84,24 @@ def parse_ledger(file: InputFile, *, year: int | None = None) -> Ledger:
     return Ledger(tuple(projects), tuple(report.warnings), parsed.sheet, parsed.unit, parsed.as_of)
 
 
-def _from_grids(grids: list[Grid], report: Report) -> _Parsed:
-    """Return the rows of the first sheet that has a header row; report if none has."""
+def ledger_size_limit(suffix: str) -> tuple[int, str]:
+    """Return the byte limit of a ledger file and what to do when it is exceeded."""
+    if suffix in STRUCTURED_SUFFIXES:
+        return MAX_DATA_BYTES, "YAML/JSON 格式适合几千个项目以内的台账；更大的台账请用 .xlsx 或 .csv"
+    return MAX_LEDGER_BYTES, "真实的台账一般只有几 MB；请确认选对了文件，删去多余的工作表、图片和空行后再试"
+
+
+def _from_grids(grids: Iterable[Grid], report: Report) -> _Parsed:
+    """Return the rows of the first sheet that has a header row (sheets after it are not read);
+    report if none has."""
+    seen = []
     for grid in grids:
         index = find_header(grid)
         if index is not None:
             report.sheet = grid.sheet
             return _from_grid(grid, index, report)
-    _report_no_header(grids, report)
+        seen.append(grid)
+    _report_no_header(seen, report)
     report.raise_errors()
     raise AssertionError("unreachable: no header is always an error")
 

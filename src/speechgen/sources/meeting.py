@@ -7,20 +7,23 @@ import difflib
 import re
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
+from yaml.nodes import MappingNode, Node
 
 from speechgen.errors import InputError, Problem
 from speechgen.inputs import InputFile
 from speechgen.model import Contact, Inspection, Layout, LayoutFonts, Meeting
 from speechgen.sources.cells import CellError, parse_day
 from speechgen.sources.files import check_data, check_file, decode_text, load_data
+from speechgen.sources.limits import MAX_COUNT, MAX_MEETING_BYTES
 from speechgen.sources.report import Report
+from speechgen.sources.text import CONTROL_HINT, control_characters, quote
+from speechgen.zh.docnumber import doc_number_problem
 
 MEETING_SUFFIXES = (".yaml", ".yml", ".json")
 REQUIRED = {"region": "地区，如 示例市", "meeting": "会议名称，如 全市重点项目调度会",
             "date": "会议日期，如 2026-06-05", "as_of": "数据截至日期，如 2026-05-31"}
-DATE_KEYS = ("date", "as_of", "print_date", "start", "end", "report_by", "feedback_by")
+DATE_KEYS = ("date", "as_of", "print_date", "deadline", "start", "end", "report_by", "feedback_by")
 TEXT_KEYS = ("region", "meeting", "speaker", "issuer", "doc_number", "addressee", "cc", "printer", "name",
              "phone", "email")
 LEVELS = {"市": "市", "全市": "市", "市级": "市", "县级市": "市", "县": "县", "全县": "县", "县级": "县",
@@ -46,15 +49,15 @@ def read_meeting(path: Path) -> Meeting:
 def read_meeting_checked(path: Path) -> tuple[Meeting, tuple[Problem, ...]]:
     """Return the meeting and its warnings (e.g. 数据截至 after the meeting date)."""
     path = Path(path)
-    return parse_meeting(InputFile(path.name, check_file(path, MEETING_SUFFIXES, "会议信息文件")))
+    return parse_meeting(InputFile(path.name, check_file(path, MEETING_SUFFIXES, "会议信息文件", MAX_MEETING_BYTES)))
 
 
 def parse_meeting(file: InputFile) -> tuple[Meeting, tuple[Problem, ...]]:
     """Return the meeting in ``file`` and its warnings, reading nothing from disk (as read_meeting_checked)."""
-    text = decode_text(check_data(file, MEETING_SUFFIXES, "会议信息文件").data, file.name)
+    text = decode_text(check_data(file, MEETING_SUFFIXES, "会议信息文件", MAX_MEETING_BYTES).data, file.name)
     report = Report(file.name)
-    loaded = _load(text, file.suffix, report)
-    lines = _key_lines(text)
+    loaded, node = _load(text, file.suffix, report)
+    lines = _key_lines(node)
     data = _clean(loaded, lines, report) if isinstance(loaded, dict) else {}
     report.raise_errors()
     try:
@@ -67,20 +70,21 @@ def parse_meeting(file: InputFile) -> tuple[Meeting, tuple[Problem, ...]]:
     return meeting, tuple(report.warnings)
 
 
-def _load(text: str, suffix: str, report: Report) -> object:
+def _load(text: str, suffix: str, report: Report) -> tuple[dict | None, Node | None]:
+    """Return the file's mapping and its YAML node tree (for lines); (None, None) after reporting."""
     colons = [(n, m.group(1)) for n, line in enumerate(text.splitlines(), 1)
               if (m := re.match(r"\s*-?\s*([A-Za-z_]+)\s*：", line))]
     for number, key in colons:
         report.add(f"“{key}”后面用了全角冒号“：”", row=number, hint=f"请改为半角冒号加空格，如“{key}: …”")
     if colons:
-        return None
-    loaded = load_data(text, suffix, report)
-    if loaded is None and report.errors:
-        return None
-    if not isinstance(loaded, dict):
+        return None, None
+    document = load_data(text, suffix, report)
+    if document is None and report.errors:
+        return None, None
+    if document is None or not isinstance(document.value, dict):
         report.add("会议信息应是“键: 值”的形式", hint="例如第一行写“region: 示例市”；可参考 examples/meeting.yaml")
-        return None
-    return loaded
+        return None, None
+    return document.value, document.node
 
 
 def _clean(loaded: dict, lines: dict[str, int], report: Report, section: str | None = None) -> dict:
@@ -93,7 +97,7 @@ def _clean(loaded: dict, lines: dict[str, int], report: Report, section: str | N
         row = lines.get(where)
         if name not in allowed:
             close = difflib.get_close_matches(name, allowed, n=1)
-            report.add(f"不认识的键“{where}”", row=row,
+            report.add(f"不认识的键“{quote(where)}”", row=row,
                        hint=(f"是不是“{close[0]}”？" if close else "") + f"可用的键：{'、'.join(allowed)}")
             continue
         try:
@@ -104,6 +108,7 @@ def _clean(loaded: dict, lines: dict[str, int], report: Report, section: str | N
         if coerced is not None:
             clean[name] = coerced
     if section is None:
+        _check_doc_number(clean, lines, report)
         for key, meaning in REQUIRED.items():
             if key in clean or any(p.column == key for p in report.problems):
                 continue
@@ -129,29 +134,38 @@ def _coerce(name: str, value: object, lines: dict[str, int], report: Report, whe
     if name == "phone" and isinstance(value, int):
         raise CellError("电话号码被读成了数字（开头的0会丢失）", '请给号码加英文引号，如 phone: "0000-1234567"')
     if name in TEXT_KEYS:
-        return str(value).strip()
+        return _text(value)
     return _coerce_choice(name, value, where)
+
+
+def _text(value: object) -> str:
+    """Return a text value stripped; CellError if it holds a control character."""
+    text = str(value).strip()
+    found = control_characters(text)
+    if found:
+        raise CellError(f"“{quote(text)}”中有控制字符（{found}）", CONTROL_HINT)
+    return text
 
 
 def _coerce_choice(name: str, value: object, where: str) -> object:
     if name == "level":
         if str(value).strip() not in LEVELS:
-            raise CellError(f"“{value}”不是可用的层级", "level 请填 市、县 或 区")
+            raise CellError(f"“{quote(value)}”不是可用的层级", "level 请填 市、县 或 区")
         return LEVELS[str(value).strip()]
     if name == "schedule_basis":
         if str(value).strip() not in BASES:
-            raise CellError(f"“{value}”不是可用的时序进度算法", "请填 month（按月）或 day（按日）")
+            raise CellError(f"“{quote(value)}”不是可用的时序进度算法", "请填 month（按月）或 day（按日）")
         return BASES[str(value).strip()]
     if name in ("reporters", "methods"):
         if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
             raise CellError(f"“{where}”应是列表", f"请每项单独一行，以“- ”开头，如\n{where}:\n  - 市发展改革委")
-        return tuple(str(v).strip() for v in value if str(v).strip())
+        return tuple(text for v in value if (text := _text(v)))
     if name == "addressees":
         return _addressees(value)
     if name == "groups":
         text = str(value).strip().rstrip("个组")
-        if not text.isdigit() or int(text) < 1:
-            raise CellError(f"“{value}”不是督查组的数量", "请填写正整数，如 groups: 4")
+        if not re.fullmatch(r"[0-9]{1,3}", text) or not 1 <= int(text) <= MAX_COUNT:
+            raise CellError(f"“{quote(value)}”不是督查组的数量", "请填写正整数，如 groups: 4")
         return int(text)
     return value
 
@@ -161,12 +175,10 @@ def _addressees(value: object) -> dict[str, str]:
     example = "addressees:\n  青河县: 青河县人民政府\n  市交通运输局: 市交通运输局"
     if not isinstance(value, dict):
         raise CellError("“addressees”应是“名称: 主送机关”的对照表", f"请每个单位写一行，如\n{example}")
-    mapping = {str(key).strip(): str(name).strip() for key, name in value.items()
-               if name is not None and str(name).strip() and str(key).strip()}
-    empty = [str(key) for key, name in value.items() if name is None or not str(name).strip()]
+    empty = [quote(key) for key, name in value.items() if name is None or not str(name).strip()]
     if empty:
         raise CellError(f"“addressees”中“{'、'.join(empty)}”没有写主送机关", f"请在冒号后写主送机关，如\n{example}")
-    return mapping
+    return {_text(key): _text(name) for key, name in value.items() if str(key).strip()}
 
 
 def _coerce_layout(where: str, value: object) -> object:
@@ -195,25 +207,36 @@ def _check_dates(meeting: Meeting, lines: dict[str, int], report: Report) -> Non
     elif (meeting.date - meeting.as_of) > dt.timedelta(days=_STALE_DAYS):
         report.warn(f"数据截至日期（{meeting.as_of}）比会议日期（{meeting.date}）早了三个月以上",
                     row=lines.get("as_of"), column="as_of", hint="请核对是否用了旧台账或写错了年份")
+    if meeting.deadline is not None and meeting.deadline <= meeting.date:
+        report.add(f"整改时限（{meeting.deadline}）不晚于会议日期（{meeting.date}）", row=lines.get("deadline"),
+                   column="deadline", hint="deadline 是讲话中点名整改的完成日期，应在会议之后；不写则为会议次月月底")
     inspection = meeting.inspection
     if inspection and inspection.start and inspection.end and inspection.start > inspection.end:
         report.add(f"督查开始日期（{inspection.start}）晚于结束日期（{inspection.end}）",
                    row=lines.get("inspection.start"), column="inspection.start", hint="请核对 start 和 end")
 
 
-def _key_lines(text: str) -> dict[str, int]:
-    """Return "key" / "section.key" → 1-based line number (empty if the YAML does not parse)."""
-    try:
-        node = yaml.compose(text)
-    except yaml.YAMLError:
-        return {}
+def _check_doc_number(clean: dict[str, object], lines: dict[str, int], report: Report) -> None:
+    """Report a 发文字号 not written 机关代字〔YYYY〕N号 of the meeting's year (the date's, when
+    it was readable), checked as generate --doc-number is."""
+    number, date = clean.get("doc_number"), clean.get("date")
+    if not isinstance(number, str):
+        return
+    problem = doc_number_problem(number, date.year if isinstance(date, dt.date) else None)
+    if problem:
+        message, hint = problem
+        report.add(message, row=lines.get("doc_number"), column="doc_number", hint=hint)
+
+
+def _key_lines(node: Node | None) -> dict[str, int]:
+    """Return "key" / "section.key" → 1-based line number (empty without a YAML node tree)."""
     lines: dict[str, int] = {}
     _mapping_lines(node, "", lines)
     return lines
 
 
 def _mapping_lines(node: object, prefix: str, lines: dict[str, int]) -> None:
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, MappingNode):
         for key, value in node.value:
             name = f"{prefix}{key.value}"
             lines[name] = key.start_mark.line + 1

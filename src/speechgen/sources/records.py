@@ -16,8 +16,9 @@ from decimal import Decimal
 from speechgen.model import Project, Stage
 from speechgen.sources.cells import CellError, parse_amount, parse_date
 from speechgen.sources.headers import RULES_BY_FIELD
+from speechgen.sources.limits import MAX_CELL_CHARS
 from speechgen.sources.report import Report
-from speechgen.sources.text import clean_text
+from speechgen.sources.text import CONTROL_HINT, clean_text, control_characters, quote
 from speechgen.sources.vocab import STAGE_HELP, classify_problem, is_no_problem, parse_stage
 
 
@@ -57,9 +58,11 @@ class _RowReader:
     def __init__(self, raw: RawRow, layout: Layout, report: Report):
         self.raw, self.layout, self.report = raw, layout, report
         self.ok = True
+        self.failed: set[str] = set()  # fields already reported
 
     def error(self, name: str, message: str, hint: str | None = None) -> None:
         self.ok = False
+        self.failed.add(name)
         prefix = f"{self.raw.label}：" if self.raw.label else ""
         self.report.add(prefix + message, row=self.raw.row, column=self.layout.column(name), hint=hint)
 
@@ -68,20 +71,34 @@ class _RowReader:
         self.report.warn(prefix + message, row=self.raw.row, column=self.layout.column(name), hint=hint)
 
     def missing(self, name: str, hint: str) -> None:
+        if name in self.failed:
+            return  # already reported for what it holds
         if name in self.layout.present:
             self.error(name, f"{RULES_BY_FIELD[name].label}为空", hint)
         else:
             self.ok = False  # the missing column was reported once for the whole file
 
+    def cell(self, name: str) -> object:
+        """Return the raw cell; None, after reporting it, for one longer than any cell can be."""
+        value = self.raw.values.get(name)
+        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+            self.error(name, f"这一格有{len(value)}个字符，超过了{MAX_CELL_CHARS}个字符的上限",
+                       "一格里不会有这么多文字；请确认填对了位置")
+            return None
+        return value
+
     def text(self, name: str, required_hint: str | None = None) -> str | None:
-        value = clean_text(self.raw.values.get(name))
+        value = clean_text(self.cell(name))
+        if value is not None and (found := control_characters(value)):
+            self.error(name, f"“{quote(value)}”中有控制字符（{found}）", CONTROL_HINT)
+            value = None
         if value is None and required_hint:
             self.missing(name, required_hint)
         return value
 
     def amount(self, name: str, required: bool) -> Decimal | None:
         try:
-            value = parse_amount(self.raw.values.get(name), self.layout.unit(name))
+            value = parse_amount(self.cell(name), self.layout.unit(name))
         except CellError as exc:
             self.error(name, exc.message, exc.hint)
             return None
@@ -95,13 +112,13 @@ class _RowReader:
             return None
         stage = parse_stage(value)
         if stage is None:
-            self.error("status", f"“{value}”不是可识别的项目状态", STAGE_HELP)
+            self.error("status", f"“{quote(value)}”不是可识别的项目状态", STAGE_HELP)
         return stage
 
     def date(self, name: str, year: int | None) -> dt.date | None:
         # planned_start is optional: an unreadable date loses the overdue check, nothing else.
         try:
-            return parse_date(self.raw.values.get(name), year)
+            return parse_date(self.cell(name), year)
         except CellError as exc:
             self.warn(name, exc.message + "，已按未填写处理", exc.hint)
             return None
@@ -119,14 +136,14 @@ def build_project(raw: RawRow, layout: Layout, report: Report, year: int | None 
     status = cells.stage()
     planned_start = cells.date("planned_start", year)
     problem, problem_type = _problem(cells)
+    optional = {name: cells.text(name) for name in ("leader", "nature", "category", "progress")}
     if not cells.ok or None in (name, district, owner, total, annual_plan, status):
         return None
     return Project(
-        name=name, district=district, owner=owner, leader=cells.text("leader"),
-        nature=cells.text("nature"), category=cells.text("category"),
+        name=name, district=district, owner=owner, **optional,
         total=total, annual_plan=annual_plan, completed=completed if completed is not None else Decimal(0),
         status=status, planned_start=planned_start, problem=problem, problem_type=problem_type,
-        progress=cells.text("progress"), row=raw.row,
+        row=raw.row,
     )
 
 

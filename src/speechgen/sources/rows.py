@@ -25,7 +25,8 @@ _GRAND_PREFIXES = ("", "全市", "全县", "全区", "总", "项目")
 _NUMERAL = "[一二三四五六七八九十]+"
 _SECTION = re.compile(rf"({_NUMERAL}[、.]|[(]{_NUMERAL}[)]|第{_NUMERAL}(部分|类|批))")
 _BARE_NUMERAL = re.compile(rf"[(]?{_NUMERAL}[)]?")
-_COUNT = re.compile(r"[(（]?(共)?\d+个(项目)?[)）]?$")
+# (?<!\d) keeps the search linear: without it a long run of digits is tried from every position.
+_COUNT = re.compile(r"[(（]?(共)?(?<!\d)\d+个(项目)?[)）]?$")
 _DISTRICT_LABEL = re.compile(r".{1,8}(区|县|市|旗)")
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+from yaml.nodes import MappingNode, Node, SequenceNode
 
 from speechgen.sources.files import decode_text, load_data
 from speechgen.sources.headers import FIELD_RULES, RULES_BY_FIELD, match_field
 from speechgen.sources.records import Layout, RawRow
 from speechgen.sources.report import Report
+from speechgen.sources.text import quote
 
 FIELDS = tuple(rule.field for rule in FIELD_RULES)
 _TOP_KEYS = ("projects", "unit")
@@ -24,11 +25,11 @@ _KEYS_HINT = "可用的键：" + "、".join(f"{rule.field}（{rule.label}）" fo
 def read_structured(path: Path, data: bytes, report: Report) -> tuple[list[RawRow], Layout]:
     """Return the project records of a YAML/JSON ledger and their layout (names and unit)."""
     text = decode_text(data, path.name)
-    loaded = load_data(text, path.suffix, report)
-    if loaded is None:
+    document = load_data(text, path.suffix, report)
+    if document is None:
         return [], Layout(frozenset(FIELDS))
-    lines = _item_lines(text)
-    items, unit = _projects(loaded, report)
+    lines = _item_lines(document.node)
+    items, unit = _projects(document.value, report)
     rows = [row for index, item in enumerate(items) if (row := _record(index, item, lines, report))]
     headers = {name: f"{name}（{RULES_BY_FIELD[name].label}）" for name in FIELDS}
     units = {name: unit for name in ("total", "annual_plan", "completed")}
@@ -41,10 +42,10 @@ def _projects(loaded: object, report: Report) -> tuple[list[object], str]:
     if isinstance(loaded, dict):
         for key in loaded:
             if key not in _TOP_KEYS:
-                report.add(f"不认识的键“{key}”", hint="最外层只能有 projects（项目列表）和 unit（金额单位）")
+                report.add(f"不认识的键“{quote(key)}”", hint="最外层只能有 projects（项目列表）和 unit（金额单位）")
         unit = str(loaded.get("unit") or "万元").strip()
         if unit not in ("万元", "亿元", "元"):
-            report.add(f"unit 的值“{unit}”不是金额单位", column="unit", hint="请写 万元 或 亿元")
+            report.add(f"unit 的值“{quote(unit)}”不是金额单位", column="unit", hint="请写 万元 或 亿元")
             unit = "万元"
         loaded = loaded.get("projects")
     if not isinstance(loaded, list):
@@ -63,7 +64,7 @@ def _record(index: int, item: object, lines: dict[int, int], report: Report) -> 
     for key, value in item.items():
         name = str(key) if str(key) in FIELDS else _chinese_key(str(key))
         if name is None:
-            report.add(f"{label + '：' if label else ''}不认识的键“{key}”", row=line, hint=_KEYS_HINT)
+            report.add(f"{label + '：' if label else ''}不认识的键“{quote(key)}”", row=line, hint=_KEYS_HINT)
             continue
         values[name] = value
     return RawRow(line, values, label)
@@ -74,14 +75,10 @@ def _chinese_key(key: str) -> str | None:
     return found[0] if found else None
 
 
-def _item_lines(text: str) -> dict[int, int]:
-    """Return item index → 1-based line where that project starts (empty if unparseable)."""
-    try:
-        node = yaml.compose(text)
-    except yaml.YAMLError:
-        return {}
-    if isinstance(node, yaml.MappingNode):
+def _item_lines(node: Node | None) -> dict[int, int]:
+    """Return item index → 1-based line where that project starts (empty without a node tree)."""
+    if isinstance(node, MappingNode):
         node = next((value for key, value in node.value if key.value == "projects"), None)
-    if not isinstance(node, yaml.SequenceNode):
+    if not isinstance(node, SequenceNode):
         return {}
     return {index: item.start_mark.line + 1 for index, item in enumerate(node.value)}

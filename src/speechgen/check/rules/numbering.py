@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 from speechgen.check.draft import Draft
 from speechgen.check.findings import Finding, excerpt
-from speechgen.check.lists import MarkerList
-from speechgen.check.markers import Marker
+from speechgen.check.structure.lists import MarkerList
+from speechgen.check.structure.markers import Marker
 from speechgen.zh import to_chinese_numeral
 
 _LEVEL_ZH = {1: "一级", 2: "二级", 3: "三级", 4: "四级", 5: "五级"}

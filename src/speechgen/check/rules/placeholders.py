@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from speechgen.check.draft import Draft
 from speechgen.check.findings import Finding, excerpt
-from speechgen.check.normalize import PINYIN_NOTE
+from speechgen.check.structure.normalize import PINYIN_NOTE
 
 _CJK = r"\u4e00-\u9fff"
 _UNIT_AFTER = r"(?=\s*(?:个百分点|个|项|家|亿元|万元|元|%|％|倍|人|次|位|名|天|户|亩|平方米|公里))"

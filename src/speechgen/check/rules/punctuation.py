@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from speechgen.check.draft import Draft
 from speechgen.check.findings import Finding, excerpt
-from speechgen.check.lists import Item
-from speechgen.check.markers import heading_after
+from speechgen.check.structure.lists import Item
+from speechgen.check.structure.markers import heading_after
 
 _CJK = r"\u4e00-\u9fff"
 _CJK_OR_QUOTE = rf"[{_CJK}“”‘’《》（）、，。；：]"
