@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Literal
 
 from speechgen.errors import InputError, Problem
-from speechgen.facts import DEFAULT_LAG_THRESHOLD, Facts, compute_facts, facts_by_group
+from speechgen.facts import DEFAULT_LAG_THRESHOLD, UNFILLED, Facts, compute_facts, facts_by_group
 from speechgen.facts.groups import group_key
 from speechgen.model import Dossier, Project
 
@@ -56,9 +56,12 @@ def skip_reason(group: Group, only: Only) -> str | None:
 
     ``lagging``: a unit with a 滞后 or 逾期未开工 project, or whose completion rate is behind the
     时序进度; a project that is itself 滞后 or 逾期未开工. ``overdue``: a unit with, or a project
-    that is, 逾期未开工. ``all``: every group.
+    that is, 逾期未开工. ``all``: every group. The projects without a 县区 / 责任单位 / 包保领导
+    (未填写) are never a unit's document: there is no one to address it to.
     """
     facts = group.facts
+    if group.per != "project" and group.key == UNFILLED:  # no unit to send it to, whatever --only says
+        return f"台账中这些项目没有填写{PER_LABELS[group.per]}，无从主送；请在台账中补填"
     overdue = any("not_started_overdue" in lag.reasons for lag in facts.laggards)
     if only == "all":
         return None

@@ -22,7 +22,7 @@ from typing import Any, Literal
 from speechgen.compose.observe import Observations
 from speechgen.errors import InputError, Problem
 from speechgen.facts.laggards import project_rate
-from speechgen.facts.types import GROUP_LABELS, Facts, GroupFacts, Laggard
+from speechgen.facts.types import GROUP_LABELS, UNFILLED, Facts, GroupFacts, Laggard
 from speechgen.model import Project
 from speechgen.rounding import points
 
@@ -122,12 +122,16 @@ def peers(facts: Facts) -> Peers | None:
     """Return the unit's place among its peers; None for a project, a unit without a rank (no
     annual plan), or a unit without peers."""
     group = facts.group
-    if facts.group_by not in PEER_MEASURES or group is None or group.rank is None or len(facts.siblings) < 2:
+    if facts.group_by not in PEER_MEASURES or group is None or group.rank is None or group.key == UNFILLED:
         return None
-    ranked: list[GroupFacts] = [g for g in facts.siblings if g.rank is not None]
+    # ranked among the units that have a rate and a name: projects without one (未填写) are no peer
+    ranked: list[GroupFacts] = [g for g in facts.siblings if g.rank is not None and g.key != UNFILLED]
+    if len(ranked) < 2:
+        return None
+    rank = 1 + sum(1 for g in ranked if g.rank is not None and g.rank < group.rank)  # competition ranking
     tied = sum(1 for g in ranked if g.rank == group.rank) > 1
     label = "县区" if facts.group_by == "district" else GROUP_LABELS[facts.group_by]
-    return Peers(label, PEER_MEASURES[facts.group_by], len(facts.siblings), group.rank, tied)
+    return Peers(label, PEER_MEASURES[facts.group_by], len(ranked), rank, tied)
 
 
 def subject(facts: Facts) -> Supervised | None:
