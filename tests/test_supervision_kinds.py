@@ -158,3 +158,19 @@ def test_every_document_of_the_example_passes_check_against_the_ledger(tmp_path:
         docx = tmp_path / f"{doc.stem}.docx"
         docx.write_bytes(api.render_markup(text, ".docx"))
         assert api.check(docx, data=ledger, meeting=meeting).findings == (), doc.stem
+
+
+def test_projects_without_a_leader_are_no_units_document_and_no_peer(tmp_path: Path) -> None:
+    nobody = ("青河县", "无人包保项目", "青河县发展改革局", "", "30000", "5000", "450", "在建", "2026年1月", "", "")
+    unrated = ("东城区", "未列计划项目", "东城区住建局", "李明（副市长）", "30000", "0", "0", "在建", "2026年1月", "", "")
+    rows = [*ROWS, nobody, unrated]
+    dossier = read_dossier(write_ledger(tmp_path, rows), write_meeting(tmp_path))
+    plan = plan_batch(dossier, PlanChoices("supervision", "督办通知", "leader", "all", (".md",)))  # type: ignore[arg-type]
+    assert [s.group.key for s in plan.skipped] == ["未填写"]
+    assert "没有填写包保领导" in plan.skipped[0].reason
+    made = {doc.group.key: api.draft("supervision", doc.facts) for doc in plan.documents}
+    assert list(made) == ["刘振宇（副市长）", "王建国（副市长）", "李明（副市长）"]
+    # 王建国 52.5%, 未填写 9.0%, 刘振宇 5.0%: 刘振宇 is second of the two named; 李明 has no rate
+    assert "在全市2位包保领导中居第2位" in made["刘振宇（副市长）"]
+    assert "在全市2位包保领导中居第1位" in made["王建国（副市长）"]
+    assert "包保领导中" not in made["李明（副市长）"]
