@@ -18,6 +18,7 @@ from speechgen.compose.env import (
     render_template,
     user_template,
 )
+from speechgen.compose.filters import md_escape
 from speechgen.compose.frames import Frame, get_frame
 from speechgen.compose.guarded import template_functions
 from speechgen.compose.guards import require_annual_plan, with_doc_number
@@ -28,7 +29,7 @@ from speechgen.compose.plain import plain_context
 from speechgen.compose.plan import RenderedPart, plan_document, render_document
 from speechgen.compose.points import LENGTHS, Length
 from speechgen.compose.sandbox import TemplateSandbox
-from speechgen.compose.supervision import SUPERVISION_KINDS, supervision_values
+from speechgen.compose.supervision import SUPERVISION_KINDS, supervision_values, unit_name
 from speechgen.errors import InputError, Problem, TemplateError
 from speechgen.facts.laggards import project_rate
 from speechgen.facts.types import REASON_LABELS, Facts, Laggard
@@ -226,6 +227,8 @@ def prepare(
         env = builtin_environment()
     library = library or load_library(snippet_dirs)
     context = plain_context(build_context(facts))
+    if kind in SUPERVISION_KINDS:  # the passages name the unit as the document does (赵文清副市长包保)
+        context = {**context, "scope": md_escape(unit_name(facts))}
     observations = observe(facts)
     group_key = facts.group.key if facts.group is not None else ""
     chooser = Chooser(library, env, context, observations, kind=kind, seed=seed, group_key=group_key)

@@ -25,6 +25,7 @@ from speechgen.facts.laggards import project_rate
 from speechgen.facts.types import GROUP_LABELS, UNFILLED, Facts, GroupFacts, Laggard
 from speechgen.model import Project
 from speechgen.rounding import points
+from speechgen.zh.people import spoken_person
 
 Tone = Literal["urge", "remind", "encourage"]
 SUPERVISION_KINDS = ("supervision", "sheet")
@@ -143,6 +144,13 @@ def subject(facts: Facts) -> Supervised | None:
     return _supervised(project, laggard, facts)
 
 
+def unit_name(facts: Facts) -> str:
+    """Return how the document names its unit: the group's name, a 包保领导's as "赵文清副市长包保"
+    (the projects are theirs to 包保; "赵文清（副市长）重点项目" is no phrase)."""
+    key = facts.overall.key
+    return f"{spoken_person(key)}包保" if facts.group_by == "leader" and key != UNFILLED else key
+
+
 def supervision_values(facts: Facts, kind: str, observations: Observations) -> dict[str, Any]:
     """Return what the supervision and sheet templates see besides the usual context; InputError
     for a 督办单 of anything but one project."""
@@ -157,4 +165,5 @@ def supervision_values(facts: Facts, kind: str, observations: Observations) -> d
         "peers": peers(facts),
         "subject": subject(facts),
         "city_scope": facts.meeting.scope,
+        "unit_name": unit_name(facts),
     }

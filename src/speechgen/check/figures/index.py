@@ -13,6 +13,7 @@ from speechgen.facts.laggards import project_rate
 from speechgen.facts.types import UNFILLED
 from speechgen.model import Stage
 from speechgen.rounding import points
+from speechgen.zh.people import split_person, spoken_person
 
 _STAGE_METRICS = {Stage.PREPARATION: "preparing", Stage.NOT_STARTED: "ready",  # 具备条件尚未开工
                   Stage.UNDER_CONSTRUCTION: "building", Stage.COMPLETED: "finished",
@@ -109,6 +110,9 @@ def subject_names(facts: Facts) -> SubjectNames:
     groups = (*facts.by_district, *facts.siblings, *([facts.group] if facts.group else []), *_unit_groups(facts))
     entries = [(name, whole, 0) for name in (*WHOLE_NAMES, whole)]
     entries += [(group.key, group.key, 1) for group in groups if group.key != UNFILLED]
+    # a 包保领导's projects, as a 督办通知 to the leader names them: "赵文清副市长包保"
+    entries += [(f"{spoken_person(key)}包保", key, 1) for key in dict.fromkeys((whole, *(g.key for g in groups)))
+                if split_person(key)[1]]
     entries += [(p.owner, p.name, 2) for p in facts.projects if p.owner]
     entries += [(p.name, p.name, 3) for p in facts.projects]
     entries += [(f"{p.problem_type}问题", f"{p.problem_type}问题", 1) for p in facts.problems]  # 用地问题涉及8个项目
