@@ -162,7 +162,8 @@ def test_every_document_of_the_example_passes_check_against_the_ledger(tmp_path:
 
 def test_projects_without_a_leader_are_no_units_document_and_no_peer(tmp_path: Path) -> None:
     nobody = ("青河县", "无人包保项目", "青河县发展改革局", "", "30000", "5000", "450", "在建", "2026年1月", "", "")
-    unrated = ("东城区", "未列计划项目", "东城区住建局", "李明（副市长）", "30000", "0", "0", "在建", "2026年1月", "", "")
+    unrated = ("东城区", "未列计划项目", "东城区住建局", "李明（副市长）", "30000", "0", "0", "在建", "2026年1月",
+               "", "")
     rows = [*ROWS, nobody, unrated]
     dossier = read_dossier(write_ledger(tmp_path, rows), write_meeting(tmp_path))
     plan = plan_batch(dossier, PlanChoices("supervision", "督办通知", "leader", "all", (".md",)))  # type: ignore[arg-type]
