@@ -102,7 +102,8 @@ def test_generate_from_bytes_with_a_template_given_as_text(sealed: None) -> None
 
 
 def test_a_template_given_as_text_may_import_the_built_in_ones_only(sealed: None) -> None:
-    importing = InputFile.from_text("t.md.j2", '{% import "_facts.md.j2" as f with context %}{{ n_projects }}个项目\n')
+    importing = InputFile.from_text("t.md.j2",
+                                    '{% import "_meta.md.j2" as meta with context %}{{ n_projects }}个项目\n')
     assert "个项目" in api.generate_from_bytes(GenerateRequest("bulletin", LEDGER, MEETING, formats=(),
                                                                template=importing)).text
     including = InputFile.from_text("t.md.j2", '{% include "mine.md.j2" %}\n')

@@ -82,12 +82,12 @@ def test_a_transposed_amount_names_the_intended_figure() -> None:
     """46.81亿元 written 46.18亿元: the nearest 完成投资, not the nearest amount of any kind.
 
     Should the ledger's total ever end in two equal digits, the last one is mistyped instead."""
-    text, right = _swap(_text("speech", "cognition", 1), r"累计完成投资(\d+\.\d\d)亿元", "")
+    text, right = _swap(_text("speech", "cognition", 1), r"完成投资(\d+\.\d\d)亿元", "")
     if right[-1] != right[-2]:
         wrong = right[:-2] + right[-1] + right[-2]
     else:
         wrong = right[:-1] + str((int(right[-1]) + 1) % 10)
-    text = text.replace("累计完成投资亿元", f"累计完成投资{wrong}亿元", 1)
+    text = text.replace("完成投资亿元", f"完成投资{wrong}亿元", 1)
     findings = [f for f in _check(text.encode(), "md").findings if f.rule.startswith("figure")]
     assert [f.message for f in findings] == [f"写作 {wrong}亿元，台账计算为 {right}亿元（全市完成投资）"]
 

@@ -9,6 +9,8 @@ import pytest
 from speechgen.compose.chooser import Chooser, stable_seed
 from speechgen.compose.env import make_environment
 from speechgen.compose.library import load_library
+from speechgen.compose.observe import Observations
+from speechgen.compose.observe.types import collect, held
 from speechgen.errors import TemplateError
 
 ROLE_FILE = """\
@@ -16,19 +18,29 @@ role: speed
 passages:
   - id: speed-a
     lead: 甲
+    needs: [meeting]
     text: 甲段{{ scope }}。
   - id: speed-b
     lead: 乙
-    when: [behind]
+    needs: [behind]
     text: 乙段{{ vs_schedule }}。
   - id: speed-c
     lead: 丙
+    needs: [meeting]
     unless: [behind]
     text: 丙段。
   - id: speed-d
     lead: 丁
+    needs: [meeting]
     kinds: [notice]
     text: 丁段。
+"""
+WORDINGS = """\
+role: handoff
+passages:
+  - id: handoff-a
+    needs: [meeting]
+    text: 下面，[我讲三点意见|我讲三个方面]。
 """
 
 
@@ -40,7 +52,8 @@ def library(tmp_path: Path):
 
 def _chooser(library, flags, *, kind="speech", seed=1, group=""):
     context = {"scope": "全市", "vs_schedule": "落后时序进度6.4个百分点"}
-    return Chooser(library, make_environment(), context, frozenset(flags), kind=kind, seed=seed, group_key=group)
+    observations = Observations(items=collect(held(n) for n in {"meeting", *flags}), records={})
+    return Chooser(library, make_environment(), context, observations, kind=kind, seed=seed, group_key=group)
 
 
 def test_stable_seed_is_sha256_based_not_hash() -> None:
@@ -77,6 +90,22 @@ def test_never_the_same_passage_twice_then_a_clear_error(library) -> None:
 def test_unknown_role_names_the_role(library) -> None:
     with pytest.raises(TemplateError, match="没有角色“nothing”"):
         _chooser(library, set()).pick("nothing")
+    with pytest.raises(TemplateError, match="没有角色“nothing”"):
+        _chooser(library, set()).has("nothing")
+
+
+def test_mention_of_a_name_that_prints_no_figure_is_an_error(library) -> None:
+    chooser = _chooser(library, set())
+    with pytest.raises(TemplateError, match="n_projectz"):
+        chooser.mention("n_projectz")
+    assert chooser.mention("n_projects") == ""
+
+
+def test_each_draw_realizes_one_wording(tmp_path: Path) -> None:
+    (tmp_path / "handoff.yaml").write_text(WORDINGS, encoding="utf-8")
+    library = load_library(builtin=tmp_path)
+    drawn = {_chooser(library, set(), seed=s).pick("handoff") for s in range(20)}
+    assert drawn == {"下面，我讲三点意见。", "下面，我讲三个方面。"}
 
 
 def test_rendered_text_uses_the_context(library) -> None:

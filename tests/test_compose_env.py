@@ -71,7 +71,8 @@ def test_snippet_error_names_the_snippet_and_the_template_line(tmp_path: Path) -
     folder.mkdir()
     # a filter applied to a name that holds text, not a number: fails only when rendered
     (folder / "extra.yaml").write_text(
-        "role: extra\npassages:\n  - id: extra-01\n    text: 共{{ scope|cn }}个项目。\n", encoding="utf-8")
+        "role: extra\npassages:\n  - id: extra-01\n    needs: [meeting]\n    text: 共{{ scope|cn }}个项目。\n",
+        encoding="utf-8")
     template = _user_template(tmp_path, "第一行\n{{ pick('extra') }}\n")
     with pytest.raises(TemplateError) as caught:
         compose("speech", sample_facts(), template=template, snippet_dirs=[folder])

@@ -1,44 +1,53 @@
-"""The snippet library: built-in files load cleanly; bad user files are reported all at once."""
+"""The snippet library: built-in files load cleanly; every passage names the observations it
+needs, prints records only they guarantee and makes no claim they do not back; bad user files
+are reported all at once, in Chinese, with their lines."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from speechgen.compose.context import CONTEXT_NAMES
-from speechgen.compose.flags import KNOWN_FLAGS
+from speechgen.compose.claims import CLAIMS
 from speechgen.compose.frames import FRAMES
-from speechgen.compose.library import load_library, normalize_text
+from speechgen.compose.library import POINT_ROLES, load_library
+from speechgen.compose.observe import NAMES, guaranteed
+from speechgen.compose.vetting import ALWAYS, normalize_text
+from speechgen.compose.wording import count_wordings
 from speechgen.errors import InputError
+from speechgen.paths import resource_dir
 
 
-def test_builtin_library_loads_with_every_frame_role() -> None:
+def test_builtin_library_loads_and_every_passage_is_backed() -> None:
     library = load_library()
-    frame_roles = {role for frame in FRAMES.values() for part in frame.parts for slot in part for role in slot.roles}
-    missing = sorted(frame_roles - set(library.roles))
-    assert not missing, f"frames use roles the library lacks: {missing}"
     for passage in library.passages:
-        assert passage.when <= KNOWN_FLAGS and passage.unless <= KNOWN_FLAGS
-        assert passage.names <= set(CONTEXT_NAMES)
+        assert passage.needs, passage.id
+        assert passage.needs <= set(NAMES) and passage.unless <= set(NAMES), passage.id
+        used = {name for name in passage.names if name in guaranteed(frozenset(NAMES))}
+        assert used <= guaranteed(passage.needs | ALWAYS), passage.id
 
 
-def test_frame_roles_have_leads_and_enough_passages() -> None:
+def test_frame_bridges_and_points_exist() -> None:
     library = load_library()
-    for role in library.roles:
-        if not role.startswith("frame_"):
-            continue
-        passages = library.for_role(role)
-        assert all(p.lead for p in passages), role
-        assert all("speech" in p.kinds for p in passages), role
-    # three sub-points are drawn from these roles in one speech, so more than three must exist
-    for role in ("frame_three_x_phenomena", "frame_three_x_keys", "frame_three_x_requirements"):
-        assert len([p for p in library.for_role(role) if not p.when]) > 3, role
+    for frame in FRAMES.values():
+        for part in frame.parts:
+            assert library.has_role(part.bridge), part.bridge
+    for role in POINT_ROLES:
+        assert library.has_role(role), role
+        assert all(p.lead for p in library.for_role(role)), role
+
+
+def test_the_built_in_library_offers_many_wordings() -> None:
+    """Variety is written in: most passages have several wordings of most sentences."""
+    library = load_library()
+    speech = [p for p in library.passages if "speech" in p.kinds and p.role not in ("handoff", "three_x_preview")]
+    assert sum(count_wordings(p.segments) >= 4 for p in speech) / len(speech) > 0.85
 
 
 def test_yaml_folding_spaces_are_removed_between_chinese_characters() -> None:
-    folded = normalize_text("各地要 加快 {{ scope }} 进度，\n  确保 done well")
-    assert folded == "各地要加快{{ scope }}进度，确保done well"
+    folded = normalize_text("各地要 加快 {{ meeting.scope }} 进度，\n  确保 done well")
+    assert folded == "各地要加快{{ meeting.scope }}进度，确保done well"
 
 
 def _write(folder: Path, name: str, text: str) -> Path:
@@ -47,21 +56,30 @@ def _write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
+def _problems(folder: Path) -> str:
+    with pytest.raises(InputError) as caught:
+        load_library([folder])
+    return str(caught.value)
+
+
 def test_every_problem_of_every_user_file_is_reported_in_one_pass(tmp_path: Path) -> None:
     _write(tmp_path, "speed.yaml", """\
 role: speed
 passages:
   - id: speed-01
     lead: 加快进度
-    when: [behindd]
+    needs: [behindd]
     text: 今年要完成30个项目。
   - id: speed-my-02
     lead: 再加快
-    text: 各地要把{{ scope }}项目抓到底，XX要负责。
+    needs: [meeting]
+    text: 各地要把{{ meeting.scope }}项目抓到底，XX要负责。
   - id: speed-my-03
     lead: 又加快
+    needs: [meeting]
     text: 要看{{ n_projectz }}个项目。
   - id: speed-my-04
+    needs: [meeting]
     text: 没有小标题的分点。
 """)
     _write(tmp_path, "mine.yaml", "role: other\npassages: []\n")
@@ -73,7 +91,77 @@ passages:
                      "role 应与文件名一致", "YAML 格式错误"):
         assert expected in text, expected
     lines = {p.row for p in caught.value.problems if p.file and p.file.endswith("speed.yaml")}
-    assert {3, 7, 10, 13} <= lines, "problems carry the line of their passage"
+    assert {3, 7, 11, 15} <= lines, "problems carry the line of their passage"
+
+
+@pytest.mark.parametrize(("needs", "text", "says"), [
+    ("[meeting]", "各地进度走在前列，值得表扬。", "表扬地方要依据 units_ahead"),
+    ("[behind]", "{{ meeting.scope }}重点项目成效显著。", "表扬要依据好的观察"),
+    ("[ahead]", "各地要奋起直追。", "说追赶、掉队要依据落后的观察"),
+    ("[progress]", "投资总量逐月增加。", "没有逐月或同比数据"),
+    ("[ahead]", "有客观原因，但更多的是主观努力不够。", "说原因要依据落后或问题的观察"),
+    ("[has_problems]", "这些问题迟迟得不到解决。", "不能说问题长期得不到解决"),
+    ("[meeting]", "要推动项目早竣工早见效。", "has_completed"),
+    ("[blocked_not_started]", "这些项目具备开工条件。", "ready_to_start"),
+    ("[early_year]", "确保实现双过半。", "双过半"),
+    ("[meeting]", "放在成绩里讲这个数字，是要大家看到差距。", "不议论自己的写法"),
+    ("[has_districts]", "{{ unit_bottom.names }}要迎头赶上。", "请用 units_behind"),
+    ("[has_districts]", "{{ best_district }}进度走在前列。", "表扬请用 units_ahead"),
+])
+def test_a_claim_its_needs_do_not_back_is_refused(tmp_path: Path, needs: str, text: str, says: str) -> None:
+    _write(tmp_path, "handoff.yaml", f"role: handoff\npassages:\n  - id: handoff-x1\n    needs: {needs}\n"
+                                     f"    text: \"{text}\"\n")
+    assert says in _problems(tmp_path)
+
+
+def test_a_record_needs_an_observation_that_guarantees_it(tmp_path: Path) -> None:
+    _write(tmp_path, "handoff.yaml", "role: handoff\npassages:\n  - id: handoff-x1\n    needs: [meeting]\n"
+                                     "    text: 落后的有{{ units_behind.subject }}。\n")
+    message = _problems(tmp_path)
+    assert "用了记录 units_behind" in message and "units_behind" in message
+
+
+def test_a_passage_without_needs_is_refused(tmp_path: Path) -> None:
+    _write(tmp_path, "handoff.yaml", "role: handoff\npassages:\n  - id: handoff-x1\n    text: 下面，我讲三点。\n")
+    assert "没有写 needs" in _problems(tmp_path)
+
+
+def test_the_older_key_when_is_still_read_as_needs(tmp_path: Path) -> None:
+    _write(tmp_path, "handoff.yaml", "role: handoff\npassages:\n  - id: handoff-x1\n    when: [behind]\n"
+                                     "    text: 针对差距，我讲三点。\n")
+    passage = next(p for p in load_library([tmp_path]).passages if p.id == "handoff-x1")
+    assert passage.needs == {"behind"}
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ("下面[我讲三点。", "没有配对"), ("下面我讲三点。]", "多出一个"), ("下面|我讲三点。", "只能用在"),
+    ("[下面，我讲三点。]", "两种以上说法"), ("{{ meeting.office }}[要|{{ nope }}]负责。", "nope"),
+    ("[{% if true %}甲|乙{% endif %}]。", "要成对"),
+])
+def test_wordings_are_checked_every_one(tmp_path: Path, text: str, says: str) -> None:
+    _write(tmp_path, "handoff.yaml", f"role: handoff\npassages:\n  - id: handoff-x1\n    needs: [meeting]\n"
+                                     f"    text: \"{text}\"\n")
+    assert says in _problems(tmp_path)
+
+
+def test_a_field_a_record_does_not_have_is_refused(tmp_path: Path) -> None:
+    _write(tmp_path, "handoff.yaml", "role: handoff\npassages:\n  - id: handoff-x1\n    needs: [progress]\n"
+                                     "    text: 完成率{{ progress.rat }}。\n")
+    assert "记录 progress 没有字段“rat”" in _problems(tmp_path)
+
+
+def test_text_may_be_a_list_of_sentences_with_wordings(tmp_path: Path) -> None:
+    _write(tmp_path, "handoff.yaml", """\
+role: handoff
+passages:
+  - id: handoff-list-01
+    needs: [meeting]
+    text:
+      - 下面，
+      - [我讲三点意见。, 我讲三个方面。]
+""")
+    passage = next(p for p in load_library([tmp_path]).passages if p.id == "handoff-list-01")
+    assert count_wordings(passage.segments) == 2
 
 
 def test_user_passages_join_the_builtin_ones(tmp_path: Path) -> None:
@@ -82,9 +170,10 @@ role: speed
 title: 我的进度段落
 passages:
   - id: speed-local-01
+    needs: [under_construction]
     lead: 按节点抢进度
     text: >-
-      {{ scope }}各项目要按节点抢进度。
+      {{ meeting.scope }}各项目要按节点抢进度。
 """)
     builtin = load_library()
     joined = load_library([tmp_path])
@@ -98,37 +187,24 @@ def test_missing_user_folder_is_an_input_error(tmp_path: Path) -> None:
         load_library([tmp_path / "nope"])
 
 
-def test_templates_write_no_number_of_their_own() -> None:
-    """Every figure comes from the context: the literal text of the templates has no digit."""
-    import re
-
-    from speechgen.paths import resource_dir
-
+def test_templates_write_no_number_and_make_no_claim_of_their_own() -> None:
+    """Every figure comes from the facts and every claim from a passage that needs its backing:
+    the literal text of the templates has no digit and no claim word."""
     jinja = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+    words = [w for claim in CLAIMS for w in claim.words]
     for path in sorted(resource_dir("templates").rglob("*.j2")):
         literal = jinja.sub("", path.read_text(encoding="utf-8"))
         assert not re.search(r"[0-9０-９]", literal), path.name
+        assert not [w for w in words if w in literal], path.name
 
 
 def test_library_is_loaded_once_and_reloaded_when_a_file_changes(tmp_path: Path) -> None:
-    _write(tmp_path, "speed.yaml", """\
-role: speed
-passages:
-  - id: speed-cache-01
-    lead: 按节点抢进度
-    text: 各项目要按节点抢进度。
-""")
+    one = "role: speed\npassages:\n  - id: speed-cache-01\n    needs: [meeting]\n    lead: 按节点抢进度\n" \
+          "    text: 各项目要按节点抢进度。\n"
+    _write(tmp_path, "speed.yaml", one)
     first = load_library([tmp_path])
     assert load_library([tmp_path]) is first, "an unchanged library is not parsed again"
-    _write(tmp_path, "speed.yaml", """\
-role: speed
-passages:
-  - id: speed-cache-01
-    lead: 按节点抢进度
-    text: 各项目要按节点抢进度。
-  - id: speed-cache-02
-    lead: 盯住关键节点
-    text: 各项目要盯住关键节点，一个节点一个节点地抓落实。
-""")
+    _write(tmp_path, "speed.yaml", one + "  - id: speed-cache-02\n    needs: [meeting]\n    lead: 盯住关键节点\n"
+                                         "    text: 各项目要盯住关键节点。\n")
     reloaded = load_library([tmp_path])
     assert {p.id for p in reloaded.for_role("speed")} >= {"speed-cache-01", "speed-cache-02"}

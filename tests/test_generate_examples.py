@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compose_checks import PRAISE, leads, parts, problems, share_different
+from compose_checks import leads, parts, problems, share_different
 from speechgen import api
 from speechgen.compose import FRAMES
 from speechgen.paths import resource_dir
@@ -24,10 +24,11 @@ def test_example_speeches(facts, frame: str) -> None:
     for seed, text in texts.items():
         found = parts(text)
         assert len(found) == 3, (seed, [h for h, _ in found])
-        assert all(3 <= len(leads(paragraphs)) <= 4 for _, paragraphs in found), seed
+        assert all(3 <= len(leads(paragraphs)) <= 5 for _, paragraphs in found), seed
         assert problems(text) == [], seed
-        assert facts.overall.gap_points is not None and facts.overall.gap_points < 0  # the example is behind
-        assert [w for w in PRAISE if w in text] == [], seed
+        # the example is behind: praise is for the units ahead only (tests/test_compose_judgement.py)
+        assert facts.overall.gap_points is not None and facts.overall.gap_points < 0
+        assert not [w for w in ("成绩来之不易", "态势良好", "良好势头", "值得充分肯定") if w in text], seed
     assert api.draft("speech", facts, frame=frame, seed=1) == texts[1]
     assert share_different(texts[1], texts[2]) >= 0.30
 

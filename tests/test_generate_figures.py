@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from speechgen import api, zh
+from speechgen.compose.observe.situation import deadline_of
 from speechgen.facts import Facts, GroupFacts
 from speechgen.facts.laggards import project_rate
 from speechgen.paths import resource_dir
@@ -77,9 +78,15 @@ def allowed(facts: Facts) -> dict[str, set[str]]:
     counts |= {str(p.count) for p in facts.problems}
     counts.add(str(len({name for p in facts.problems for name in p.projects})))
     gaps.add(_plain(facts.lag_threshold_points))
+    left = facts.remaining  # what the year's plan still needs: in all, per month, to half
+    if left is not None:
+        money |= _money(left.amount) | _money(left.to_half)
+        if left.per_month is not None:
+            money |= _money(left.per_month)
     m = facts.meeting
     inspection = m.inspection
-    dates = _dates([m.date, m.as_of, m.print_date, *(p.planned_start for p in facts.projects)])
+    deadline, _ = deadline_of(m)  # the date named instructions are due
+    dates = _dates([m.date, m.as_of, m.print_date, deadline, *(p.planned_start for p in facts.projects)])
     if inspection:
         dates |= _dates([inspection.start, inspection.end, inspection.report_by])
     dates.add("1")  # the period "1—5月" starts in January

@@ -236,7 +236,7 @@ def test_a_user_snippet_is_sandboxed_and_limited(tmp_path: Path) -> None:
     folder = tmp_path / "snips"
     folder.mkdir()
     (folder / "extra.yaml").write_text(
-        "role: extra\npassages:\n  - id: extra-01\n    text: >-\n"
+        "role: extra\npassages:\n  - id: extra-01\n    needs: [meeting]\n    text: >-\n"
         "      {% for i in range(9000) %}{% for j in range(9000) %}{% endfor %}{% endfor %}好。\n",
         encoding="utf-8")
     template = tmp_path / "我的模板.md.j2"

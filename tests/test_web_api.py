@@ -50,6 +50,7 @@ def test_the_example_gives_every_table_and_the_chart(tmp_path: Path) -> None:
         assert f'id="{table}"' in html
     facts = api.facts_from_bytes(api.FactsRequest(*api.example_inputs())).facts
     assert f"{facts.overall.completion_rate}%" in html  # the facts layer's own figure
+    assert "落后时序进度4.8个百分点" in html and "-4.8 个百分点" not in html  # worded as the documents word it
     assert html.count('class="bar"') == len(facts.by_district)
     assert 'class="progress"' in html and "时序进度 41.7%" in html
     assert body["meeting"]["region"] == "示例市" and body["meeting"]["contact"]["name"] == "周敏"

@@ -97,6 +97,7 @@ class Meeting(_Frozen):
     printer: str | None = Field(default=None, description="印发机关")
     print_date: dt.date | None = None
     reporters: tuple[str, ...] = Field(default=(), description="会上作汇报或发言的单位/同志")
+    deadline: dt.date | None = Field(default=None, description="讲话中点名整改的完成时限，不写则为会议次月月底")
     schedule_basis: ScheduleBasis | None = None
     contact: Contact | None = None
     inspection: Inspection | None = None

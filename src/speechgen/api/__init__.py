@@ -53,6 +53,7 @@ from speechgen.api.values import (
     render_options,
     template_check_from_bytes,
 )
+from speechgen.api.wording import gap_words
 
 __all__ = [
     "DEFAULT_FORMATS",
@@ -82,6 +83,7 @@ __all__ = [
     "facts_from_bytes",
     "facts_to_json",
     "frames",
+    "gap_words",
     "generate",
     "generate_from_bytes",
     "group_facts",

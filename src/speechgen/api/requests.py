@@ -49,7 +49,8 @@ class GenerateRequest:
     a meeting file, and render it in each of ``formats`` (".docx", ".pdf", ".html", ".txt", ".md";
     none: the text and the figures only).
 
-    ``frame`` names a speech frame, ``seed`` picks the wording; ``template`` is a user's Jinja
+    ``frame`` names a speech frame, ``seed`` picks the wording, ``length`` how much a speech
+    says (short / normal / long); ``template`` is a user's Jinja
     template (InputFile.from_text for text typed in a page), run in the sandbox; it may include
     files of ``template_folder`` (a path: None for an upload, which may include built-in
     templates only). ``snippets`` are folders of extra passages (paths; read from disk).
@@ -66,6 +67,7 @@ class GenerateRequest:
     formats: tuple[str, ...] = DEFAULT_FORMATS
     frame: str | None = None
     seed: int = DEFAULT_SEED
+    length: str = "normal"
     template: InputFile | None = None
     template_folder: Path | None = None
     snippets: tuple[Path, ...] = ()

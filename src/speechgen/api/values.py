@@ -63,7 +63,7 @@ def generate_from_bytes(request: GenerateRequest) -> GenerateResult:
     text = draft(request.kind, computed, frame=request.frame, seed=request.seed, template=request.template,
                  template_folder=request.template_folder, snippets=request.snippets,
                  doc_number=request.doc_number, source=request.ledger.name,
-                 template_seconds=request.template_seconds)
+                 template_seconds=request.template_seconds, length=request.length)
     options = _options(request.options, request.engine, computed.meeting.layout)
     files = _render(writers, lambda: _parse(text, f"{request.kind}.md"), options, markdown=text,
                     word=word, facts=computed)
@@ -140,6 +140,7 @@ def draft(
     doc_number: str | None = None,
     source: str | None = None,
     template_seconds: float | None = None,
+    length: str = "normal",
 ) -> str:
     """Return the document of ``kind`` (speech 讲话稿, bulletin 通报, notice 督查通知) in the 公文
     Markdown dialect. ``frame`` names a speech frame; ``template`` a user's Jinja template (a
@@ -147,13 +148,14 @@ def draft(
     folder (a path's, or ``template_folder`` for an InputFile); ``snippets`` folders of extra
     passages; ``doc_number`` a 发文字号 for this one bulletin or notice instead of the meeting
     file's; ``source`` the ledger's name for messages; ``template_seconds`` the render's time
-    limit (default 5 s; docs/security.md). Raises TemplateError / InputError."""
+    limit (default 5 s; docs/security.md); ``length`` short / normal / long (a speech's points
+    and the laggards it describes). Raises TemplateError / InputError."""
     from speechgen.compose import DEFAULT_LIMITS, compose, user_template
 
     limits = DEFAULT_LIMITS if template_seconds is None else replace(DEFAULT_LIMITS, seconds=template_seconds)
     chosen = user_template(template, template_folder) if isinstance(template, InputFile) else template
     return compose(kind, computed, frame=frame, seed=seed, template=chosen, snippet_dirs=snippets,
-                   doc_number=doc_number, source=source, limits=limits)
+                   doc_number=doc_number, source=source, limits=limits, length=length)
 
 
 def parse_dialect(file: InputFile) -> Document:

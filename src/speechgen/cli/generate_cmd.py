@@ -48,6 +48,9 @@ class KindType(click.ParamType):
                    "three_x（防止三种现象—突破三个关键—落实三项要求）；见 speechgen frames。")
 @click.option("--seed", type=int, default=api.DEFAULT_SEED, show_default=True, metavar="整数",
               help="选用段落的随机种子：同样的台账和种子得到同样的文字，换一个数得到另一种写法。")
+@click.option("--length", type=click.Choice(["short", "normal", "long"]), default="normal", show_default=True,
+              help="讲话稿的篇幅：short（短，三点为主，约两千字）、normal（两千五到四千五百字，各部分要点数随台账情况）、"
+                   "long（长，每部分五点，多点名几个滞后项目）。")
 @click.option("--template", metavar="模板", type=click.Path(path_type=Path), default=None,
               help="用自己的 Jinja2 模板代替内置模板（在安全沙箱中运行；写法见 docs/templates.md）。")
 @click.option("--snippets", "snippet_dirs", multiple=True, metavar="文件夹", type=click.Path(path_type=Path),
@@ -71,6 +74,7 @@ def generate_command(
     outputs: tuple[Path, ...],
     frame: str | None,
     seed: int,
+    length: str,
     template: Path | None,
     snippet_dirs: tuple[Path, ...],
     doc_number: str | None,
@@ -90,6 +94,7 @@ def generate_command(
     例：
       speechgen generate speech   -d 台账.xlsx -m meeting.yaml -o 讲话稿.docx -o 讲话稿.pdf
       speechgen generate speech   -d 台账.xlsx -m meeting.yaml -o 讲话稿.md --frame three_x --seed 2
+      speechgen generate speech   -d 台账.xlsx -m meeting.yaml -o 讲话稿.docx --length short
       speechgen generate bulletin -d 台账.xlsx -m meeting.yaml -o 通报.docx
       speechgen generate notice   -d 台账.xlsx -m meeting.yaml -o 督查通知.docx --doc-number "示项办〔2026〕13号"
       speechgen generate notice   -d 台账.xlsx -m meeting.yaml -o 督查通知.docx --docx-template 红头.docx
@@ -104,6 +109,7 @@ def generate_command(
         list(outputs),
         frame=frame,
         seed=seed,
+        length=length,
         template=template,
         snippets=list(snippet_dirs),
         force=force,

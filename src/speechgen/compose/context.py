@@ -14,7 +14,7 @@ MAX_NAMED_PROJECTS = 5  # laggard_names / overdue_names list at most this many, 
 MAX_NAMED_DISTRICTS = 3  # top_districts / bottom_districts
 
 CONTEXT_NAMES: tuple[str, ...] = (
-    "region", "scope", "level", "gov", "office", "meeting", "speaker", "reporters_text", "date_text", "year",
+    "region", "scope", "level", "gov", "office", "speaker", "reporters_text", "date_text", "year",
     "as_of_text", "period", "n_projects", "n_started", "n_not_started", "n_preparation",
     "n_unstarted", "n_building", "n_completed", "n_operating", "start_rate", "total_amount",
     "plan_amount", "completed_amount", "completion_rate", "schedule_rate", "gap_points",
@@ -144,7 +144,6 @@ def build_context(facts: Facts) -> dict[str, Any]:
         "level": meeting.level,
         "gov": f"{meeting.level}政府",
         "office": f"{meeting.level}重点项目办",
-        "meeting": md_escape(meeting.meeting),
         "speaker": md_escape(meeting.speaker or ""),
         "reporters_text": reporters_text(meeting.reporters),
         "date_text": zh.format_date(meeting.date),

@@ -18,18 +18,21 @@ from speechgen.compose.env import (
     render_template,
     user_template,
 )
-from speechgen.compose.flags import compute_flags
 from speechgen.compose.frames import Frame, get_frame
 from speechgen.compose.guarded import template_functions
 from speechgen.compose.guards import require_annual_plan, with_doc_number
 from speechgen.compose.library import SnippetLibrary, load_library
 from speechgen.compose.limits import DEFAULT_LIMITS, TemplateLimits
+from speechgen.compose.observe import NAMES, Observations, observe
 from speechgen.compose.plain import plain_context
+from speechgen.compose.plan import RenderedPart, plan_document, render_document
+from speechgen.compose.points import LENGTHS, Length
 from speechgen.compose.sandbox import TemplateSandbox
 from speechgen.errors import InputError, Problem, TemplateError
 from speechgen.facts.laggards import project_rate
 from speechgen.facts.types import REASON_LABELS, Facts, Laggard
 from speechgen.model import Project
+from speechgen.zh.units import kind_nouns, unit_kind
 
 DocKind = Literal["speech", "bulletin", "notice"]
 TEMPLATES: dict[str, str] = {
@@ -45,15 +48,6 @@ TEMPLATE_DESCRIPTIONS: dict[str, str] = {
     "notice": "督查通知：版头、主送、督查内容、督查方式和时间安排、工作要求、联系人、落款，附件为督查清单",
 }
 DEFAULT_SEED = 1
-
-
-@dataclass(frozen=True)
-class Point:
-    """One sub-point of a speech part: **一是{lead}。**{text}; ``role`` tells which passage role."""
-
-    role: str
-    lead: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -76,28 +70,12 @@ class InspectionRow:
     issues: tuple[str, ...]  # 滞后原因 labels, then the project's 问题类型 (用地、资金…)
 
 
-def choose_headings(frame: Frame, flags: frozenset[str], chooser: Chooser) -> tuple[str, str, str]:
-    """Return one heading set of the frame that fits the flags, chosen by the seed."""
-    fitting = [hs for hs in frame.heading_sets if hs.applies(flags)]
+def choose_headings(frame: Frame, held: frozenset[str], chooser: Chooser) -> tuple[str, str, str]:
+    """Return one heading set of the frame whose needs hold, chosen by the seed."""
+    fitting = [hs for hs in frame.heading_sets if hs.applies(held)]
     if not fitting:
         raise TemplateError(Problem(message=f"讲话框架 {frame.name} 没有适用于当前情况的标题组"))
     return fitting[chooser.rng("headings:" + frame.name).randrange(len(fitting))].headings
-
-
-def _points_function(frame: Frame, chooser: Chooser) -> Callable[[int], list[Point]]:
-    def points(part: int) -> list[Point]:
-        """Return the sub-points of part 1, 2 or 3 of the frame."""
-        if part not in (1, 2, 3):
-            raise TemplateError(Problem(message=f"points() 的参数应为 1、2 或 3，现为 {part}"))
-        found: list[Point] = []
-        for slot in frame.parts[part - 1]:
-            point = chooser.pick_first(slot.roles, slot.shuffle)
-            if point is None:
-                raise chooser.no_passage(slot.roles[-1])
-            found.append(Point(*point))
-        return found
-
-    return points
 
 
 def inspection_rows(facts: Facts) -> list[InspectionRow]:
@@ -120,20 +98,6 @@ def inspection_rows(facts: Facts) -> list[InspectionRow]:
     ]
 
 
-FEATURED_LAGGARDS = 3  # laggards a document describes one by one; the others are only named
-
-
-def featured_laggards(facts: Facts) -> list[Laggard]:
-    """Return the laggards to describe in detail: the worst ones behind on investment first,
-    then those overdue to start, FEATURED_LAGGARDS in all, in the facts' order (worst first)."""
-    behind = [lag for lag in facts.laggards if "not_started_overdue" not in lag.reasons]
-    overdue = [lag for lag in facts.laggards if "not_started_overdue" in lag.reasons]
-    chosen = behind[: FEATURED_LAGGARDS - min(1, len(overdue))]
-    chosen += overdue[: FEATURED_LAGGARDS - len(chosen)]
-    chosen += [lag for lag in behind if lag not in chosen][: FEATURED_LAGGARDS - len(chosen)]
-    return [lag for lag in facts.laggards if lag in chosen]
-
-
 def not_yet_due(facts: Facts) -> list[Project]:
     """Return the projects not started whose planned start (计划开工) has not come yet: they are
     not due to have invested, so the laggard rules leave them out (facts/laggards.py)."""
@@ -143,8 +107,37 @@ def not_yet_due(facts: Facts) -> list[Project]:
 
 
 def district_label(facts: Facts) -> str:
-    """Return what the ledger's 县区 column holds at this level: 县区 in a city, else 乡镇（街道）."""
-    return "县区" if facts.meeting.level == "市" else "乡镇（街道）"
+    """Return the heading of a table's unit column: the written noun of the units when they are
+    of one kind (县（区）, 乡镇), else 县区（园区） in a city and 乡镇（园区） below; 县区 / 乡镇（街道）
+    when the units are of no known kind."""
+    names = [g.key for g in facts.by_district]
+    nouns = [n for n in kind_nouns(names, written=True) if n != "有关单位"]
+    if len(nouns) == 1:
+        return nouns[0]
+    city = facts.meeting.level == "市"
+    if any(unit_kind(n)[0] == "zone" for n in names):
+        return "县区（园区）" if city else "乡镇（园区）"
+    return "县区" if city else "乡镇（街道）"
+
+
+def check_length(length: str) -> Length:
+    """Return ``length`` when it is short, normal or long; InputError otherwise."""
+    if length not in LENGTHS:
+        raise InputError(Problem(message=f"篇幅“{length}”不可用", column="--length",
+                                 hint="可选：short（短，约两千字）、normal（默认，两千五到四千五百字）、long（长）"))
+    return length  # type: ignore[return-value]
+
+
+def _holds_function(observations: Observations) -> Callable[..., bool]:
+    def holds(*names: str) -> bool:
+        """Return True when every observation name holds (an unknown name is an error)."""
+        unknown = [n for n in names if n not in NAMES]
+        if unknown:
+            raise TemplateError(Problem(message=f"holds() 中的“{'、'.join(unknown)}”不是观察名称",
+                                        hint="可用的观察见 docs/snippets.md 的 Observations 一节"))
+        return observations.holds(*names)
+
+    return holds
 
 
 def _is_block_line(line: str) -> bool:
@@ -203,10 +196,12 @@ def prepare(
     doc_number: str | None = None,
     source: str | None = None,
     limits: TemplateLimits = DEFAULT_LIMITS,
+    length: str = "normal",
 ) -> Prepared:
     """Return the environment, template name and context of one document (see compose)."""
     if kind not in TEMPLATES:
         raise InputError(Problem(message=f"不支持的文稿类型“{kind}”", hint="可选：speech、bulletin、notice"))
+    size = check_length(length)
     facts = with_doc_number(facts, doc_number, kind)
     if template is None:
         require_annual_plan(facts, source)
@@ -217,23 +212,24 @@ def prepare(
         env = builtin_environment()
     library = library or load_library(snippet_dirs)
     context = plain_context(build_context(facts))
-    flags = compute_flags(facts)
+    observations = observe(facts)
     group_key = facts.group.key if facts.group is not None else ""
-    chooser = Chooser(library, env, context, flags, kind=kind, seed=seed, group_key=group_key)
-    featured = featured_laggards(facts)
+    chooser = Chooser(library, env, context, observations, kind=kind, seed=seed, group_key=group_key)
+    chosen = get_frame(frame) if kind == "speech" else None
+    parts: list[RenderedPart] = render_document(chooser, plan_document(kind, chosen, observations, size),
+                                                observations, size)
     values: dict[str, Any] = {
         **context,
         "kind": kind,
         "facts": facts,
         "meeting_data": facts.meeting,
-        "flags": flags,
+        "observed": observations.names,
+        "obs": {name: chooser.context[name] for name in observations.records},
+        "parts": tuple(parts),
         "seed": seed,
+        "length": size,
         "inspection_rows": inspection_rows(facts),
-        "behind_laggards": [lag for lag in facts.laggards if "behind_schedule" in lag.reasons],
-        "overdue_laggards": [lag for lag in facts.laggards if "not_started_overdue" in lag.reasons],
         "district_label": district_label(facts),
-        "featured_laggards": featured,
-        "other_laggards": [lag for lag in facts.laggards if lag not in featured],
         "not_yet_due": not_yet_due(facts),
     }
     functions: dict[str, Callable[..., Any]] = {
@@ -241,15 +237,14 @@ def prepare(
         "pick_point": chooser.pick_point,
         "pick_passage": chooser.pick_passage,
         "has": chooser.has,
+        "holds": _holds_function(observations),
         "vary": chooser.vary,
         "mention": chooser.mention,
         "rate_of": project_rate,
     }
-    if kind == "speech":
-        chosen = get_frame(frame)
-        headings = choose_headings(chosen, flags, chooser)
+    if chosen is not None:
+        headings = choose_headings(chosen, observations.names, chooser)
         values["frame"] = FrameView(chosen.name, chosen.label, chosen.template, headings)
-        functions["points"] = _points_function(chosen, chooser)
     name = user.name if user is not None else TEMPLATES[kind]
     return Prepared(env, name, {**plain_context(values, anchor=facts), **template_functions(functions)})
 
@@ -262,7 +257,8 @@ def compose(kind: DocKind, facts: Facts, **options: Any) -> str:
     built-in one; ``library``, a preloaded snippet library
     (else built-in + ``snippet_dirs``); ``doc_number``, a 发文字号 for this one bulletin or notice
     instead of the meeting file's; ``source``, the ledger's file name, for messages; ``limits``,
-    the bounds of the render (time, size; compose/limits.py). The template sees plain data only
+    the bounds of the render (time, size; compose/limits.py); ``length``, short / normal / long
+    (how much a speech says: points per part, laggards described). The template sees plain data only
     (compose/plain.py). The same facts, frame and seed always give the same text. The built-in
     templates measure completion against the annual plan: a ledger whose 年度计划投资 sums to 0
     is refused (InputError).

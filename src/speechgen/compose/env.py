@@ -173,7 +173,7 @@ def _display(filename: str | None, default: str) -> str:
 _HINT_NAMES = "可用的名称见 docs/snippets.md，过滤器见 docs/templates.md"
 _HINT_SANDBOX = "模板只能读取数据的字段，调用 docs/templates.md 列出的函数和过滤器（见 docs/security.md）"
 _HINT_LIMITS = "模板的时间和大小限制见 docs/security.md"
-_HINT_REFERENCE = "请引用模板所在文件夹中的文件或内置模板，如 {% import \"_facts.md.j2\" as f with context %}"
+_HINT_REFERENCE = "请引用模板所在文件夹中的文件或内置模板，如 {% import \"_meta.md.j2\" as meta with context %}"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -101,6 +101,11 @@ def cn(n: int) -> str:
     return zh.to_chinese_numeral(_int(n))
 
 
+def cn_count(n: int) -> str:
+    """2 → "两", 12 → "十二": a count before a measure word (两类问题, 三个项目)."""
+    return "两" if _int(n) == 2 else zh.to_chinese_numeral(_int(n))
+
+
 def ordinal(n: int) -> str:
     """3 → "第三"."""
     return zh.to_chinese_ordinal(_int(n))
@@ -202,6 +207,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "vs_schedule": vs_schedule,
     "num": num,
     "cn": cn,
+    "cn_count": cn_count,
     "ordinal": ordinal,
     "lead": lead,
     "date": date,

@@ -1,4 +1,5 @@
-"""The snippet library: snippets/*.yaml (built-in plus user folders) loaded and validated."""
+"""The snippet library: snippets/*.yaml (built-in plus user folders) loaded and validated
+(each passage vetted by compose/vetting.py)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import yaml
-from jinja2 import meta
 
-from speechgen.compose.context import CONTEXT_NAMES
+from speechgen.compose.claims import unbacked
 from speechgen.compose.env import make_environment
-from speechgen.compose.flags import KNOWN_FLAGS
+from speechgen.compose.vetting import known_names, normalize_text, vet
+from speechgen.compose.wording import Choice, WordingError, every_wording, parse_wording
 from speechgen.errors import InputError, Problem
 from speechgen.paths import resource_dir
 
@@ -23,42 +23,57 @@ KINDS = ("speech", "bulletin", "notice")
 KIND_LABELS = {"speech": "讲话稿", "bulletin": "通报", "notice": "通知"}
 # Roles of docs/snippets.md: sub-point roles carry a lead, the others must not.
 POINT_ROLES = frozenset({
-    "awareness", "speed", "preparation", "investment_attraction", "factor_guarantee", "service",
-    "responsibility", "supervision", "style_of_work", "safety_quality", "bulletin_requirements",
-    "notice_content", "notice_requirements",
+    "awareness", "start_works", "overdue_starts", "factor_guarantee", "catch_up", "speed", "completion",
+    "year_end_push", "half_year_push", "service", "preparation", "investment_attraction", "responsibility",
+    "speaker_lead", "supervision", "style_of_work", "safety_quality", "bulletin_requirements", "notice_content",
+    "notice_requirements", "frame_review_starts", "frame_review_investment", "frame_review_districts",
+    "frame_review_mechanism", "frame_review_completions", "issue_laggards", "issue_units", "issue_pace",
+    "issue_starts", "issue_factors", "issue_watch", "frame_three_x_phenomena", "frame_three_x_keys",
+    "frame_three_x_requirements",
 })
 PLAIN_ROLES = frozenset({
-    "opening", "heard", "handoff", "achievements", "gaps", "closing", "bulletin_lead",
-    "bulletin_assessment", "notice_purpose",
+    "opening", "heard", "handoff", "closing", "turn_situation", "turn_measures", "turn_guarantees",
+    "review_intro", "review_problems_intro", "review_requirements_intro", "three_x_preview",
+    "three_x_phenomena_intro", "three_x_keys_intro", "three_x_requirements_intro",
+    "say_progress", "say_starts", "say_completions", "say_units", "say_low_start", "say_season", "say_laggards",
+    "say_lag_item", "say_lag_rest", "say_problems", "say_not_started", "say_units_detail", "say_problem_types",
+    "say_remaining",
+    "bulletin_lead", "bulletin_assessment",
+    "notice_purpose", "notice_scope",
 })
-_PASSAGE_KEYS = frozenset({"id", "kinds", "when", "unless", "lead", "text"})
+_PASSAGE_KEYS = frozenset({"id", "kinds", "needs", "when", "unless", "lead", "text"})
 MAX_SNIPPET_FILE_BYTES = 1_000_000  # the largest built-in file is < 20 KB
-_PLACEHOLDERS = re.compile(r"XX|xx|××|某某|〇〇|＊|\*\*|【|】")
-_EXPRESSIONS = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _DIGITS = re.compile(r"[0-9０-９]")
 _ID = re.compile(r"^[A-Za-z0-9_]+(-[A-Za-z0-9_]+)*$")
-_WIDE = r"[^\x00-\x7f]"
-_SPACE_NEAR_WIDE = re.compile(rf"(?<={_WIDE})\s+|\s+(?={_WIDE})")
 
 
 @dataclass(frozen=True)
 class Passage:
-    """One reusable passage: text (a Jinja template over CONTEXT_NAMES) and its conditions."""
+    """One reusable passage: its wording (Jinja over the context names and the observation
+    records, with inline alternatives) and the observations it needs."""
 
     id: str
     role: str
     text: str
     lead: str | None
     kinds: frozenset[str]
-    when: frozenset[str]
+    needs: frozenset[str]
     unless: frozenset[str]
     file: str
     line: int
-    names: frozenset[str] = frozenset()  # the context names its text uses
+    names: frozenset[str] = frozenset()  # the context names and records its wordings use
+    segments: tuple[str | Choice, ...] = ()
+    fields: frozenset[str] = frozenset()  # "record.field" its wordings print
+    lead_segments: tuple[str | Choice, ...] = ()  # the lead's wordings ("[加快开工|抓紧开工]")
 
-    def applies(self, kind: str, flags: frozenset[str]) -> bool:
-        """Return True when the passage may be used in a document of ``kind`` under ``flags``."""
-        return kind in self.kinds and self.when <= flags and not (self.unless & flags)
+    @property
+    def when(self) -> frozenset[str]:
+        """The older name of ``needs``."""
+        return self.needs
+
+    def applies(self, kind: str, held: frozenset[str]) -> bool:
+        """Return True when the passage may be used in a document of ``kind`` where ``held`` hold."""
+        return kind in self.kinds and self.needs <= held and not (self.unless & held)
 
 
 @dataclass(frozen=True)
@@ -81,16 +96,13 @@ class SnippetLibrary:
         """Return the passages of a role (empty for an unknown role)."""
         return tuple(p for p in self.passages if p.role == role)
 
-    def matching(self, role: str, kind: str, flags: frozenset[str]) -> tuple[Passage, ...]:
-        """Return the passages of a role usable in ``kind`` under ``flags``."""
-        return tuple(p for p in self.for_role(role) if p.applies(kind, flags))
+    def matching(self, role: str, kind: str, held: frozenset[str]) -> tuple[Passage, ...]:
+        """Return the passages of a role usable in ``kind`` where the names ``held`` hold."""
+        return tuple(p for p in self.for_role(role) if p.applies(kind, held))
 
-
-def normalize_text(text: str) -> str:
-    """Return the text as one line: whitespace next to Chinese characters removed (YAML folding
-    joins lines with spaces, which Chinese text must not have), other runs made one space."""
-    text = _SPACE_NEAR_WIDE.sub("", text.strip())
-    return re.sub(r"\s+", " ", text)
+    def has_role(self, role: str) -> bool:
+        """Return True when the library has passages of ``role``."""
+        return role in self.roles
 
 
 def _passage_lines(source: str) -> list[int]:
@@ -166,7 +178,7 @@ class _Loader:
 
     def load_passage(self, role: str, item: Any, file: str, line: int | None) -> None:
         if not isinstance(item, dict):
-            self.problem(file, line, "passages 中的每一项应是包含 id 和 text 的映射")
+            self.problem(file, line, "passages 中的每一项应是包含 id、needs 和 text 的映射")
             return
         before = len(self.problems)
         ident = item.get("id")
@@ -180,48 +192,47 @@ class _Loader:
         unknown = sorted(set(item) - _PASSAGE_KEYS)
         if unknown:
             self.problem(file, line, f"{where}不认识的键 {'、'.join(unknown)}",
-                         "可用的键：id、kinds、when、unless、lead、text")
-        kinds, when, unless = (_names(item.get(key)) for key in ("kinds", "when", "unless"))
+                         "可用的键：id、kinds、needs、unless、lead、text")
+        kinds = _names(item.get("kinds"))
         if kinds is None or any(k not in KINDS for k in kinds):
             self.problem(file, line, f"{where}kinds 只能是 speech、bulletin、notice 的列表")
             kinds = []
-        for key, names in (("when", when), ("unless", unless)):
-            bad = [n for n in names or [] if n not in KNOWN_FLAGS] if names is not None else ["（格式错误）"]
-            if bad:
-                self.problem(file, line, f"{where}{key} 中有不认识的条件：{'、'.join(bad)}",
-                             "可用的条件见 docs/snippets.md 的 Flags 一节")
-        checked = self.check_text(item.get("text"), where, file, line)
-        lead = self.check_lead(role, item.get("lead"), where, file, line)
-        if len(self.problems) == before and checked is not None:
+        needs, unless = self.check_names(item, where, file, line)
+        vetted, problems = vet(item.get("text"), needs, self.env)
+        for message in problems:
+            self.problem(file, line, where + message)
+        lead = self.check_lead(role, item.get("lead"), where, file, line, needs)
+        if len(self.problems) == before and vetted is not None:
             self.passages.append(Passage(
-                id=ident, role=role, text=checked[0], lead=lead, kinds=frozenset(kinds or KINDS),
-                when=frozenset(when or ()), unless=frozenset(unless or ()), file=file, line=line or 0,
-                names=checked[1],
+                id=ident, role=role, text=vetted.text, lead=lead[0] if lead else None,
+                kinds=frozenset(kinds or KINDS), needs=needs, unless=unless, file=file, line=line or 0,
+                names=vetted.names, segments=vetted.segments, fields=vetted.fields,
+                lead_segments=lead[1] if lead else (),
             ))
 
-    def check_text(self, text: Any, where: str, file: str, line: int | None) -> tuple[str, frozenset[str]] | None:
-        if not isinstance(text, str) or not text.strip():
-            self.problem(file, line, f"{where}缺少 text")
-            return None
-        text = normalize_text(text)
-        literal = _EXPRESSIONS.sub("", text)
-        if found := _PLACEHOLDERS.search(literal):
-            self.problem(file, line, f"{where}含有占位符或 Markdown 记号“{found.group()}”", "请写成完整的句子")
-        if found := _DIGITS.search(literal):
-            self.problem(file, line, f"{where}含有自带的数字“{found.group()}”",
-                         "片段中的数字都应来自台账，请用 {{ n_projects }} 等名称")
-        try:
-            names = meta.find_undeclared_variables(self.env.parse(text))
-        except jinja2.TemplateSyntaxError as error:
-            self.problem(file, line, f"{where}模板语法错误：{error.message}")
-            return None
-        unknown = sorted(names - set(CONTEXT_NAMES))
-        if unknown:
-            self.problem(file, line, f"{where}使用了不存在的名称 {'、'.join(unknown)}",
-                         "可用的名称见 docs/snippets.md 的 Context 一节")
-        return text, frozenset(names)
+    def check_names(self, item: dict, where: str, file: str, line: int | None) -> tuple[frozenset[str], frozenset[str]]:
+        """Return needs (with the older key when, the same thing) and unless, reporting unknown
+        names and a passage that needs nothing (every passage names the observation backing it)."""
+        found: dict[str, list[str]] = {}
+        for key in ("needs", "when", "unless"):
+            names = _names(item.get(key))
+            if names is None:
+                self.problem(file, line, f"{where}{key} 应是观察名称的列表")
+                names = []
+            bad = known_names(names)
+            if bad:
+                self.problem(file, line, f"{where}{key} 中有不认识的观察：{'、'.join(bad)}",
+                             "可用的观察见 docs/snippets.md 的 Observations 一节")
+            found[key] = [n for n in names if n not in bad]
+        needs = frozenset(found["needs"] + found["when"])
+        if not needs:
+            self.problem(file, line, f"{where}没有写 needs（这段话依据的观察）",
+                         "每段话都要写明依据，如 needs: [behind]；总括性的话写 needs: [meeting]")
+        return needs, frozenset(found["unless"])
 
-    def check_lead(self, role: str, lead: Any, where: str, file: str, line: int | None) -> str | None:
+    def check_lead(self, role: str, lead: Any, where: str, file: str, line: int | None,
+                   needs: frozenset[str] = frozenset()) -> tuple[str, tuple[str | Choice, ...]] | None:
+        """Return the lead and its wordings; report a missing or malformed one."""
         if lead is None:
             if role in POINT_ROLES:
                 self.problem(file, line, f"{where}角色 {role} 的段落必须有 lead（小标题短语）")
@@ -232,9 +243,18 @@ class _Loader:
             self.problem(file, line, f"{where}lead 应为一个短语")
             return None
         lead = normalize_text(lead)
-        if lead.endswith(("。", "；", "，", "：", "！")) or _DIGITS.search(lead) or "{" in lead:
-            self.problem(file, line, f"{where}lead“{lead}”不应带句末标点、数字或模板表达式")
-        return lead
+        try:
+            segments = parse_wording(lead)
+        except WordingError as error:
+            self.problem(file, line, f"{where}lead 的写法有误：{error}")
+            return None
+        for message in unbacked(lead, needs):
+            self.problem(file, line, f"{where}lead {message}")
+        for wording in every_wording(segments):
+            bad_end = wording.endswith(("。", "；", "，", "：", "！"))
+            if not wording or bad_end or _DIGITS.search(wording) or "{" in wording:
+                self.problem(file, line, f"{where}lead“{wording}”不应为空，不应带句末标点、数字或模板表达式")
+        return lead, segments
 
     def check_roles(self) -> None:
         """Every passage of a role has a lead, or none has (pick_point needs one)."""

@@ -20,6 +20,7 @@ from speechgen.facts.types import (
     Laggard,
     LagReason,
     ProblemCount,
+    Remaining,
     Schedule,
 )
 
@@ -35,6 +36,7 @@ __all__ = [
     "LagReason",
     "Laggard",
     "ProblemCount",
+    "Remaining",
     "Schedule",
     "compute_facts",
     "compute_schedule",

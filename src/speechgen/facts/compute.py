@@ -9,6 +9,7 @@ from speechgen.errors import InputError, Problem
 from speechgen.facts.groups import group_key, split_by, summarize, summarize_groups
 from speechgen.facts.laggards import find_laggards
 from speechgen.facts.problems import count_problems
+from speechgen.facts.remaining import compute_remaining
 from speechgen.facts.schedule import compute_schedule
 from speechgen.facts.types import GROUP_LABELS, Facts, GroupBy, GroupFacts
 from speechgen.model import Dossier, Project
@@ -29,16 +30,18 @@ def compute_facts(dossier: Dossier, *, lag_threshold: Decimal = DEFAULT_LAG_THRE
     projects = dossier.projects
     schedule = compute_schedule(meeting.as_of, meeting.schedule_basis)
     laggards = find_laggards(projects, schedule, lag_threshold)
+    overall = summarize(meeting.scope, projects, schedule, len(laggards))
     return Facts(
         meeting=meeting,
         schedule=schedule,
-        overall=summarize(meeting.scope, projects, schedule, len(laggards)),
+        overall=overall,
         by_district=summarize_groups(projects, "district", schedule, laggards),
         laggards=laggards,
         problems=count_problems(projects),
         projects=projects,
         lag_threshold_points=lag_threshold,
         warnings=dossier.warnings,
+        remaining=compute_remaining(overall, schedule),
     )
 
 

@@ -15,6 +15,9 @@ Schema ``speechgen-facts/1`` (keys always present unless marked optional):
   completion_rate, gap_points, planned_start, reasons: ["behind_schedule"|"not_started_overdue"],
   reason_labels: ["投资进度滞后"|"逾期未开工"], row}, worst gap first
 - ``problems``: list of {type, count, projects: [name…]}, most frequent first
+- ``remaining``: what is left of the year's plan: {amount_wan, amount_yi, months_left,
+  per_month_wan (rounded to 0.01 万元; null unless the cut-off is a month end before 12月底),
+  half_plan_wan, to_half_wan}
 - ``warnings``: list of {message, file, sheet, row, column}
 
 A *group* is {key, rank, projects, stages: {前期, 未开工, 在建, 竣工, 投产}, started, not_started,
@@ -33,7 +36,7 @@ from typing import Any
 
 from speechgen.facts.compute import group_facts
 from speechgen.facts.types import GROUP_LABELS, REASON_LABELS, Facts, GroupBy, GroupFacts, Laggard
-from speechgen.rounding import wan_to_yi
+from speechgen.rounding import WAN_PLACES, round_half_up, wan_to_yi
 
 SCHEMA = "speechgen-facts/1"
 
@@ -108,6 +111,12 @@ def facts_data(facts: Facts, groups: tuple[GroupBy, tuple[GroupFacts, ...]] | No
     data["problems"] = [
         {"type": p.problem_type, "count": p.count, "projects": list(p.projects)} for p in facts.problems
     ]
+    if facts.remaining is not None:
+        left = facts.remaining
+        per_month = None if left.per_month is None else round_half_up(left.per_month, WAN_PLACES)
+        data["remaining"] = {**_money("amount", left.amount), "months_left": left.months_left,
+                             "per_month_wan": per_month, "half_plan_wan": left.half_plan,
+                             "to_half_wan": left.to_half}
     data["warnings"] = [
         {"message": w.format(), "file": w.file, "sheet": w.sheet, "row": w.row, "column": w.column}
         for w in facts.warnings

@@ -95,6 +95,23 @@ class ProblemCount:
 
 
 @dataclass(frozen=True)
+class Remaining:
+    """The rest of the year's task, in 万元 (exact; rounded only when printed).
+
+    ``months_left`` counts the whole months after a month-end cut-off (1 at 11月底: 12月 alone);
+    after a cut-off within a month the month under way is not whole, so ``per_month`` is None
+    (a document then says "年底前还需完成…", not a monthly figure). ``to_half`` is what the plan
+    still needs to reach half (0 once half is done).
+    """
+
+    amount: Decimal  # annual plan − completed, never below 0
+    months_left: int
+    per_month: Decimal | None  # amount ÷ months_left (unrounded), None when no whole month is left
+    half_plan: Decimal  # annual plan ÷ 2
+    to_half: Decimal  # half_plan − completed, never below 0
+
+
+@dataclass(frozen=True)
 class Facts:
     """Everything computed from one Dossier."""
 
@@ -112,6 +129,7 @@ class Facts:
     group: GroupFacts | None = None
     siblings: tuple[GroupFacts, ...] = ()
     warnings: tuple[Problem, ...] = ()  # the Dossier's warnings, passed through for reporting
+    remaining: Remaining | None = None  # what is left of the year's plan (facts/remaining.py)
 
     @property
     def dominant_problem(self) -> ProblemCount | None:

@@ -23,7 +23,7 @@ from speechgen.zh.docnumber import doc_number_problem
 MEETING_SUFFIXES = (".yaml", ".yml", ".json")
 REQUIRED = {"region": "地区，如 示例市", "meeting": "会议名称，如 全市重点项目调度会",
             "date": "会议日期，如 2026-06-05", "as_of": "数据截至日期，如 2026-05-31"}
-DATE_KEYS = ("date", "as_of", "print_date", "start", "end", "report_by")
+DATE_KEYS = ("date", "as_of", "print_date", "deadline", "start", "end", "report_by")
 TEXT_KEYS = ("region", "meeting", "speaker", "issuer", "doc_number", "addressee", "cc", "printer", "name",
              "phone", "email")
 LEVELS = {"市": "市", "全市": "市", "市级": "市", "县级市": "市", "县": "县", "全县": "县", "县级": "县",
@@ -194,6 +194,9 @@ def _check_dates(meeting: Meeting, lines: dict[str, int], report: Report) -> Non
     elif (meeting.date - meeting.as_of) > dt.timedelta(days=_STALE_DAYS):
         report.warn(f"数据截至日期（{meeting.as_of}）比会议日期（{meeting.date}）早了三个月以上",
                     row=lines.get("as_of"), column="as_of", hint="请核对是否用了旧台账或写错了年份")
+    if meeting.deadline is not None and meeting.deadline <= meeting.date:
+        report.add(f"整改时限（{meeting.deadline}）不晚于会议日期（{meeting.date}）", row=lines.get("deadline"),
+                   column="deadline", hint="deadline 是讲话中点名整改的完成日期，应在会议之后；不写则为会议次月月底")
     inspection = meeting.inspection
     if inspection and inspection.start and inspection.end and inspection.start > inspection.end:
         report.add(f"督查开始日期（{inspection.start}）晚于结束日期（{inspection.end}）",

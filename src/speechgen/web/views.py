@@ -80,7 +80,7 @@ def _overview(data: dict[str, Any]) -> list[tuple[str, str]]:
     basis = (f"按月计：{schedule['months_elapsed']}÷12" if schedule["basis"] == "month"
              else f"按日计：{schedule['days_elapsed']}÷{schedule['days_in_year']}")
     stages = "，".join(f"{stage}{count}个" for stage, count in overall["stages"].items())
-    gap, threshold = points(overall["gap_points"]), data["lag_threshold_points"]
+    threshold = data["lag_threshold_points"]
     return [
         ("时序进度", f"{percent(schedule['progress'])}（{basis}）"),
         ("项目总数", f"{overall['projects']}个（{stages}）"),
@@ -88,7 +88,7 @@ def _overview(data: dict[str, Any]) -> list[tuple[str, str]]:
         ("总投资", f"{yi(overall['total_yi'])}亿元（{overall['total_wan']}万元）"),
         ("年度计划投资", f"{yi(overall['annual_plan_yi'])}亿元（{overall['annual_plan_wan']}万元）"),
         ("完成投资", f"{yi(overall['completed_yi'])}亿元（{overall['completed_wan']}万元）"),
-        ("投资完成率", f"{percent(overall['completion_rate'])}（与时序进度比 {gap} 个百分点）"),
+        ("投资完成率", f"{percent(overall['completion_rate'])}（{api.gap_words(overall['gap_points'])}）"),
         ("滞后项目", f"{len(data['laggards'])}个（落后时序进度超过{threshold}个百分点或逾期未开工）"),
     ]
 

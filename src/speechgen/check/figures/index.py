@@ -82,6 +82,7 @@ def facts_candidates(facts: Facts) -> FigureIndex:
     reporting = {name for problem in facts.problems for name in problem.projects}
     out.append(Candidate("count", Decimal(len(reporting)), "反映问题的项目数", "problems", whole))
     _rests(out, facts)
+    _remaining(out, facts)
     for project in facts.projects:
         out.extend(_project(project, facts))
         out.extend(_quoted(project))
@@ -160,6 +161,18 @@ def _differences(out: list[Candidate], facts: Facts) -> None:
         if group.completion_rate is not None:
             out.append(Candidate("points", abs(points(group.completion_rate, overall)),
                                  f"{group.key}与{facts.overall.key}完成率之差", "gap_overall", group.key))
+
+
+def _remaining(out: list[Candidate], facts: Facts) -> None:
+    """Add what the year's plan still needs: per month after a month-end cut-off, and to reach
+    half the plan by 6月底 (双过半) — amounts a draft says with 还需完成/还差."""
+    left, whole = facts.remaining, facts.overall.key
+    if left is None:
+        return
+    if left.per_month is not None:
+        out.append(Candidate("amount", left.per_month, f"{whole}剩余月份平均每月需完成的投资", "remaining", whole))
+    if left.to_half > 0:
+        out.append(Candidate("amount", left.to_half, f"{whole}完成年度计划一半尚需的投资", "remaining", whole))
 
 
 def _rests(out: list[Candidate], facts: Facts) -> None:

@@ -1,0 +1,187 @@
+"""The vocabulary of observations: each name a passage may need (``needs:``), the records it
+may then print, their fields and the figure each field prints (for the chooser's repeat check)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from speechgen.facts.types import PROBLEM_TYPES
+
+Polarity = Literal["+", "-", "0"]
+
+
+@dataclass(frozen=True)
+class NameSpec:
+    """An observation name: the records it guarantees, its polarity (+ good news, − bad news,
+    0 neither) and what it means. ``local`` names hold for one item of a list (one laggard, one
+    problem type), not for the document."""
+
+    name: str
+    records: tuple[str, ...]
+    polarity: Polarity
+    doc: str
+    local: bool = False
+
+
+@dataclass(frozen=True)
+class RecordSpec:
+    """A record a passage prints from: its fields, each with the figure topic it prints (None
+    for words) — the chooser avoids printing one topic twice in a document."""
+
+    name: str
+    fields: dict[str, str | None]
+    doc: str
+
+
+def _n(name: str, records: str, polarity: Polarity, doc: str, local: bool = False) -> NameSpec:
+    return NameSpec(name, tuple(records.split()), polarity, doc, local)
+
+
+U = "units unit_top unit_bottom progress"  # what every unit observation guarantees
+_NAMES: tuple[NameSpec, ...] = (
+    _n("meeting", "meeting deadline starts season", "0",
+       "always: the meeting is held (backs openings, closings, general duties)"),
+    _n("has_reporters", "meeting", "0", "the meeting file names who reported (reporters)"),
+    _n("progress", "progress", "0", "the ledger has a completion rate to set against 时序进度"),
+    _n("ahead", "progress", "+", "completion rate above 时序进度 (gap ≥ +0.1)"),
+    _n("on_track", "progress", "0", "gap is 0.0: 与时序进度持平"),
+    _n("behind", "progress", "-", "completion rate below 时序进度 (gap ≤ −0.1)"),
+    _n("slightly_behind", "progress", "-", "behind by less than 3 百分点"),
+    _n("far_behind", "progress", "-", "10 百分点 or more behind (tone seriously or severely behind)"),
+    *(_n(f"tone_{tone}", "progress", pol, f"the gap's tone on the ladder: {tone}")  # type: ignore[arg-type]
+      for tone, pol in (("well_ahead", "+"), ("ahead", "+"), ("level", "0"), ("slightly_behind", "-"),
+                        ("behind", "-"), ("seriously_behind", "-"), ("severely_behind", "-"))),
+    _n("all_started", "starts", "+", "every project has started"),
+    _n("some_not_started", "starts", "0", "some, not all, projects have not started"),
+    _n("many_not_started", "starts", "-", "30 % or more of the projects have not started"),
+    _n("few_not_started", "starts", "+", "fewer than 10 % not started (but some)"),
+    _n("none_started", "starts", "-", "no project has started"),
+    _n("under_construction", "starts", "0", "some project is 在建"),
+    _n("single_project", "starts", "0", "the ledger (or group) has one project"),
+    _n("has_districts", "units unit_top unit_bottom progress", "0", "two or more units (县区) have a completion rate"),
+    _n("districts_tied", "units unit_top unit_bottom progress", "0", "every unit has the same completion rate"),
+    _n("uneven", "units unit_top unit_bottom progress", "-", "best and worst unit differ by 20 百分点 or more"),
+    _n("units_ahead", U + " units_ahead", "+", "some unit is ahead of 时序进度"),
+    _n("units_all_ahead", U + " units_ahead", "+", "every unit is ahead of 时序进度"),
+    _n("units_level", U + " units_level", "0", "some unit is exactly on 时序进度 (持平)"),
+    _n("units_behind", U + " units_behind", "-", "some unit is behind 时序进度"),
+    _n("units_all_behind", U + " units_behind", "-", "every unit is behind 时序进度"),
+    _n("units_far_behind", U + " units_far", "-", "some unit is more than 10 百分点 behind"),
+    _n("low_start_units", U + " low_start", "-", "a unit's 开工率 < 50 % and 20 points below the whole's"),
+    _n("has_laggards", "laggards", "-", "some project is a laggard (facts/laggards.py)"),
+    _n("single_laggard", "laggards", "-", "exactly one laggard"),
+    _n("laggards_many", "laggards", "-", "30 % or more of the projects are laggards"),
+    _n("laggards_majority", "laggards", "-", "more than half of the projects are laggards"),
+    _n("no_laggards", "", "+", "no laggard"),
+    _n("has_overdue", "overdue", "-", "some project has not started after its planned start"),
+    _n("several_overdue", "overdue", "-", "two or more projects have not started after their planned start"),
+    _n("has_problems", "problems", "-", "some project reports a problem (存在问题/问题类型)"),
+    _n("problems_tied", "problems", "-", "two or more problem types share the largest count"),
+    _n("other_problem_types", "problems", "-", "some problem type is reported less than the most reported ones"),
+    *(_n(f"problem_{t}", "problems", "-", f"{t} is (one of) the most reported problem types") for t in PROBLEM_TYPES),
+    _n("has_completed", "completions", "+", "some project is 竣工"),
+    _n("has_operating", "completions", "+", "some project is 投产"),
+    _n("ready_to_start", "ready", "0", "some project not started reports no problem: only these are 具备开工条件"),
+    _n("blocked_not_started", "blocked", "-", "some project not started reports a problem"),
+    _n("not_yet_due", "waiting", "0", "some project not started has a planned start still to come (not a laggard)"),
+    _n("all_not_due", "waiting", "0", "every project's planned start is still to come"),
+    _n("speaker_projects", "speaker_projects", "0", "the speaker is 包保领导 of some projects"),
+    _n("speaker_laggards", "speaker_projects", "-", "some of the speaker's own projects are laggards"),
+    _n("early_year", "season", "0", "cut-off month 1–4"),
+    _n("mid_year", "season", "0", "cut-off month 5–8"),
+    _n("late_year", "season", "0", "cut-off month 9–12"),
+    _n("q1", "season", "0", "first quarter (cut-off month 1–3): 开工, 开门红, 集中开工"),
+    _n("months_ahead", "season", "0", "cut-off month 1–8: months enough ahead for 后面几个月, 下半年, 前松后紧"),
+    _n("building_season", "season", "0", "cut-off month 3–9: the 施工黄金期"),
+    _n("half_push", "season", "0", "cut-off 4月底 or 5月底: 双过半 by 6月底 still to win"),
+    _n("half_done", "season", "+", "at 6月底 half the plan is done (双过半)"),
+    _n("half_missed", "season", "-", "at 6月底 less than half the plan is done"),
+    _n("rest_of_year", "season", "0", "cut-off at a month end before 9月: the plan not done, per month left"),
+    _n("year_end", "season", "0", "cut-off 9月底–11月底: what remains, per month"),
+    _n("last_month", "season", "0", "cut-off 11月底: one month left"),
+    *(_n(f"item_{kind}", "item", "-", doc, local=True) for kind, doc in (
+        ("overdue", "this laggard is past its planned start and not started (未开工)"),
+        ("preparation", "this laggard is past its planned start and still in 前期"),
+        ("no_investment", "this laggard has started but invested nothing"),
+        ("behind", "this laggard's completion rate is more than 10 百分点 behind"))),
+    *(_n(f"rest_{kind}", "rest", "-", doc, local=True) for kind, doc in (
+        ("overdue", "the laggards not described one by one are all overdue to start"),
+        ("behind", "the laggards not described one by one are all behind on investment"),
+        ("mixed", "the laggards not described one by one are of both kinds"))),
+    *(_n(f"focus_{t}", "focus", "-", f"the measure answers the problem type {t}", local=True) for t in PROBLEM_TYPES),
+)
+NAMES: dict[str, NameSpec] = {spec.name: spec for spec in _NAMES}
+DOCUMENT_NAMES = frozenset(n for n, spec in NAMES.items() if not spec.local)
+
+
+def _r(record: str, doc: str, **fields: str | None) -> RecordSpec:
+    return RecordSpec(record, dict(fields), doc)
+
+
+_RECORDS: tuple[RecordSpec, ...] = (
+    _r("meeting", "the meeting and who speaks", region=None, scope=None, level=None, gov=None, office=None,
+       name=None, date=None, speaker=None, period=None, as_of=None, reporters=None),
+    _r("deadline", "the date instructions are due (meeting.yaml deadline, else the end of the next month)",
+       text=None, given=None),
+    _r("progress", "the whole ledger against 时序进度", completed="completed_amount", plan="plan_amount",
+       rate="completion_rate", schedule="schedule_rate", gap="gap", vs="gap", remaining="remaining",
+       tone=None, tone_word=None, projects="n_projects", basis=None, threshold=None),
+    _r("starts", "projects by stage", projects="n_projects", started="n_started", not_started="n_not_started",
+       rate="start_rate", preparation="n_preparation", unstarted="n_unstarted", building="n_building",
+       finished="n_completed", operating="n_operating", total="total_amount", name=None,
+       started_stages="n_building"),
+    _r("units", "the units (县区) and what to call them", count="n_districts", all=None, all_written=None,
+       noun=None, noun_written=None),
+    _r("unit_top", "the unit(s) with the highest completion rate (a fact, not praise)",
+       names="best_district", rate="best_district_rate", count=None),
+    _r("unit_bottom", "the unit(s) with the lowest completion rate", names="worst_district",
+       rate="worst_district_rate", count=None),
+    _r("units_ahead", "units ahead of 时序进度, most ahead first", count="n_districts_ahead",
+       subject="districts_ahead", subject_written="districts_ahead", names="districts_ahead", lead=None,
+       lead_rate="unit_rates", lead_gap="unit_gaps",
+       items="unit_gaps"),
+    _r("units_level", "units exactly on 时序进度", count="n_districts_level", subject="districts_level",
+       subject_written="districts_level", names="districts_level", items=None),
+    _r("units_behind", "units behind 时序进度, most behind first", count="n_districts_behind",
+       subject="districts_behind", subject_written="districts_behind", names="districts_behind", worst=None,
+       worst_rate="unit_rates",
+       worst_gap="unit_gaps", items="unit_gaps"),
+    _r("units_far", "units more than 10 百分点 behind, most behind first", count="n_districts_far",
+       subject="districts_far", subject_written="districts_far", names="districts_far", items="unit_gaps"),
+    _r("low_start", "units with a low 开工率, lowest first", count=None, subject="low_start_units",
+       subject_written="low_start_units", names="low_start_units", rate="low_start_rate", items="low_start_rate"),
+    _r("laggards", "the laggards: the worst described one by one (lines), the rest named",
+       count="n_laggards", behind="n_behind", overdue="n_overdue", projects="n_projects", threshold=None,
+       kinds=None, lines="laggard_names", names="laggard_names", rest=None, rest_count=None),
+    _r("item", "one laggard described (in say_lag_item)", name=None, unit=None, owner=None,
+       leader_spoken=None, leader_written=None, start=None, rate="item_rate", gap="item_gap", vs="item_gap",
+       plan="item_plan"),
+    _r("rest", "the laggards not described one by one", subject=None, count=None),
+    _r("overdue", "projects past their planned start and not started", count="n_overdue", names="overdue_names",
+       subject="overdue_names"),
+    _r("problems", "problem types, ties kept", projects="n_problem_projects", types="problem_types",
+       top="dominant_problem", top_count="dominant_problem_count", n_top=None, departments=None, n_types=None,
+       others=None, items="problem_types"),
+    _r("focus", "one problem type a measure answers", type=None, count="focus_count", department=None,
+       projects=None),
+    _r("completions", "projects 竣工 or 投产", finished="n_completed", operating="n_operating",
+       count="n_finished_operating", names="finished_names", subject="finished_names"),
+    _r("ready", "projects not started that report no problem (具备开工条件)", count="n_ready",
+       names="ready_names", subject="ready_names"),
+    _r("blocked", "projects not started that report a problem", count="n_blocked", names="blocked_names",
+       subject="blocked_names", types=None),
+    _r("waiting", "projects not started whose planned start is still to come", count=None, names=None,
+       subject=None),
+    _r("speaker_projects", "the speaker's own 包保 projects", name=None, count=None, names=None, lagging=None,
+       lagging_count=None),
+    _r("season", "the time of year and what remains", month=None, next_month=None, months_left=None,
+       remaining="remaining", per_month="per_month", to_half="to_half", half_plan="half_plan", as_of=None,
+       half_date=None, half_reached=None, plan_done=None),
+)
+RECORDS: dict[str, RecordSpec] = {spec.name: spec for spec in _RECORDS}
+
+
+def guaranteed(names: frozenset[str]) -> frozenset[str]:
+    """Return the records the held ``names`` guarantee."""
+    return frozenset(record for name in names if name in NAMES for record in NAMES[name].records)
