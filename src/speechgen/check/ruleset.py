@@ -42,6 +42,7 @@ RULES = RuleChain((
     Rule("paragraph-no-stop", _SENTENCES, "段落没有句末标点就结束了（一句话被分成两段时为错误）", check_sentences),
     Rule("paragraph-mid-sentence", _SENTENCES, "段落从句子中间开始：以标点开头，或接着上一段的话", check_sentences),
     Rule("figure-mismatch", _FIGURES, "数字与台账计算的结果不符", check_figures),
+    Rule("figure-direction", _FIGURES, "百分点差距说反了方向，如台账落后却写“快”“超过”", check_figures),
     Rule("figure-unknown", _FIGURES, "台账中找不到对应的数（可能引自台账以外，请核对来源）", check_figures),
     Rule("praise-behind", _JUDGEMENT, "称赞了台账显示落后的单位或项目，如“走在前列”“希望继续保持”", check_praise),
     Rule("leader-untitled", _JUDGEMENT, "讲话稿中直呼包保领导姓名，没有职务或“同志”", check_people),

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from speechgen.check.draft import Draft
 from speechgen.check.findings import Finding
 from speechgen.check.structure.markers import heading_after
+from speechgen.check.structure.normalize import inline_debris
 
 # What may end a paragraph: a sentence end, a list item's ；, an introducing ：, a closing quote or
 # bracket (a byline "（2026年6月5日）"), an ellipsis.
@@ -32,7 +33,8 @@ def check_sentences(draft: Draft) -> Iterator[Finding]:
     found = draft.structure
     headings = _heading_paragraphs(draft)
     debris = set(found.debris)
-    texts = found.texts
+    # The text without the web debris at its end ("……来源：人民网": web-debris reports that).
+    texts = [text[: tail.start()] if (tail := inline_debris(text)) else text for text in found.texts]
     running = [i for i in found.content() if i not in debris and texts[i].strip()
                and draft.para(i).role in (None, "body") and "\t" not in texts[i]
                and not _LAID_OUT.search(draft.para(i).text.strip())]
