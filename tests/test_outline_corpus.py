@@ -58,7 +58,7 @@ def _file(prefix: str) -> Path:
 def test_outline_of_corpus_speech(prefix: str) -> None:
     title, salutation, parts, closing = EXPECTED[prefix]
     result = outline(_file(prefix)).to_json()
-    assert set(result) == {"title", "salutation", "parts", "closing"}
+    assert set(result) == {"title", "salutation", "parts", "closing", "announced", "notes"}
     if title is None:
         assert result["title"] is None
     else:
@@ -81,7 +81,7 @@ def test_outline_cli_json_on_corpus() -> None:
     result = CliRunner().invoke(main, ["outline", "--json", str(_file("003"))], catch_exceptions=False)
     assert result.exit_code == 0
     data = json.loads(result.output)
-    assert list(data) == ["title", "salutation", "parts", "closing"]
+    assert list(data) == ["title", "salutation", "parts", "closing", "announced", "notes"]
     assert [list(p) for p in data["parts"]] == [["marker", "heading", "points"]] * 3
 
 
@@ -111,3 +111,21 @@ def test_check_finds_the_leftovers_of_each_speech(prefix: str) -> None:
     assert expected <= rules, rules
     # The structure is sound in all five: no numbering gaps, repeats or heading periods.
     assert not rules & {"numbering-gap", "numbering-repeat", "numbering-order", "heading-period"}
+
+
+@pytest.mark.parametrize("gap", ["\u3000\u3000", " "])
+@pytest.mark.parametrize("prefix", sorted(EXPECTED))
+def test_speech_copied_as_one_line_has_the_same_outline(prefix: str, gap: str) -> None:
+    """A web page copied without its line breaks: the paragraphs run together on one line with
+    the full-width indentation or a space between them; the outline is that of the speech."""
+    from speechgen.check import read_bytes
+    from speechgen.check.outline import outline_source
+    from speechgen.check.read.source import decode_text
+
+    path = _file(prefix)
+    whole = outline(path).to_json()
+    lines = [line.strip(" \u3000\t") for line in decode_text(path.read_bytes(), path.name).splitlines()]
+    one_line = gap.join(line for line in lines if line)
+    got = outline_source(read_bytes(one_line.encode("utf-8"), "稿.txt", "txt")).to_json()
+    assert got["parts"] == whole["parts"]
+    assert got["closing"] == whole["closing"]

@@ -8,15 +8,14 @@ its last point.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from speechgen.check.model import Source
 from speechgen.check.structure.analysis import Structure, analyse
+from speechgen.check.structure.announce import announcement_note
 from speechgen.check.structure.lists import Item
-from speechgen.check.structure.markers import heading_after
+from speechgen.check.structure.markers import SENTENCE_END, heading_after
 
-_FIRST_SENTENCE = re.compile(r"[。！？!?]")
 _TRAILING = "。！？!?；;，,：:"
 
 
@@ -46,6 +45,8 @@ class Outline:
     salutation: bool
     parts: tuple[Part, ...]
     closing: str | None
+    announced: int | None = None  # the parts the opening announces ("我讲三点意见" → 3)
+    notes: tuple[str, ...] = ()  # what a reader should know: fewer parts than announced …
 
     def to_json(self) -> dict:
         """Return the outline as the JSON object `speechgen outline --json` prints."""
@@ -55,6 +56,8 @@ class Outline:
             "parts": [{"marker": p.marker, "heading": p.heading, "points": len(p.points)}
                       for p in self.parts],
             "closing": self.closing,
+            "announced": self.announced,
+            "notes": list(self.notes),
         }
 
 
@@ -70,14 +73,17 @@ def outline_structure(found: Structure) -> Outline:
     if found.closing is not None:
         closing = first_sentence(found.texts[found.closing])
     title = found.title_text
-    return Outline(title, found.salutation is not None, parts, closing)
+    announced = found.announced
+    note = announcement_note(announced, len(parts))
+    return Outline(title, found.salutation is not None, parts, closing,
+                   announced.count if announced else None, (note,) if note else ())
 
 
 def _part(found: Structure, item: Item) -> Part:
     marker = item.marker
-    heading, _ = heading_after(found.texts[marker.para], marker)
+    heading, _ = heading_after(found.texts[marker.para], marker, label=True)
     points = tuple(
-        Point(child.marker.text, heading_after(found.texts[child.marker.para], child.marker)[0])
+        Point(child.marker.text, heading_after(found.texts[child.marker.para], child.marker, label=True)[0])
         for child in item.children
     )
     return Part(marker.text, heading.rstrip(_TRAILING), points, found.paras[marker.para].number)
@@ -85,7 +91,7 @@ def _part(found: Structure, item: Item) -> Part:
 
 def first_sentence(text: str) -> str:
     """Return text up to its first sentence end, without the final punctuation."""
-    match = _FIRST_SENTENCE.search(text)
+    match = SENTENCE_END.search(text)
     sentence = text[: match.start()] if match else text
     return sentence.strip().rstrip(_TRAILING)
 
@@ -107,4 +113,5 @@ def render_outline(outline: Outline) -> str:
             for point in part.points:
                 lines.append(f"      {point.marker}{_short(point.text, 36)}")
     lines.append(f"结束语：{_short(outline.closing, 60) if outline.closing else '（无）'}")
+    lines.extend(f"注意：{note}。" for note in outline.notes)
     return "\n".join(lines)

@@ -40,6 +40,7 @@ class Candidate:
     label: str
     metric: str | None = None
     subject: str | None = None
+    signed: Decimal | None = None  # a gap with its direction: + ahead, − behind (figure-direction)
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def facts_candidates(facts: Facts) -> FigureIndex:
     for laggard in facts.laggards:
         if laggard.gap_points is not None:
             out.append(Candidate("points", abs(laggard.gap_points), f"{laggard.project.name}落后时序进度",
-                                 "gap_schedule", laggard.project.name))
+                                 "gap_schedule", laggard.project.name, laggard.gap_points))
     for reason, label, metric in (("behind_schedule", "投资进度滞后项目数", "laggards"),
                                   ("not_started_overdue", "逾期未开工项目数", "overdue")):
         out.append(Candidate("count", Decimal(sum(reason in lag.reasons for lag in facts.laggards)), label, metric,
@@ -145,7 +146,8 @@ def _group(group: GroupFacts) -> list[Candidate]:
     if group.completion_rate is not None:
         out.append(Candidate("percent", group.completion_rate, f"{name}完成率", "completion_rate", name))
     if group.gap_points is not None:
-        out.append(Candidate("points", abs(group.gap_points), f"{name}与时序进度之差", "gap_schedule", name))
+        out.append(Candidate("points", abs(group.gap_points), f"{name}与时序进度之差", "gap_schedule", name,
+                             group.gap_points))
     return out
 
 
@@ -161,8 +163,8 @@ def _project(project, facts: Facts) -> list[Candidate]:
     rate = project_rate(project)
     if rate is not None:
         out.append(Candidate("percent", rate, f"{name}完成率", "completion_rate", name))
-        out.append(Candidate("points", abs(points(rate, facts.schedule.progress)),
-                             f"{name}与时序进度之差", "gap_schedule", name))
+        gap = points(rate, facts.schedule.progress)
+        out.append(Candidate("points", abs(gap), f"{name}与时序进度之差", "gap_schedule", name, gap))
     return out
 
 
@@ -173,8 +175,9 @@ def _differences(out: list[Candidate], facts: Facts) -> None:
         return
     for group in facts.by_district:
         if group.completion_rate is not None:
-            out.append(Candidate("points", abs(points(group.completion_rate, overall)),
-                                 f"{group.key}与{facts.overall.key}完成率之差", "gap_overall", group.key))
+            gap = points(group.completion_rate, overall)
+            out.append(Candidate("points", abs(gap), f"{group.key}与{facts.overall.key}完成率之差",
+                                 "gap_overall", group.key, gap))
 
 
 def _remaining(out: list[Candidate], facts: Facts) -> None:

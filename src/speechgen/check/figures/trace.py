@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from speechgen.check.draft import Draft
+from speechgen.check.figures.direction import direction_finding
 from speechgen.check.figures.index import FigureIndex, facts_candidates
 from speechgen.check.figures.labels import SubjectNames, label_figure
 from speechgen.check.figures.match import Pools, judge
@@ -36,7 +37,10 @@ def trace_figures(draft: Draft, index: FigureIndex) -> Iterator[Finding]:
             if written.kind == "count" and not written.listed and _closes_a_list(text, start, index.names):
                 written = replace(written, listed=True)
             label = label_figure(text, written.kind, start, end, index.names, listed=written.listed)
-            finding = judge(draft, position, excerpt(text, start, end, 8), written, pools.choose(written, label))
+            quote, choice = excerpt(text, start, end, 8), pools.choose(written, label)
+            # A gap said the wrong way round is one finding with the whole phrase, not a number fix.
+            finding = (direction_finding(draft, position, text, start, quote, written, label, choice)
+                       or judge(draft, position, quote, written, choice))
             if finding is not None:
                 yield finding
     yield from check_tables(draft, index, pools)

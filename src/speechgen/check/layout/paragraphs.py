@@ -71,8 +71,11 @@ def _paragraphs(draft: Draft, document, sheet: StyleSheet, fonts: style.FontSet)
     """Return font, size and line-pitch findings, one per kind of deviation with its paragraphs."""
     groups: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     grid = _grid_pitch(document)
+    # A run-on paragraph is read as several (check/read/runon.py), all with its number: the
+    # layout of the Word paragraph is checked once, against its first piece.
+    first_index = {p.number: i for i, p in reversed(list(enumerate(draft.source.paragraphs)))}
     for para, paragraph in docx_paragraphs(document):
-        index = para.number - 1
+        index = first_index[para.number]
         element = paragraph._p
         style_id = paragraph_style_id(element)
         segments = _segments(draft, index, para, style_id)

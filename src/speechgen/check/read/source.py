@@ -2,7 +2,8 @@
 
 The outline and every check rule read the same sequence of paragraphs, so "第12段" means the
 same paragraph in both. Plain text has no paragraph marks of its own: blank lines separate
-paragraphs, and a line that a web page or an editor broke in mid-sentence is joined again.
+paragraphs and a line that a web page or an editor broke in mid-sentence is joined again. In
+every format a page copied as one paragraph is split into its paragraphs (``runon``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path, PurePosixPath
 from speechgen.check.model import Format, Para, Source
 from speechgen.check.read.blocks import document_paragraphs
 from speechgen.check.read.docx_reader import read_docx_paragraphs
+from speechgen.check.read.runon import split_run_on_paragraphs
 from speechgen.errors import InputError, Problem
 from speechgen.inputs import InputFile
 
@@ -42,11 +44,12 @@ def read_bytes(data: bytes, name: str, fmt: Format) -> Source:
     """Return the draft in data (named name, of format fmt) as numbered paragraphs."""
     kind: str | None = None
     if fmt == "docx":
-        paras = read_docx_paragraphs(data, name)
+        paras = split_run_on_paragraphs(read_docx_paragraphs(data, name), renumber=False)
     elif fmt == "md":
         paras, kind = _markup_paragraphs(decode_text(data, name), name)
+        paras = split_run_on_paragraphs(paras, renumber=True)
     else:
-        paras = split_paragraphs(decode_text(data, name))
+        paras = split_run_on_paragraphs(split_paragraphs(decode_text(data, name)), renumber=True)
     if not any(p.text.strip() for p in paras):
         raise InputError(Problem("文件里没有文字", file=name, hint="请确认选对了文件"))
     return Source(name, fmt, tuple(paras), kind, data)
@@ -75,6 +78,7 @@ _TERMINAL = tuple("。！？!?：:；;”’」』…)）")
 _SOFT_END = tuple("，,、（(“‘—")
 _SENTENCE = re.compile(r"[。！？!?]")
 _SPACES = " \t\u3000\u00a0"
+_ASCII_STOP = re.compile(r"[\u4e00-\u9fff”’）)]\.$")  # "……谋发展." typed in an English input mode
 
 
 def split_paragraphs(text: str) -> list[Para]:
@@ -97,7 +101,7 @@ def split_paragraphs(text: str) -> list[Para]:
 
 def _is_broken(line: str) -> bool:
     """Return True when a line stops in mid-sentence (so the next line continues it)."""
-    if line.endswith(_TERMINAL):
+    if line.endswith(_TERMINAL) or _ASCII_STOP.search(line):
         return False
     if line.endswith(_SOFT_END):
         return True

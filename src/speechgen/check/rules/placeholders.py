@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from speechgen.check.draft import Draft
 from speechgen.check.findings import Finding, excerpt
-from speechgen.check.structure.normalize import PINYIN_NOTE
+from speechgen.check.structure.normalize import PINYIN_NOTE, inline_debris
 
 _CJK = r"\u4e00-\u9fff"
 _UNIT_AFTER = r"(?=\s*(?:个百分点|个|项|家|亿元|万元|元|%|％|倍|人|次|位|名|天|户|亩|平方米|公里))"
@@ -47,6 +47,11 @@ def check_placeholders(draft: Draft) -> Iterator[Finding]:
                                 "这一段是网页附带的文字（下载提示、导语、来源说明等），不属于正文",
                                 "请整段删除")
             continue
+        tail = inline_debris(text)
+        if tail is not None:
+            yield draft.finding("web-debris", "error", index, excerpt(text, tail.start(), tail.end(), 6),
+                                f"段落末尾夹着网页附带的文字“{tail.group().strip()}”，不属于正文",
+                                f"删去“{tail.group().strip()}”")
         seen: set[int] = set()
         for pattern, what in _PLACEHOLDERS:
             for match in pattern.finditer(text):

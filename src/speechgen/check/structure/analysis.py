@@ -10,9 +10,11 @@ import re
 from dataclasses import dataclass, field
 
 from speechgen.check.model import Para
+from speechgen.check.structure.announce import Announcement, find_announcement
 from speechgen.check.structure.lists import Item, MarkerList, build_lists
-from speechgen.check.structure.markers import FAMILY_RANK, Family, Marker, find_markers
+from speechgen.check.structure.markers import Marker, find_markers
 from speechgen.check.structure.normalize import is_debris, normalise_texts
+from speechgen.check.structure.top import top_family
 
 # Roles that are never part of the speech's running text.
 _OUTSIDE = frozenset({"header", "signature", "date", "attachment", "imprint", "table", "meta",
@@ -25,7 +27,6 @@ _CLOSING = re.compile(r"^(同志们[，,！!]|总之|总而言之|综上所述|�
 _DOC_NUMBER = re.compile(r"[〔\[［（(]\d{4}[〕\]］）)]\d+号$")
 _RULE_LINE = re.compile(r"^[─━—\-=＝_＿·.]{6,}$")
 _SENTENCE_PUNCT = re.compile(r"[。，,；;！？!?：:]")
-_SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 @dataclass
@@ -47,6 +48,7 @@ class Structure:
     parts: list[Item] = field(default_factory=list)
     lists: list[MarkerList] = field(default_factory=list)  # every list, for numbering checks
     markers: list[Marker] = field(default_factory=list)
+    announced: Announcement | None = None  # "我讲三点意见" in the opening
 
     def content(self) -> list[int]:
         """Return the indices of running text (not title, salutation or skipped lines)."""
@@ -69,13 +71,15 @@ def analyse(paras: tuple[Para, ...]) -> Structure:
     content = found.content()
     markers = [m for i in content for m in find_markers(texts[i], i)]
     found.markers = markers
-    top = _top_family(markers, texts)
+    top = top_family(markers, texts)
     leads = [m for m in markers if m.lead and m.family == top] if top else []
     if not leads:
         found.closing = _find_closing(found, content, None)
         build_lists(markers, frozenset(), 1, found.lists)
+        found.announced = find_announcement(texts, content, None)
         return found
     found.body_start = leads[0].para
+    found.announced = find_announcement(texts, content, found.body_start)
     found.closing = _find_closing(found, content, leads[-1].para)
     end = found.closing if found.closing is not None else len(paras)
     build_lists([m for m in markers if m.para < leads[0].para], frozenset(), 1, found.lists)
@@ -152,31 +156,6 @@ def _subtitle_like(text: str) -> bool:
     if text.startswith(("——", "—", "--")) or re.fullmatch(r"[（(].{4,30}[)）]", text):
         return True
     return len(text) <= 30 and not _SENTENCE_PUNCT.search(text) and not find_markers(text, 0)
-
-
-def _top_family(markers: list[Marker], texts: list[str]) -> Family | None:
-    """Return the family of the body's parts: the highest-ranked family that opens at least two
-    paragraphs, starts at 1 (or 2), never starts again at 1, and reads as headings."""
-    for family in FAMILY_RANK:
-        leads = [m for m in markers if m.lead and m.family == family]
-        if len(leads) < 2:
-            continue
-        numbers = [m.number for m in leads]
-        if family == "seq" and numbers[0] != 1:
-            continue
-        if numbers[0] not in (1, 2) or 1 in numbers[1:]:
-            continue
-        # Most of them read as headings (one long run-in first sentence does not undo a part).
-        if sum(_heading_like(texts[m.para], m) for m in leads) * 3 >= len(leads) * 2:
-            return family
-    return None
-
-
-def _heading_like(text: str, marker: Marker) -> bool:
-    """Return True when the marker's first sentence is short enough to be a heading."""
-    rest = text[marker.end:]
-    end = _SENTENCE_END.search(rest)
-    return len(rest[: end.start()] if end else rest) <= 60
 
 
 def _find_closing(found: Structure, content: list[int], last_part: int | None) -> int | None:

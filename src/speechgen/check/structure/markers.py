@@ -37,8 +37,12 @@ _LEAD_PATTERNS: tuple[tuple[Family, re.Pattern[str]], ...] = (
     ("shi", re.compile(rf"([{_CN}]{{1,3}})(是要|是|要)(?![素求点])")),
 )
 _RUN_IN = frozenset({"ordinal", "seq", "paren", "paren_arabic", "circled", "shi"})
+# An ASCII full stop ends a sentence too where a draft typed in an English input mode uses it
+# between Chinese words ("看到成绩.今年以来"); never inside "1.5" or after a marker's digit.
+_ASCII_STOP = r"(?<=[\u4e00-\u9fff”’）)])\.(?=[\u4e00-\u9fff“‘（(]|\s|$)"
+SENTENCE_END = re.compile(rf"[。！？!?]|{_ASCII_STOP}")
 # A run-in marker opens a sentence: it follows a full stop, semicolon or colon.
-_BOUNDARY = re.compile(r"[。；;！？!?：:]\s*")
+_BOUNDARY = re.compile(rf"(?:[。；;！？!?：:]|{_ASCII_STOP})\s*")
 
 
 @dataclass(frozen=True)
@@ -118,18 +122,23 @@ def leading_marker(text: str) -> Marker | None:
     return markers[0] if markers and markers[0].lead else None
 
 
-_SENTENCE_END = re.compile(r"[。！？!?]")
+# A notice's run-in label: "会议时间：2026年6月12日上午8:30" (not the colon of a time, "8:30").
+_LABEL = re.compile(r"([^，,、；;：:。！？!?]{2,12}?)(?:：|(?<!\d):|:(?!\d))\s*(?=\S)")
 
 
-def heading_after(text: str, marker: Marker) -> tuple[str, bool]:
+def heading_after(text: str, marker: Marker, *, label: bool = False) -> tuple[str, bool]:
     """Return the heading a marker opens and whether it stands alone.
 
     The heading is the text after the marker up to the first full stop (a run-in heading,
     "一、保持清醒认识，以更高站位攻坚项目。重点项目……"), or the whole rest of the paragraph
     (a heading on its own line); its final 。 is dropped. Stand-alone means nothing follows it.
+    With ``label`` (the outline), a short label before a colon that has text after it is the
+    heading of a notice's item ("一、会议时间：2026年6月12日" → "会议时间").
     """
     rest = text[marker.end:]
-    end = _SENTENCE_END.search(rest)
+    if label and (found := _LABEL.match(rest)) is not None:
+        return found.group(1).strip(), False
+    end = SENTENCE_END.search(rest)
     if end is None:
         return rest.strip().rstrip("；;，,"), True
     heading = rest[: end.start()].strip()

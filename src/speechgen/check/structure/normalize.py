@@ -24,6 +24,19 @@ _DEBRIS = re.compile(
     )
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Debris a web page appended inside a paragraph ("……来源：人民网", "（责任编辑：王某）"): a source
+# or editor line after a sentence end, an ellipsis, a space or a bracket — never "资金来源：财政".
+_INLINE_DEBRIS = re.compile(
+    r"(?:(?<=[。！？!?…\s（(【\[])|^)[（(【\[]?"
+    r"(?:(?:本文|文章|信息)?来源|来源于|责任编辑|编辑|作者|原标题)[:：]\s*"
+    r"(?:[\u4e00-\u9fffA-Za-z0-9.·]{1,16}?(?:网|报|社|台|客户端|公众号|新闻|在线|频道|门户)|"
+    r"https?://\S+|www\.\S+|[\u4e00-\u9fff]{2,4}(?=[）)】\]]|$))[）)】\]]?\s*$"
+)
+
+
+def inline_debris(text: str) -> re.Match[str] | None:
+    """Return the web debris at the end of a paragraph of text ("……来源：人民网"), or None."""
+    return _INLINE_DEBRIS.search(text)
 
 
 def strip_pinyin_notes(text: str) -> str:
