@@ -19,6 +19,15 @@ for frame in review three_x; do
     -o "$out/generated-speech-$frame.md" -o "$out/generated-speech-$frame.docx"
 done
 
+# speechgen batch: a 督办通知 per 县区 with something to 督办, a 督办单 per lagging project, zipped,
+# and the 县区's own 通报 in one file for printing (each from an odd page, its own page numbers).
+$bin/speechgen batch supervision "${inputs[@]}" --per district --number-from 13 --format docx,pdf \
+  -o "$out/batch-督办通知" --zip "$out/batch-督办通知.zip" --force
+$bin/speechgen batch sheet "${inputs[@]}" --per project --number-from 1 --format docx,pdf \
+  -o "$out/batch-督办单" --force
+$bin/speechgen batch bulletin "${inputs[@]}" --per district --format pdf -o "$out/batch-各县区通报" \
+  --merged "$out/batch-各县区通报-合订本.pdf" --force
+
 # Hand-written 公文 Markdown (docs/dialect.md) laid out as .docx, PDF and plain text.
 for source in "$ex"/*.md; do
   name=$(basename "$source" .md)

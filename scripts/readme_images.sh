@@ -13,6 +13,15 @@ for kind in speech bulletin notice; do
 done
 echo "已更新 $dest/speech.png、bulletin.png、notice.png"
 
+# speechgen batch: a 督办通知 to the 县区 furthest behind, and the first project's 督办单.
+$bin/speechgen batch supervision --data examples/ledger.xlsx --meeting examples/meeting.yaml --per district \
+  --number-from 13 --format pdf -o "$tmp/supervision" >/dev/null 2>&1
+$bin/speechgen batch sheet --data examples/ledger.xlsx --meeting examples/meeting.yaml --per project \
+  --number-from 1 --format pdf -o "$tmp/sheet" >/dev/null 2>&1
+pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$(ls "$tmp"/supervision/*青河县*.pdf)" "$dest/supervision"
+pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$(ls "$tmp"/sheet/001_*.pdf)" "$dest/sheet"
+echo "已更新 $dest/supervision.png、sheet.png"
+
 # docs/docx-templates.md: the example Word template itself, and a notice filled into it, both
 # page 1 as LibreOffice lays them out (the PDF path a user's template takes).
 template=templates/docx/红头模板.docx

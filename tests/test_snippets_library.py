@@ -29,7 +29,7 @@ from speechgen.compose.wording import every_wording, parse_wording
 from speechgen.paths import resource_dir
 
 SNIPPETS = resource_dir("snippets")
-KINDS = ("speech", "bulletin", "notice")
+KINDS = ("speech", "bulletin", "notice", "supervision", "sheet")
 FILE_KEYS = {"role", "title", "passages"}
 PASSAGE_KEYS = {"id", "kinds", "needs", "unless", "lead", "text"}
 SPEECH_MARKERS = ("同志们", "我讲", "大家", "我们", "谢谢", "我的", "咱们")
@@ -130,7 +130,7 @@ def test_leads_join_naturally(role: str) -> None:
 
 def test_official_register_outside_speeches() -> None:
     for _role, p in PASSAGES:
-        if set(p.get("kinds", KINDS)) & {"bulletin", "notice"}:
+        if set(p.get("kinds", KINDS)) & {"bulletin", "notice", "supervision", "sheet"}:
             literal = EXPR.sub("", join_text(p["text"]) or "")
             found = [m for m in SPEECH_MARKERS if m in literal]
             assert not found, f"{p['id']} speaks like a speech: {found}"

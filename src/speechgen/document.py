@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Kind = Literal["speech", "bulletin", "notice", "generic"]
+Kind = Literal["speech", "bulletin", "notice", "sheet", "generic"]
 Align = Literal["left", "center", "right", "justify"]
 
 
@@ -36,6 +36,13 @@ class Title:
 
     text: str
     source_line: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class FormTitle(Title):
+    """The title of a form (督办单): printed red, with the form's 编号 under it, flush right."""
+
+    number: str | None = None
 
 
 @dataclass(frozen=True)
@@ -94,13 +101,18 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Table:
-    """A table: one header row (repeated across pages) and body rows of plain cell text."""
+    """A table: one header row (repeated across pages) and body rows of plain cell text.
+
+    ``form``: the table of a form (督办单): rows of label and value, the first row (``header``) one
+    of them; a row whose value is empty is a field left to fill in by hand, given room to write.
+    """
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     align: tuple[Align, ...] = ()
     caption: str | None = None
     source_line: int | None = field(default=None, compare=False)
+    form: bool = False
 
 
 @dataclass(frozen=True)
@@ -185,6 +197,8 @@ def block_text(block: Block) -> list[str]:
     match block:
         case RedHeader(issuer=issuer, doc_number=number):
             return [issuer] + ([number] if number else [])
+        case FormTitle(text=text, number=number):
+            return [text] + ([f"编号：{number}"] if number else [])
         case Title(text=text) | Subtitle(text=text) | Salutation(text=text) | Addressee(text=text):
             return [text]
         case Heading():

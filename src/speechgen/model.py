@@ -102,6 +102,9 @@ class Meeting(_Frozen):
     contact: Contact | None = None
     inspection: Inspection | None = None
     layout: Layout | None = None
+    addressees: dict[str, str] = Field(default_factory=dict,
+                                       description="批量生成时各县区、单位的主送机关，如 青河县: 青河县人民政府")
+    feedback_by: dt.date | None = Field(default=None, description="督办通知、督办单：整改情况书面报送的截止日期")
 
     @property
     def scope(self) -> str:

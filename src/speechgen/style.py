@@ -74,6 +74,11 @@ TABLE_NAME_MAX_CHARS = 24  # a longer cell is prose: it wraps freely, in a colum
 TABLE_PROSE_MIN_CHARS = TABLE_NAME_MAX_CHARS // TABLE_NAME_LINES  # … as wide as the longest name needs
 TABLE_LANDSCAPE_COLUMNS = 8  # an attachment table with more columns is set landscape (clause 8)
 
+# ── Forms (督办单: practice; one A4 page, a two-column table of label and value) ─────────────
+FORM_LABEL_CHARS = 7  # the label column: 年度计划投资 (6 characters of 四号) and room on each side
+FORM_ROW_MIN_PT = 26.0  # every row at least ≈ 9 mm high: a form, not a list
+FORM_BLANK_LINES = 5  # a field left to fill in by hand (办理情况) gets room for five table lines
+
 # ── Landscape pages (clause 8 横排表格) ──────────────────────────────────────────────────────
 # The portrait 版心 turned a quarter to the left: the table head faces the binding edge (订口) on
 # odd pages and the cut edge on even pages — the same turn for both, since the 订口 of an even
@@ -245,6 +250,12 @@ STYLE_TABLE_CAPTION = ParagraphStyle("TableCaption", "表格标题", "hei", alig
                                      keep_next=True)
 STYLE_PAGE_NUMBER = ParagraphStyle("PageNumber", "页码", "song", SIZE_4HAO_PT, "right",
                                    line_pitch_pt=None, snap_to_grid=False)
+# A form's red title (重点项目督办单), its 编号 flush right under it, and the text of its fields.
+STYLE_FORM_TITLE = ParagraphStyle("FormTitle", "表单标题", "title", SIZE_2HAO_PT, "center", color=RED,
+                                  keep_next=True, snap_to_grid=False)
+STYLE_FORM_NUMBER = ParagraphStyle("FormNumber", "表单编号", "body", align="right", keep_next=True)
+STYLE_FORM_TEXT = ParagraphStyle("FormText", "表单内容", "body", SIZE_4HAO_PT, "justify",
+                                 line_pitch_pt=TABLE_LINE_PITCH_PT, snap_to_grid=False)
 
 HEADING_STYLES = (STYLE_HEADING_1, STYLE_HEADING_2, STYLE_HEADING_3, STYLE_HEADING_4)
 PARAGRAPH_STYLES: tuple[ParagraphStyle, ...] = (
@@ -252,7 +263,8 @@ PARAGRAPH_STYLES: tuple[ParagraphStyle, ...] = (
     STYLE_ISSUER_MARK, STYLE_DOC_NUMBER, STYLE_SIGNATURE, STYLE_DATE, STYLE_ATTACHMENT_NOTE,
     STYLE_ATTACHMENT_LABEL, STYLE_ATTACHMENT_TITLE, STYLE_IMPRINT, STYLE_TABLE_TEXT,
     STYLE_TABLE_HEADER, STYLE_TABLE_TEXT_XIAO4, STYLE_TABLE_HEADER_XIAO4, STYLE_TABLE_TEXT_5HAO,
-    STYLE_TABLE_HEADER_5HAO, STYLE_TABLE_CAPTION, STYLE_PAGE_NUMBER,
+    STYLE_TABLE_HEADER_5HAO, STYLE_TABLE_CAPTION, STYLE_PAGE_NUMBER, STYLE_FORM_TITLE, STYLE_FORM_NUMBER,
+    STYLE_FORM_TEXT,
 )
 # Character style for a bold lead sentence ("**一是……。**") so it restyles with the document.
 CHAR_STYLE_LEAD = ("LeadSentence", "公文加粗")

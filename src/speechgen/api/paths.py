@@ -102,7 +102,7 @@ def render(source: Path, outputs: list[Path], *, force: bool = False, engine: En
     plan = check_outputs(outputs, inputs=inputs, force=force)  # first: a name with control characters is never echoed
     suffixes = _suffixes(outputs)
     request = RenderRequest(_read(source, hint=_DIALECT_HINT), tuple(suffixes), options=options, engine=engine,
-                            docx_template=_read_docx_template(docx_template) if docx_template else None)
+                            docx_template=read_docx_template(docx_template) if docx_template else None)
     result = render_from_bytes(request)
     written = write_outputs(plan, [(output, result.files[suffix])
                                    for output, suffix in zip(outputs, suffixes, strict=True)])
@@ -177,7 +177,7 @@ def generate(
         template_folder=template.resolve().parent if template else None,
         snippets=tuple(snippets), doc_number=doc_number, template_seconds=template_seconds,
         options=options, engine=engine,
-        docx_template=_read_docx_template(docx_template) if docx_template else None,
+        docx_template=read_docx_template(docx_template) if docx_template else None,
     )
     result = generate_from_bytes(request)
     written = write_outputs(plan, [(output, result.files[suffix])
@@ -206,10 +206,10 @@ def check(source: Path, *, data: Path | None = None, meeting: Path | None = None
 def template_check(template: Path, *, for_render: bool = False) -> TemplateReport:
     """Return what template-check finds in a Word template file (see TemplateCheckRequest).
     Raises InputError when the file is missing or no usable .docx."""
-    return template_check_from_bytes(TemplateCheckRequest(_read_docx_template(template), for_render)).report
+    return template_check_from_bytes(TemplateCheckRequest(read_docx_template(template), for_render)).report
 
 
-def _read_docx_template(path: Path) -> InputFile:
+def read_docx_template(path: Path) -> InputFile:
     """Return a Word template file, refused by its size before it is read."""
     from speechgen.wordtemplate import MAX_TEMPLATE_BYTES
 

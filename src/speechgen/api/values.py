@@ -30,7 +30,7 @@ from speechgen.api.requests import (
     TemplateCheckResult,
 )
 from speechgen.document import Document
-from speechgen.errors import InputError, Problem
+from speechgen.errors import InputError, Problem, TemplateError
 from speechgen.facts import Facts, GroupBy, GroupFacts
 from speechgen.inputs import InputFile
 from speechgen.model import Dossier, Layout
@@ -38,7 +38,7 @@ from speechgen.style import FontSet
 from speechgen.writers.options import Engine, RenderOptions
 
 if TYPE_CHECKING:
-    from speechgen.compose import DocKind
+    from speechgen.compose import DocKind, SnippetLibrary
     from speechgen.wordtemplate import WordTemplate
     from speechgen.writers.registry import Format
 
@@ -141,6 +141,7 @@ def draft(
     source: str | None = None,
     template_seconds: float | None = None,
     length: str = "normal",
+    library: SnippetLibrary | None = None,
 ) -> str:
     """Return the document of ``kind`` (speech 讲话稿, bulletin 通报, notice 督查通知) in the 公文
     Markdown dialect. ``frame`` names a speech frame; ``template`` a user's Jinja template (a
@@ -149,13 +150,32 @@ def draft(
     passages; ``doc_number`` a 发文字号 for this one bulletin or notice instead of the meeting
     file's; ``source`` the ledger's name for messages; ``template_seconds`` the render's time
     limit (default 5 s; docs/security.md); ``length`` short / normal / long (a speech's points
-    and the laggards it describes). Raises TemplateError / InputError."""
+    and the laggards it describes); ``library`` a snippet library loaded already (a batch
+    loads it once, api.snippet_library), instead of the built-in one and ``snippets``. Raises
+    TemplateError / InputError."""
     from speechgen.compose import DEFAULT_LIMITS, compose, user_template
 
     limits = DEFAULT_LIMITS if template_seconds is None else replace(DEFAULT_LIMITS, seconds=template_seconds)
     chosen = user_template(template, template_folder) if isinstance(template, InputFile) else template
     return compose(kind, computed, frame=frame, seed=seed, template=chosen, snippet_dirs=snippets,
-                   doc_number=doc_number, source=source, limits=limits, length=length)
+                   doc_number=doc_number, source=source, limits=limits, length=length,
+                   library=library)
+
+
+def check_template(template: InputFile, template_folder: Path | None = None) -> None:
+    """Raise TemplateError (its name and line) when a user's template cannot be compiled — its
+    syntax, an include that is not there — before any document is drafted from it (a batch)."""
+    import jinja2
+
+    from speechgen.compose import user_template
+    from speechgen.compose.env import make_environment, template_error
+
+    try:
+        make_environment(user_template(template, template_folder)).get_template(template.name)
+    except jinja2.TemplateNotFound as error:
+        raise TemplateError(Problem(message=f"找不到模板“{error.name}”", file=template.name)) from None
+    except jinja2.TemplateSyntaxError as error:
+        raise template_error(error, template.name) from None
 
 
 def parse_dialect(file: InputFile) -> Document:
@@ -173,6 +193,29 @@ def render_markup(text: str, fmt: str, *, source: str = "稿件.md", engine: Eng
     from speechgen.writers.registry import format_of
 
     return format_of(fmt).render(_parse(text, source), _options(options, engine))
+
+
+def render_draft(text: str, computed: Facts, formats: Sequence[str], *, source: str = "稿件.md",
+                 options: RenderOptions | None = None, docx_template: InputFile | None = None,
+                 template_seconds: float | None = None) -> dict[str, bytes]:
+    """Return a draft made from ``computed`` (by draft) rendered in every format (suffix → bytes, in
+    the order given; .md is the text itself): what generate_from_bytes does after drafting, for a
+    caller that drafts from Facts of its own (a batch worker, one group's Facts per document). A
+    Word template fills its fields from the Document and these Facts. Raises MarkupError,
+    TemplateError (the Word template)."""
+    writers = _writers(formats)
+    word = _word_template(docx_template, "ledger", template_seconds, writers)
+    return _render(writers, lambda: _parse(text, source), options or RenderOptions(), markdown=text, word=word,
+                   facts=computed)
+
+
+def check_docx_template(docx_template: InputFile, formats: Sequence[str], *,
+                        template_seconds: float | None = None) -> tuple[Problem, ...]:
+    """Check a Word template for documents drafted from a ledger before any of them is made: raise
+    TemplateError for what template-check finds wrong, InputError when the .pdf needs LibreOffice and
+    it is missing; return the template's warnings. The prepared template is kept per process."""
+    word = _word_template(docx_template, "ledger", template_seconds, _writers(formats))
+    return word.report.warnings if word else ()
 
 
 def reference_docx(options: RenderOptions | None = None) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from speechgen.cli.batch_cmd import batch_command
 from speechgen.cli.check_cmd import check_command
 from speechgen.cli.facts_cmd import facts_command
 from speechgen.cli.generate_cmd import generate_command
@@ -20,6 +21,7 @@ ALL.append(init_command)
 ALL.append(facts_command)
 ALL.append(render_command)
 ALL.append(generate_command)
+ALL.append(batch_command)
 ALL.append(templates_command)
 ALL.append(frames_command)
 ALL.append(snippets_command)

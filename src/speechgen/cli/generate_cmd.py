@@ -7,35 +7,16 @@ from pathlib import Path
 import click
 
 from speechgen import api
+from speechgen.cli.kinds import KindType
 from speechgen.cli.written import echo_written
 from speechgen.cli.zhclick import ZhCommand
-
-# The document kinds by the names users may type (English or Chinese).
-KIND_NAMES: dict[str, str] = {
-    "speech": "speech", "讲话": "speech", "讲话稿": "speech",
-    "bulletin": "bulletin", "通报": "bulletin",
-    "notice": "notice", "通知": "notice", "督查通知": "notice",
-}
-
-KIND_LABELS: dict[str, str] = {"speech": "讲话稿", "bulletin": "通报", "notice": "督查通知"}
+from speechgen.kinds import KIND_LABELS
 
 
-class KindType(click.ParamType):
-    """speech / bulletin / notice, or 讲话稿 / 通报 / 通知."""
-
-    name = "文稿类型"
-
-    def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        kind = KIND_NAMES.get(str(value).strip().lower())
-        if kind is None:
-            self.fail(f"“{value}”不是可生成的文稿类型；可选 speech（讲话稿）、bulletin（通报）、notice（督查通知）",
-                      param, ctx)
-        return kind
-
-
-@click.command("generate", cls=ZhCommand, short_help="从台账生成讲话稿、通报或督查通知（.docx、.pdf 等）。")
+@click.command("generate", cls=ZhCommand, short_help="从台账生成讲话稿、通报、督查通知或督办通知（.docx、.pdf 等）。")
 @click.argument("kind", metavar="文稿类型", type=KindType(),
-                help="speech（讲话稿）、bulletin（通报）或 notice（督查通知），也可写中文。")
+                help="speech（讲话稿）、bulletin（通报）、notice（督查通知）、supervision（督办通知）"
+                     "或 sheet（督办单，台账只有一个项目时），也可写中文。")
 @click.option("--data", "-d", required=True, metavar="台账", type=click.Path(path_type=Path),
               help="项目台账：.xlsx、.csv、.yaml 或 .json。")
 @click.option("--meeting", "-m", required=True, metavar="会议信息", type=click.Path(path_type=Path),
@@ -83,7 +64,8 @@ def generate_command(
     force: bool,
     engine: str,
 ) -> None:
-    """从项目台账和会议信息生成文稿初稿：speech 讲话稿、bulletin 通报、notice 督查通知。
+    """从项目台账和会议信息生成文稿初稿：speech 讲话稿、bulletin 通报、notice 督查通知、
+    supervision 督办通知（按县区、单位每组一份请用 speechgen batch）。
 
     文中的每个数字都由台账算出（项目数、开工数、完成投资、完成率、时序进度、排名、滞后项目），
     段落从片段库中按台账情况选用；同样的输入和 --seed 总是得到同样的文字。

@@ -8,8 +8,8 @@ import click
 
 from speechgen import api
 from speechgen.cli.zhclick import ZhCommand
+from speechgen.kinds import KIND_LABELS
 
-KIND_LABELS = {"speech": "讲话稿", "bulletin": "通报", "notice": "督查通知"}
 PREVIEW_CHARS = 36  # characters of a passage shown by `speechgen snippets`
 
 

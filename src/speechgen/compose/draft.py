@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from speechgen.compose.chooser import Chooser, stable_seed
 from speechgen.compose.context import build_context
@@ -18,6 +18,7 @@ from speechgen.compose.env import (
     render_template,
     user_template,
 )
+from speechgen.compose.filters import md_escape
 from speechgen.compose.frames import Frame, get_frame
 from speechgen.compose.guarded import template_functions
 from speechgen.compose.guards import require_annual_plan, with_doc_number
@@ -28,17 +29,20 @@ from speechgen.compose.plain import plain_context
 from speechgen.compose.plan import RenderedPart, plan_document, render_document
 from speechgen.compose.points import LENGTHS, Length
 from speechgen.compose.sandbox import TemplateSandbox
+from speechgen.compose.supervision import SUPERVISION_KINDS, supervision_values, unit_name
 from speechgen.errors import InputError, Problem, TemplateError
 from speechgen.facts.laggards import project_rate
 from speechgen.facts.types import REASON_LABELS, Facts, Laggard
+from speechgen.kinds import DocKind, kind_choices
 from speechgen.model import Project
 from speechgen.zh.units import kind_nouns, unit_kind
 
-DocKind = Literal["speech", "bulletin", "notice"]
 TEMPLATES: dict[str, str] = {
     "speech": "speech.md.j2",
     "bulletin": "bulletin.md.j2",
     "notice": "notice.md.j2",
+    "supervision": "supervision.md.j2",
+    "sheet": "sheet.md.j2",
 }
 TEMPLATE_DESCRIPTIONS: dict[str, str] = {
     "speech": "讲话稿：标题、讲话人和日期、称谓、开场（会议目的、听取汇报、“下面，我讲三点意见”）、"
@@ -46,6 +50,11 @@ TEMPLATE_DESCRIPTIONS: dict[str, str] = {
     "bulletin": "通报：版头、主送、基本情况（总体数据、开工、时序进度、排名）、存在问题（点名滞后项目）、"
                 "下步工作要求、落款，附件为各县区推进情况表",
     "notice": "督查通知：版头、主送、督查内容、督查方式和时间安排、工作要求、联系人、落款，附件为督查清单",
+    "supervision": "督办通知：版头、主送本单位、基本情况（本单位项目、开工率、完成率与时序进度、在同类单位中的位次）、"
+                   "存在问题（逐个滞后或逾期未开工项目的责任单位、包保领导、问题和整改要求）、督办要求"
+                   "（限期书面报送整改情况）、联系人、落款；进度快于时序进度的单位为提醒或鼓励的写法",
+    "sheet": "督办单：一个项目一页的表格，红色标题和编号，督办事项、项目名称、责任单位、包保领导、计划开工、"
+             "年度计划、完成投资、完成率、存在问题、督办要求、办结时限、办理情况（留空供填写）、督办单位和日期",
 }
 DEFAULT_SEED = 1
 
@@ -117,7 +126,13 @@ def district_label(facts: Facts) -> str:
     city = facts.meeting.level == "市"
     if any(unit_kind(n)[0] == "zone" for n in names):
         return "县区（园区）" if city else "乡镇（园区）"
-    return "县区" if city else "乡镇（街道）"
+    return level_unit_label(facts)
+
+
+def level_unit_label(facts: Facts) -> str:
+    """Return what the units of the meeting's level are called whatever their kind: 县区 in a
+    city, 乡镇（街道） below — the one row label of a form every 督办单 of a batch shares."""
+    return "县区" if facts.meeting.level == "市" else "乡镇（街道）"
 
 
 def check_length(length: str) -> Length:
@@ -200,10 +215,10 @@ def prepare(
 ) -> Prepared:
     """Return the environment, template name and context of one document (see compose)."""
     if kind not in TEMPLATES:
-        raise InputError(Problem(message=f"不支持的文稿类型“{kind}”", hint="可选：speech、bulletin、notice"))
+        raise InputError(Problem(message=f"不支持的文稿类型“{kind}”", hint=f"可选：{kind_choices()}"))
     size = check_length(length)
     facts = with_doc_number(facts, doc_number, kind)
-    if template is None:
+    if template is None and kind not in SUPERVISION_KINDS:  # a project without a plan may still be overdue
         require_annual_plan(facts, source)
     user = template if isinstance(template, UserTemplate) or template is None else read_user_template(template)
     if user is not None or limits != DEFAULT_LIMITS:
@@ -212,6 +227,8 @@ def prepare(
         env = builtin_environment()
     library = library or load_library(snippet_dirs)
     context = plain_context(build_context(facts))
+    if kind in SUPERVISION_KINDS:  # the passages name the unit as the document does (赵文清副市长包保)
+        context = {**context, "scope": md_escape(unit_name(facts))}
     observations = observe(facts)
     group_key = facts.group.key if facts.group is not None else ""
     chooser = Chooser(library, env, context, observations, kind=kind, seed=seed, group_key=group_key)
@@ -230,6 +247,7 @@ def prepare(
         "length": size,
         "inspection_rows": inspection_rows(facts),
         "district_label": district_label(facts),
+        "form_unit_label": level_unit_label(facts),
         "not_yet_due": not_yet_due(facts),
     }
     functions: dict[str, Callable[..., Any]] = {
@@ -242,11 +260,15 @@ def prepare(
         "mention": chooser.mention,
         "rate_of": project_rate,
     }
+    if kind in SUPERVISION_KINDS:
+        values.update(supervision_values(facts, kind, observations))
     if chosen is not None:
         headings = choose_headings(chosen, observations.names, chooser)
         values["frame"] = FrameView(chosen.name, chosen.label, chosen.template, headings)
     name = user.name if user is not None else TEMPLATES[kind]
-    return Prepared(env, name, {**plain_context(values, anchor=facts), **template_functions(functions)})
+    # converted once for every document that shares them (a batch): the ranked table, the meeting
+    plain = plain_context(values, anchor=facts, shared=(facts.siblings, facts.meeting))
+    return Prepared(env, name, {**plain, **template_functions(functions)})
 
 
 def compose(kind: DocKind, facts: Facts, **options: Any) -> str:

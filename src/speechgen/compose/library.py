@@ -17,16 +17,18 @@ from speechgen.compose.env import make_environment
 from speechgen.compose.vetting import known_names, normalize_text, vet
 from speechgen.compose.wording import Choice, WordingError, every_wording, parse_wording
 from speechgen.errors import InputError, Problem
+from speechgen.kinds import KIND_LABELS
 from speechgen.paths import resource_dir
 
-KINDS = ("speech", "bulletin", "notice")
-KIND_LABELS = {"speech": "讲话稿", "bulletin": "通报", "notice": "通知"}
+KINDS = tuple(KIND_LABELS)  # what a passage's ``kinds`` may name
+DEFAULT_KINDS = ("speech", "bulletin", "notice")  # a passage without ``kinds``: the three kinds of a whole ledger
 # Roles of docs/snippets.md: sub-point roles carry a lead, the others must not.
 POINT_ROLES = frozenset({
     "awareness", "start_works", "overdue_starts", "factor_guarantee", "catch_up", "speed", "completion",
     "year_end_push", "half_year_push", "service", "preparation", "investment_attraction", "responsibility",
     "speaker_lead", "supervision", "style_of_work", "safety_quality", "bulletin_requirements", "notice_content",
-    "notice_requirements", "frame_review_starts", "frame_review_investment", "frame_review_districts",
+    "notice_requirements", "supervision_requirements", "frame_review_starts", "frame_review_investment",
+    "frame_review_districts",
     "frame_review_mechanism", "frame_review_completions", "issue_laggards", "issue_units", "issue_pace",
     "issue_starts", "issue_factors", "issue_watch", "frame_three_x_phenomena", "frame_three_x_keys",
     "frame_three_x_requirements",
@@ -39,7 +41,7 @@ PLAIN_ROLES = frozenset({
     "say_lag_item", "say_lag_rest", "say_problems", "say_not_started", "say_units_detail", "say_problem_types",
     "say_remaining",
     "bulletin_lead", "bulletin_assessment",
-    "notice_purpose", "notice_scope",
+    "notice_purpose", "notice_scope", "supervision_opening",
 })
 _PASSAGE_KEYS = frozenset({"id", "kinds", "needs", "when", "unless", "lead", "text"})
 MAX_SNIPPET_FILE_BYTES = 1_000_000  # the largest built-in file is < 20 KB
@@ -195,7 +197,7 @@ class _Loader:
                          "可用的键：id、kinds、needs、unless、lead、text")
         kinds = _names(item.get("kinds"))
         if kinds is None or any(k not in KINDS for k in kinds):
-            self.problem(file, line, f"{where}kinds 只能是 speech、bulletin、notice 的列表")
+            self.problem(file, line, f"{where}kinds 只能是 {'、'.join(KINDS)} 的列表")
             kinds = []
         needs, unless = self.check_names(item, where, file, line)
         vetted, problems = vet(item.get("text"), needs, self.env)
@@ -205,7 +207,7 @@ class _Loader:
         if len(self.problems) == before and vetted is not None:
             self.passages.append(Passage(
                 id=ident, role=role, text=vetted.text, lead=lead[0] if lead else None,
-                kinds=frozenset(kinds or KINDS), needs=needs, unless=unless, file=file, line=line or 0,
+                kinds=frozenset(kinds or DEFAULT_KINDS), needs=needs, unless=unless, file=file, line=line or 0,
                 names=vetted.names, segments=vetted.segments, fields=vetted.fields,
                 lead_segments=lead[1] if lead else (),
             ))

@@ -194,12 +194,13 @@ def _convert(value: Any, memo: dict[int, Any]) -> Any:
 _CONVERTED: dict[int, tuple[weakref.ref[Any], dict[int, Any]]] = {}
 
 
-def _memo_of(anchor: Any) -> dict[int, Any]:
+def _memo_of(anchor: Any, known: dict[int, Any] | None = None) -> dict[int, Any]:
     """Return a fresh memo holding the conversion of ``anchor`` and what it reaches. Only ids of
-    objects kept alive by ``anchor`` are shared; each call's own objects go into its copy."""
+    objects kept alive by ``anchor`` are shared; each call's own objects go into its copy.
+    ``known`` holds conversions made already (of shared parts) that the anchor may reuse."""
     entry = _CONVERTED.get(id(anchor))
     if entry is None or entry[0]() is not anchor:
-        memo: dict[int, Any] = {}
+        memo: dict[int, Any] = dict(known or {})
         to_plain(anchor, memo)
         key = id(anchor)
         _CONVERTED[key] = (weakref.ref(anchor, lambda _ref: _CONVERTED.pop(key, None)), memo)
@@ -207,9 +208,37 @@ def _memo_of(anchor: Any) -> dict[int, Any]:
     return dict(entry[1])
 
 
-def plain_context(values: Mapping[str, Any], anchor: Any = None) -> dict[str, Any]:
+def plain_context(values: Mapping[str, Any], anchor: Any = None, shared: tuple[Any, ...] = ()) -> dict[str, Any]:
     """Return a template context with every value made plain (one memo, so an object reached
     twice — a project in ``facts.projects`` and in a laggard — is one Record). ``anchor``, an
-    immutable object the values come from (the Facts), is converted once per process."""
-    memo = _memo_of(anchor) if anchor is not None else {}
+    immutable object the values come from (the Facts), is converted once per process; so is each
+    of ``shared``, immutable objects many anchors hold (the ranked table of every group,
+    Facts.siblings, and the meeting, which a batch's documents share: converted once, not once
+    per document)."""
+    memo: dict[int, Any] = {}
+    for part in shared:
+        memo.update(_shared_memo(part))
+    if anchor is not None:
+        memo.update(_memo_of(anchor, memo))
     return {name: to_plain(value, memo) for name, value in values.items()}
+
+
+# Shared tuples (which cannot be weakly referenced) and their conversion, the last few kept.
+_SHARED: dict[int, tuple[Any, dict[int, Any]]] = {}
+_SHARED_KEPT = 8
+
+
+def _shared_memo(part: Any) -> dict[int, Any]:
+    """Return the conversion of a shared object: a tuple is kept (with a reference to it, so its
+    id stays its own) among the last few; anything else while it lives (_memo_of)."""
+    if not isinstance(part, tuple):
+        return _memo_of(part)
+    entry = _SHARED.get(id(part))
+    if entry is None or entry[0] is not part:
+        memo: dict[int, Any] = {}
+        to_plain(part, memo)
+        _SHARED.pop(id(part), None)
+        _SHARED[id(part)] = entry = (part, memo)
+        while len(_SHARED) > _SHARED_KEPT:
+            _SHARED.pop(next(iter(_SHARED)))
+    return entry[1]

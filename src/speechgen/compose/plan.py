@@ -149,8 +149,17 @@ def plan_notice(obs: Observations) -> tuple[PartPlan, ...]:
     )
 
 
+# kinds whose template lays out each part itself from its own facts (督办通知, 督办单:
+# compose/supervision.py), picking its passages as it goes: no plan of parts
+SELF_PLANNED = frozenset({"supervision", "sheet"})
+# kinds whose parts cite the laggards worded one by one (a notice lists them in its 督查清单)
+DESCRIBES_LAGGARDS = frozenset({"speech", "bulletin"})
+
+
 def plan_document(kind: str, frame: Frame | None, obs: Observations, length: Length) -> tuple[PartPlan, ...]:
-    """Return the parts of a document of ``kind`` (a speech in ``frame``)."""
+    """Return the parts of a document of ``kind`` (a speech in ``frame``; none for SELF_PLANNED)."""
+    if kind in SELF_PLANNED:
+        return ()
     if kind == "speech" and frame is not None:
         return plan_speech(frame, obs, length)
     return plan_bulletin(obs) if kind == "bulletin" else plan_notice(obs)
@@ -198,7 +207,7 @@ def _comment(chooser: Chooser, plan: PartPlan, said: _Said, places: int | None) 
 def render_document(chooser: Chooser, parts: Sequence[PartPlan], obs: Observations,
                     length: Length) -> list[RenderedPart]:
     """Return the rendered parts, the laggards worded first (every part may cite them)."""
-    if chooser.kind != "notice":  # a notice lists its laggards in the 督查清单
+    if chooser.kind in DESCRIBES_LAGGARDS:
         describe_laggards(chooser, obs, SIZES[length].featured)
     said = [_say(chooser, part) for part in parts]
     places = SIZES[length].places if chooser.kind == "speech" else None

@@ -14,6 +14,7 @@ from speechgen.document import (
     AttachmentNote,
     Block,
     Document,
+    FormTitle,
     Imprint,
     PageBreak,
     Paragraph,
@@ -21,6 +22,7 @@ from speechgen.document import (
     Salutation,
     Signature,
     Subtitle,
+    Table,
     Title,
 )
 from speechgen.errors import Problem
@@ -47,6 +49,8 @@ def assemble(meta: Meta, blocks: list[Block], source: str, problems: list[Proble
     body, attachments = _split_attachments(blocks)
     style = meta.numbering_style
     body = _salutation(meta, number_headings(body, style, source, problems))
+    if meta.kind == "sheet":  # a 督办单's tables are its form
+        body = [replace(block, form=True) if isinstance(block, Table) else block for block in body]
     for attachment in attachments:
         attachment.blocks[:] = number_headings(attachment.blocks, style, source, problems)
     parts: list[Block] = [
@@ -147,10 +151,12 @@ def _header(meta: Meta, title: Title | None, source: str, problems: list[Problem
                 hint="请在开头信息写“issuer: 发文机关名称”",
             )
         )
-    if title:
+    if title and meta.kind == "sheet":
+        blocks.append(FormTitle(title.text, source_line=title.source_line, number=meta.doc_number))
+    elif title:
         blocks.append(title)
     blocks.extend(Subtitle(line, source_line=meta.line("subtitle")) for line in meta.subtitle)
-    if meta.addressee:
+    if meta.addressee and meta.kind != "sheet":
         blocks.append(Addressee(meta.addressee, source_line=meta.line("addressee")))
     return blocks
 
@@ -185,11 +191,11 @@ def _attachment_note(meta: Meta, attachments: list[Attachment], source: str, pro
 
 
 def _signature(meta: Meta, source: str, problems: list[Problem]) -> list[Block]:
-    """Return 署名 and 成文日期: bulletins and notices sign with the issuer; speeches only when
-    ``signature`` is given (a speech's date belongs in its subtitle)."""
+    """Return 署名 and 成文日期: bulletins and notices sign with the issuer; speeches and 督办单 only
+    when ``signature`` is given (a speech's date belongs in its subtitle, a form's in its table)."""
     official = meta.kind in ("bulletin", "notice")
     signer = meta.signature or (meta.issuer if official else None)
-    if meta.kind == "speech" and not meta.signature:
+    if meta.kind in ("speech", "sheet") and not meta.signature:
         return []
     if signer and not meta.date:
         problems.append(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -74,6 +75,9 @@ def read_entries(yaml_text: str, *, first_line: int, source: str) -> tuple[tuple
     wide = _full_width_colons(yaml_text, first_line, source)
     if wide:
         return (), wide
+    simple = _simple_entries(yaml_text, first_line)
+    if simple is not None:
+        return simple, ()
     # The sources' loader: dates stay text (meta.py explains a bad one), and nesting, "*"
     # references and values are bounded as in a ledger.
     try:
@@ -93,6 +97,35 @@ def read_entries(yaml_text: str, *, first_line: int, source: str) -> tuple[tuple
         )
         return (), (problem,)
     return _entries_of(loader, node, first_line, source)
+
+
+# What speechgen's own templates write (``key: "JSON string"``, ``kind: notice``), read without
+# building a YAML node tree: a batch parses thousands of drafts. Anything else goes to YAML,
+# including characters YAML reads otherwise (line separators it folds, controls it refuses).
+_PLAIN_CHAR = r'[^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]'
+_SIMPLE_LINE = re.compile(rf'([A-Za-z_]+): ("(?:{_PLAIN_CHAR}|\\["\\/bfnrtu])*"|[a-z][a-z_]*)')
+_YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+
+
+def _simple_entries(yaml_text: str, first_line: int) -> tuple[Entry, ...] | None:
+    """Return the entries when every line is ``key: "string"`` (a JSON string, which YAML reads
+    the same) or ``key: word``, no key twice; None for anything else (read by YAML)."""
+    entries: list[Entry] = []
+    for index, line in enumerate(yaml_text.split("\n")):
+        match = _SIMPLE_LINE.fullmatch(line)
+        if match is None:
+            return None
+        key, value = match.groups()
+        if value.startswith('"'):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                return None
+        elif value in _YAML_WORDS:
+            return None
+        entries.append(Entry(key, value, first_line + index))
+    keys = [entry.key for entry in entries]
+    return tuple(entries) if entries and len(set(keys)) == len(keys) else None
 
 
 def _entries_of(

@@ -15,7 +15,7 @@ from speechgen.errors import Problem
 from speechgen.markup.meta import KINDS, Meta
 
 # The 文种 a title ends with → the kind laid out for it (GB/T 9704 leaves the rest to `generic`).
-TITLE_KINDS: dict[str, Kind] = {"通知": "notice", "通报": "bulletin"}
+TITLE_KINDS: dict[str, Kind] = {"通知": "notice", "通报": "bulletin", "督办单": "sheet"}
 _OFFICIAL_KEYS = {"issuer": "发文机关（issuer）", "doc_number": "发文字号（doc_number）"}
 _KIND_LIST = "、".join(f"kind: {key}（{name}）" for key, name in KINDS.items())
 
@@ -54,10 +54,16 @@ def _unprinted(meta: Meta, source: str) -> list[Problem]:
     red = meta.red_header if meta.red_header is not None else meta.kind in ("bulletin", "notice")
     signs_with_issuer = meta.kind in ("bulletin", "notice") and not meta.signature
     missing: list[tuple[str, str]] = []
-    if meta.doc_number and not (red and meta.issuer):
+    form_hint = "督办单是一张表：督办单位、日期和责任单位写在表格里"
+    if meta.kind == "sheet":  # a form: its 编号 stands under its title; no 主送 of its own
+        if meta.addressee:
+            missing.append(("addressee", form_hint))
+        if meta.issuer and not red and not meta.signature:
+            missing.append(("issuer", form_hint))
+    elif meta.doc_number and not (red and meta.issuer):
         fix = "请写 issuer（发文机关）" if red else "请写“red_header: true”"
         missing.append(("doc_number", f"发文字号只排在版头里，{fix}"))
-    if meta.issuer and not red and not signs_with_issuer:
+    if meta.kind != "sheet" and meta.issuer and not red and not signs_with_issuer:
         missing.append(("issuer", "发文机关不排版头也不署名：要版头请写“red_header: true”，要署名请写 signature"))
     return [
         Problem(f"开头信息“{key}”不会出现在{KINDS[meta.kind]}里", file=source, row=meta.line(key),

@@ -17,7 +17,8 @@ from speechgen.zh.docnumber import parse_doc_number
 from speechgen.zh.numerals import parse_chinese_digits, parse_small_numeral
 
 Numbering = Literal["standard", "speech"]
-KINDS: dict[str, str] = {"speech": "讲话稿", "bulletin": "通报", "notice": "通知", "generic": "一般文稿"}
+KINDS: dict[str, str] = {"speech": "讲话稿", "bulletin": "通报", "notice": "通知", "sheet": "督办单",
+                         "generic": "一般文稿"}
 NUMBERINGS: dict[str, str] = {"standard": "一、（一）1.（1）", "speech": "一级标题用“第一，”"}
 
 

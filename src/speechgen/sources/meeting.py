@@ -23,7 +23,7 @@ from speechgen.zh.docnumber import doc_number_problem
 MEETING_SUFFIXES = (".yaml", ".yml", ".json")
 REQUIRED = {"region": "地区，如 示例市", "meeting": "会议名称，如 全市重点项目调度会",
             "date": "会议日期，如 2026-06-05", "as_of": "数据截至日期，如 2026-05-31"}
-DATE_KEYS = ("date", "as_of", "print_date", "deadline", "start", "end", "report_by")
+DATE_KEYS = ("date", "as_of", "print_date", "deadline", "start", "end", "report_by", "feedback_by")
 TEXT_KEYS = ("region", "meeting", "speaker", "issuer", "doc_number", "addressee", "cc", "printer", "name",
              "phone", "email")
 LEVELS = {"市": "市", "全市": "市", "市级": "市", "县级市": "市", "县": "县", "全县": "县", "县级": "县",
@@ -160,12 +160,25 @@ def _coerce_choice(name: str, value: object, where: str) -> object:
         if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
             raise CellError(f"“{where}”应是列表", f"请每项单独一行，以“- ”开头，如\n{where}:\n  - 市发展改革委")
         return tuple(text for v in value if (text := _text(v)))
+    if name == "addressees":
+        return _addressees(value)
     if name == "groups":
         text = str(value).strip().rstrip("个组")
         if not re.fullmatch(r"[0-9]{1,3}", text) or not 1 <= int(text) <= MAX_COUNT:
             raise CellError(f"“{quote(value)}”不是督查组的数量", "请填写正整数，如 groups: 4")
         return int(text)
     return value
+
+
+def _addressees(value: object) -> dict[str, str]:
+    """Return addressees: group name → 主送机关, both texts."""
+    example = "addressees:\n  青河县: 青河县人民政府\n  市交通运输局: 市交通运输局"
+    if not isinstance(value, dict):
+        raise CellError("“addressees”应是“名称: 主送机关”的对照表", f"请每个单位写一行，如\n{example}")
+    empty = [quote(key) for key, name in value.items() if name is None or not str(name).strip()]
+    if empty:
+        raise CellError(f"“addressees”中“{'、'.join(empty)}”没有写主送机关", f"请在冒号后写主送机关，如\n{example}")
+    return {_text(key): _text(name) for key, name in value.items() if str(key).strip()}
 
 
 def _coerce_layout(where: str, value: object) -> object:

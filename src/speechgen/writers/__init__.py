@@ -1,6 +1,14 @@
 """Document → bytes in each output format, and the one routine that writes files (check, stage, rename)."""
 
-from speechgen.writers.output import OutputPlan, Written, atomic_write, check_outputs, write_outputs
+from speechgen.writers.output import (
+    OutputPlan,
+    Written,
+    atomic_write,
+    check_outputs,
+    open_output,
+    remove_stale_temps,
+    write_outputs,
+)
 from speechgen.writers.registry import (
     ENGINES,
     FORMATS,
@@ -25,6 +33,8 @@ __all__ = [
     "check_outputs",
     "format_for_path",
     "format_of",
+    "open_output",
+    "remove_stale_temps",
     "render_bytes",
     "supported_suffixes",
     "write_outputs",

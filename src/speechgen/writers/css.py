@@ -244,7 +244,7 @@ def header_rules() -> str:
         f".RedHeader.no-number .RedRule {{ margin-top: {mm(s.RED_RULE_BELOW_NUMBER_MM)}; }}",
         f".RedHeader + .Title {{ margin-top: {TWO_LINES}; }}",  # 7.3.1: two lines below the rule
         # One blank line after the title block; a speech's byline sits right under the title.
-        f".Title + *, .Subtitle + :not(.Subtitle) {{ margin-top: {LINE}; }}",
+        f".Title + *, .Subtitle + :not(.Subtitle), .FormTitle + * {{ margin-top: {LINE}; }}",
         ".Title + .Subtitle { margin-top: 0; }",
     ])
 
@@ -273,6 +273,12 @@ def table_rules() -> str:
         "table.Table td.figure { white-space: nowrap; }",  # "108.1%" never loses its unit to the next line
         # A blank line under an attachment title, as in the .docx (table.Table's margin would win).
         f".AttachmentTitle + table.Table {{ margin-top: {LINE}; }}",
+        # A form (督办单): the label column as wide as the .docx's, rows a form's height, an empty
+        # value room to write in by hand.
+        f"table.Form th {{ width: {pt(s.FORM_LABEL_CHARS * s.SIZE_4HAO_PT + 2 * CELL_MARGIN / s.TWIPS_PER_PT)}; }}",
+        f"table.Form tr {{ height: {pt(s.FORM_ROW_MIN_PT)}; }}",
+        f"table.Form tr.blank {{ height: {pt(s.FORM_BLANK_LINES * s.TABLE_LINE_PITCH_PT)}; }}",
+        f".FormTitle + .FormNumber {{ margin-top: 0; }} .FormNumber + table.Form {{ margin-top: {LINE}; }}",
     ])
 
 

@@ -19,6 +19,7 @@ from speechgen.document import (
     AttachmentNote,
     Block,
     Document,
+    FormTitle,
     Heading,
     Imprint,
     PageBreak,
@@ -156,6 +157,9 @@ def render_block(block: Block, *, landscape: bool = False, char_grid: bool = Tru
     match block:
         case RedHeader():
             return red_header(block)
+        case FormTitle(text=title, number=number):
+            head = f'<h1 class="{s.STYLE_FORM_TITLE.style_id}">{lines(broken_title(title, title_width(landscape)))}'
+            return head + "</h1>" + (f"\n{para(s.STYLE_FORM_NUMBER, span(f'编号：{number}'))}" if number else "")
         case Title(text=title):
             return f'<h1 class="{s.STYLE_TITLE.style_id}">{lines(broken_title(title, title_width(landscape)))}</h1>'
         case Subtitle(text=value):
@@ -170,6 +174,8 @@ def render_block(block: Block, *, landscape: bool = False, char_grid: bool = Tru
             return f'<{tag} class="{style.style_id}">{span(block.full_text)}</{tag}>'
         case Paragraph():
             return paragraph(block)
+        case Table(form=True):
+            return form_table(block)
         case Table():
             return table(block, landscape=landscape)
         case PageBreak():
@@ -248,6 +254,18 @@ def table(block: Table, *, landscape: bool = False) -> str:
     )
     return (f'{caption}<table class="Table">\n<colgroup>{cols}</colgroup>\n'
             f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>")
+
+
+def form_table(block: Table) -> str:
+    """Return a form's table (督办单): labels in <th>, values left-aligned, an empty value's row
+    tall enough to write in (the .docx writer's render_form)."""
+    rows = []
+    for row in (block.header, *block.rows):
+        label, *values = row
+        blank = " class=\"blank\"" if not any(value.strip() for value in values) else ""
+        cells = "".join(f'<td class="{s.STYLE_FORM_TEXT.style_id}">{lines(value)}</td>' for value in values)
+        rows.append(f'<tr{blank}><th class="{s.STYLE_TABLE_HEADER.style_id}">{lines(label)}</th>{cells}</tr>')
+    return '<table class="Table Form">\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>"
 
 
 def attachment_note(items: tuple[str, ...], *, char_grid: bool = True) -> str:

@@ -14,6 +14,7 @@ from speechgen.document import (
     AttachmentNote,
     Block,
     Document,
+    FormTitle,
     Heading,
     Imprint,
     PageBreak,
@@ -61,6 +62,8 @@ def front_matter(doc: Document) -> dict[str, Any]:
     subtitles = [b.text for b in doc.blocks if isinstance(b, Subtitle)]
     if subtitles:
         meta["subtitle"] = subtitles
+    if isinstance(title, FormTitle) and title.number:
+        meta["doc_number"] = title.number
     if header:
         meta["issuer"] = header.issuer
         if header.doc_number:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Literal
 
@@ -33,6 +34,8 @@ class RenderOptions:
     ``engine``: the PDF engine, WeasyPrint (default, fast) or LibreOffice converting the .docx;
     ``timeout_s`` bounds one LibreOffice conversion.
     ``embed_css``: the .html carries its stylesheet (False: a bare page for a caller's own CSS).
+    ``timestamp``: the creation time written into the .docx properties (None: SOURCE_DATE_EPOCH
+    when set, else now); a batch gives the 成文日期, so that every run makes the same bytes.
     """
 
     fonts: style.FontSet = style.DEFAULT_FONTS
@@ -42,3 +45,4 @@ class RenderOptions:
     engine: Engine = "weasyprint"
     timeout_s: float = 120.0
     embed_css: bool = True
+    timestamp: dt.datetime | None = None

@@ -1,26 +1,26 @@
 """Putting outputs on disk: check every output first, stage all of them in temp files, rename at the end.
 
-Every command that writes files goes through here (``render``, ``generate``, ``reference-docx``)::
+Every command that writes files goes through here (``render``, ``generate``, ``reference-docx``,
+``batch``)::
 
     plan = check_outputs(outputs, inputs=[source], force=force)  # refuses before any work is done
     payloads = [(path, render(path)) for path in plan.targets]   # the caller renders in memory
     written = write_outputs(plan, payloads)                      # all staged, then all renamed
 
-``write_outputs`` takes any iterable of (path, bytes), so a ``batch`` command writing one document
-per unit (thousands of files into one folder, plus a manifest) reuses it unchanged: it calls
-``check_outputs`` once with every unit's path and the manifest's (one message lists every file that
-exists, every bad name), then passes a *generator* that renders one unit at a time and yields the
-manifest last. Each payload goes to its temp file as soon as it is yielded, so memory holds one
-document, not thousands; nothing is renamed until the generator is exhausted, so a failure or a
-kill anywhere leaves no unit written; the renames run in the order yielded, so the manifest
-appears last and its presence means the batch is complete. Each folder is scanned for stale temp
-files once per call, not once per file.
+A ``batch`` (one document per unit, thousands of files into one folder, speechgen.batch) checks
+every file once with ``check_outputs`` (one message lists every file that exists, every bad name),
+then writes each document on its own, as soon as it is made, with ``write_outputs(plan.part(its
+files), …, clean=False)``: each document is complete or absent whatever happens to the run, and
+the folder is scanned for stale temp files once at the start (``remove_stale_temps``, with
+``exclusive=True`` while the batch holds the folder's lock), not once per document. A file too big
+to hold in memory (the zip of a whole batch) is streamed into its temp file with ``open_output``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import os
 import re
@@ -30,6 +30,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from speechgen.errors import InputError, OutputExistsError, Problem
 from speechgen.writers.output_paths import path_problems, visible
@@ -72,6 +73,19 @@ class OutputPlan:
     targets: tuple[Path, ...]
     force: bool
 
+    @functools.cached_property
+    def _checked(self) -> frozenset[Path]:
+        return frozenset(self.targets)
+
+    def part(self, targets: Sequence[Path], *, force: bool | None = None) -> OutputPlan:
+        """Return the plan of some of these (already checked) targets, e.g. one document of a
+        batch; ``force`` may narrow this plan's permission to replace files, never widen it."""
+        chosen = tuple(Path(target) for target in targets)
+        unknown = [str(target) for target in chosen if target not in self._checked]
+        if unknown:
+            raise ValueError(f"OutputPlan.part: {', '.join(unknown)} not among the checked targets")
+        return OutputPlan(chosen, self.force and (True if force is None else force))
+
 
 @dataclass(frozen=True)
 class Written:
@@ -112,7 +126,8 @@ def check_outputs(outputs: Sequence[Path], *, inputs: Sequence[Path] = (), force
     return OutputPlan(targets, force)
 
 
-def write_outputs(plan: OutputPlan, contents: Iterable[tuple[Path, bytes | str]]) -> Written:
+def write_outputs(plan: OutputPlan, contents: Iterable[tuple[Path, bytes | str]], *, clean: bool = True,
+                  durable: bool = True) -> Written:
     """Write every (path, data) of ``contents`` (str as UTF-8) so that either all of the plan's
     outputs are complete or none is touched; return what was written.
 
@@ -122,9 +137,13 @@ def write_outputs(plan: OutputPlan, contents: Iterable[tuple[Path, bytes | str]]
     every folder created, and leaves the targets as they were. A rename that fails (a target that
     appeared meanwhile without force) takes back the files this call had already created; files
     replaced under force stay replaced. An unwritable folder, a full disk or a too-long name raises
-    InputError; other OSErrors propagate. Stale temp files of ours in each folder are removed first.
+    InputError; other OSErrors propagate. Stale temp files of ours in each folder are removed first
+    (unless ``clean`` is False: a batch that cleaned its folder once at the start). ``durable``
+    False skips the fsyncs: the outputs are still whole or absent whatever happens to the process,
+    but a power cut may lose what the disk had not yet written (a batch syncs once at its end, and
+    its --resume checks every file against the sha256 in its manifest).
     """
-    staging = _Staging(plan)
+    staging = _Staging(plan, clean=clean, durable=durable)
     try:
         for target, data in contents:
             staging.put(Path(target), data.encode("utf-8") if isinstance(data, str) else data)
@@ -134,14 +153,32 @@ def write_outputs(plan: OutputPlan, contents: Iterable[tuple[Path, bytes | str]]
         raise
 
 
+@contextlib.contextmanager
+def open_output(plan: OutputPlan, target: Path, *, clean: bool = True) -> Iterator[BinaryIO]:
+    """Write the one output ``target`` of ``plan`` by streaming into its temp file: yield the open
+    binary stream; when the block ends, the file is made durable and renamed into place; when it
+    raises, the temp file is removed and the target left as it was (as write_outputs)."""
+    staging = _Staging(plan.part([target]), clean=clean)
+    try:
+        with staging.stream(Path(target)) as stream:
+            yield stream
+        staging.commit()
+    except BaseException:
+        staging.discard()
+        raise
+
+
 def atomic_write(target: Path, data: bytes | str, *, force: bool) -> None:
     """Write one file the way write_outputs writes several (for the writers' own write_* helpers)."""
     write_outputs(check_outputs([target], force=force), [(Path(target), data)])
 
 
-def remove_stale_temps(folder: Path, *, now: float | None = None) -> list[Path]:
+def remove_stale_temps(folder: Path, *, now: float | None = None, exclusive: bool = False) -> list[Path]:
     """Remove the temp files of ours in ``folder`` whose writer is gone (see _GRACE_SECONDS);
-    return them. Files of any other name, folders and links are never touched."""
+    return them. Files of any other name, folders and links are never touched.
+
+    ``exclusive``: the caller holds the folder's lock (a batch), so no other run of ours writes
+    there: a temp file of this machine whose pid is gone is stale at once, without the grace."""
     now = time.time() if now is None else now
     removed: list[Path] = []
     try:
@@ -153,16 +190,16 @@ def remove_stale_temps(folder: Path, *, now: float | None = None) -> list[Path]:
         if match is None or not entry.is_file(follow_symlinks=False):
             continue
         with contextlib.suppress(OSError):  # gone already (another run cleaned it), or not ours to delete
-            if _is_stale(match, now - entry.stat(follow_symlinks=False).st_mtime):
+            if _is_stale(match, now - entry.stat(follow_symlinks=False).st_mtime, exclusive):
                 os.unlink(entry.path)
                 removed.append(Path(entry.path))
     return removed
 
 
-def _is_stale(match: re.Match[str], age: float) -> bool:
+def _is_stale(match: re.Match[str], age: float, exclusive: bool = False) -> bool:
     if age > _ABANDONED_SECONDS:
         return True
-    if match["host"] != _HOST_TAG or os.name != "posix" or age < _GRACE_SECONDS:
+    if match["host"] != _HOST_TAG or os.name != "posix" or (age < _GRACE_SECONDS and not exclusive):
         return False
     return not _pid_running(int(match["pid"]))
 
@@ -201,19 +238,42 @@ def _resolved(path: Path) -> Path:
 class _Staging:
     """The temp files of one write_outputs call, and what it created, so that it can be undone."""
 
-    def __init__(self, plan: OutputPlan):
+    def __init__(self, plan: OutputPlan, *, clean: bool = True, durable: bool = True):
         self.plan = plan
+        self.clean = clean
+        self.durable = durable
         self.staged: dict[Path, tuple[Path, tuple[int, int]]] = {}  # target → (temp, its (dev, inode))
         self.created_folders: list[Path] = []
         self.created_files: list[tuple[Path, tuple[int, int]]] = []
         self.prepared: set[Path] = set()
 
     def put(self, target: Path, payload: bytes) -> None:
+        with self.stream(target) as stream:
+            stream.write(payload)
+
+    @contextlib.contextmanager
+    def stream(self, target: Path) -> Iterator[BinaryIO]:
+        """Yield the temp file of ``target`` open for writing; record it once written and synced."""
         if target not in self.plan.targets or target in self.staged:
             raise ValueError(f"write_outputs: {target} is not an output of the plan, or given twice")
         with _os_errors_as_input(target):
             self._prepare(target.parent)
-            self.staged[target] = self._write_temp(target, payload)
+            handle, name = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{_HOST_TAG}.{os.getpid()}.",
+                                            suffix=f".{_name_start(target.name)}.part", dir=target.parent)
+        temp = Path(name)
+        try:
+            with os.fdopen(handle, "wb") as stream, _os_errors_as_input(target):
+                yield stream
+                stream.flush()
+                if self.durable:
+                    os.fsync(stream.fileno())
+                identity = _identity(os.fstat(stream.fileno()))
+            os.chmod(temp, _FILE_MODE)  # mkstemp makes 0600; outputs are ordinary files
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+            raise
+        self.staged[target] = (temp, identity)
 
     def commit(self) -> Written:
         missing = [target for target in self.plan.targets if target not in self.staged]
@@ -226,8 +286,8 @@ class _Staging:
             if not existed:
                 self.created_files.append((target, identity))
         self._discard_temps()
-        for folder in {target.parent for target in self.plan.targets}:
-            _sync_folder(folder)
+        for folder in {target.parent for target in self.plan.targets} if self.durable else ():
+            sync_folder(folder)
         return Written(self.plan.targets, tuple(self.created_folders))
 
     def discard(self) -> None:
@@ -256,25 +316,9 @@ class _Staging:
             except FileExistsError:
                 continue  # made by someone else meanwhile: not ours to remove
             self.created_folders.append(level)
-        remove_stale_temps(folder)
+        if self.clean:
+            remove_stale_temps(folder)
         self.prepared.add(folder)
-
-    def _write_temp(self, target: Path, payload: bytes) -> tuple[Path, tuple[int, int]]:
-        handle, name = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{_HOST_TAG}.{os.getpid()}.",
-                                        suffix=f".{_name_start(target.name)}.part", dir=target.parent)
-        temp = Path(name)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(payload)
-                stream.flush()
-                os.fsync(stream.fileno())
-                identity = _identity(os.fstat(stream.fileno()))
-            os.chmod(temp, _FILE_MODE)  # mkstemp makes 0600; outputs are ordinary files
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                temp.unlink()
-            raise
-        return temp, identity
 
 
 def _name_start(name: str) -> str:
@@ -302,8 +346,8 @@ def _rename_into_place(temp: Path, target: Path, *, force: bool) -> None:
         os.replace(temp, target)
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the renames durable (POSIX; a folder cannot be opened for fsync on Windows)."""
+def sync_folder(folder: Path) -> None:
+    """Make the renames in ``folder`` durable (POSIX; a folder cannot be opened for fsync on Windows)."""
     with contextlib.suppress(OSError, AttributeError):
         handle = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
         try:

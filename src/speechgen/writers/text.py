@@ -10,6 +10,7 @@ from speechgen.document import (
     AttachmentNote,
     Block,
     Document,
+    FormTitle,
     Heading,
     Imprint,
     PageBreak,
@@ -59,6 +60,9 @@ def block_lines(block: Block) -> list[str]:
     match block:
         case RedHeader():
             return [centred(line) for line in block_text(block)] + [RULE]
+        case FormTitle(text=text, number=number):
+            numbered = [pad(CHARS_PER_LINE - text_width_chars(f"编号：{number}")) + f"编号：{number}"] if number else []
+            return [centred(line) for line in text.split("\n")] + numbered
         case Title(text=text):
             return [centred(line) for line in text.split("\n")]
         case Subtitle(text=text):

@@ -40,7 +40,10 @@ def direction_finding(draft: Draft, index: int, text: str, start: int, quote: st
     if found is None or not facts:
         return None
     said, word = found
-    fact = next((c for c in facts if matches(written, c)), None) or _nearest(written, facts)
+    matching = [c for c in facts if matches(written, c)]
+    if any(c.signed and (c.signed > 0) == (said > 0) for c in matching):
+        return None  # a fact of that size said that way exists (a unit 高出 4.8 while the whole is 落后 4.8)
+    fact = matching[0] if matching else _nearest(written, facts)
     if fact.signed is None or fact.signed == 0 or (fact.signed > 0) == (said > 0):
         return None
     phrase = compare_phrase(fact.signed, _GAPS[label.metric])

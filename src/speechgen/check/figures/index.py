@@ -8,11 +8,12 @@ from decimal import Decimal
 
 from speechgen.check.figures.labels import SubjectNames
 from speechgen.check.figures.written import Kind, find_figures
-from speechgen.facts import Facts, GroupFacts
+from speechgen.facts import Facts, GroupFacts, group_facts
 from speechgen.facts.laggards import project_rate
 from speechgen.facts.types import UNFILLED
 from speechgen.model import Stage
 from speechgen.rounding import points
+from speechgen.zh.people import split_person, spoken_person
 
 _STAGE_METRICS = {Stage.PREPARATION: "preparing", Stage.NOT_STARTED: "ready",  # 具备条件尚未开工
                   Stage.UNDER_CONSTRUCTION: "building", Stage.COMPLETED: "finished",
@@ -64,7 +65,7 @@ def facts_candidates(facts: Facts) -> FigureIndex:
         Candidate("count", Decimal(len(facts.by_district)), "县区数", "districts", whole),
         Candidate("count", Decimal(len(facts.problems)), "问题类型数", "problems", whole),
     ]
-    groups = [facts.overall, *facts.by_district, *facts.siblings]
+    groups = [facts.overall, *facts.by_district, *facts.siblings, *_unit_groups(facts)]
     if facts.group is not None:
         groups.append(facts.group)
     for group in groups:
@@ -91,15 +92,28 @@ def facts_candidates(facts: Facts) -> FigureIndex:
     return FigureIndex(tuple(out), subject_names(facts))
 
 
+def _unit_groups(facts: Facts) -> tuple[GroupFacts, ...]:
+    """Return the groups of the whole ledger per 责任单位 and per 包保领导 of more than one project,
+    whose own figures a document addressed to one of them prints (speechgen batch --per owner /
+    leader); a 责任单位 of one project already stands for its project."""
+    if facts.group_by is not None:  # the facts of one group: its siblings are there already
+        return ()
+    return tuple(group for by in ("owner", "leader") for group in group_facts(facts, by)
+                 if group.key != UNFILLED and group.projects > 1)
+
+
 def subject_names(facts: Facts) -> SubjectNames:
     """Return the names a draft may give a figure's subject, each with the subject keys; a
     table's 合计 row stands for the whole ledger."""
     names: dict[str, set[str]] = {}
     ranks: dict[str, int] = {}
     whole = facts.overall.key
-    groups = (*facts.by_district, *facts.siblings, *([facts.group] if facts.group else []))
+    groups = (*facts.by_district, *facts.siblings, *([facts.group] if facts.group else []), *_unit_groups(facts))
     entries = [(name, whole, 0) for name in (*WHOLE_NAMES, whole)]
     entries += [(group.key, group.key, 1) for group in groups if group.key != UNFILLED]
+    # a 包保领导's projects, as a 督办通知 to the leader names them: "赵文清副市长包保"
+    entries += [(f"{spoken_person(key)}包保", key, 1) for key in dict.fromkeys((whole, *(g.key for g in groups)))
+                if split_person(key)[1]]
     entries += [(p.owner, p.name, 2) for p in facts.projects if p.owner]
     entries += [(p.name, p.name, 3) for p in facts.projects]
     entries += [(f"{p.problem_type}问题", f"{p.problem_type}问题", 1) for p in facts.problems]  # 用地问题涉及8个项目

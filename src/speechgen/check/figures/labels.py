@@ -58,7 +58,7 @@ _KEYWORDS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     ),
 }
 # What may stand between a metric word and its figure: "完成率仅为10.5%", "项目共有50个".
-_BRIDGE = re.compile(r"(?:[\s\x00]|的|为|是|达到?|了|共有?|合?计|累计|有|约|仅|只有?|才|已|均|则|最高|最低)*")
+_BRIDGE = re.compile(r"(?:[\s\x00]|的|为|是|达到?|了|共有?|合?计|累计|有|约|仅|只有?|才|已经?|到|均|则|最高|最低)*")
 # A count's metric written after it: "9个项目未开工", "16个进度滞后或逾期未开工的项目".
 _AFTER_COUNT = re.compile(r"(?:市级|省级)?(?:重点)?(?:项目)?(?:[已均都仍尚还也])*"
                           r"(?:(?P<overdue>逾期未开工|过计划开工时间)|(?P<not_started>未开工)|(?P<started>开工)"

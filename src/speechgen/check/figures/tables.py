@@ -44,13 +44,30 @@ def check_tables(draft: Draft, index: FigureIndex, pools: Pools) -> Iterator[Fin
     """Yield a finding for every table cell whose figure is not the ledger's figure of its
     column and row."""
     for table in _tables(draft):
+        lent = _one_subject(table, index)
         for row in table.rows:
             texts = [text for _, _, text in row]
             name, subjects = index.names.of_row(texts)
+            if not subjects and lent is not None:
+                name, subjects = lent
             name = name or next((t for t in texts if not _CELL.fullmatch(t.strip())), "")
             for position, column, text in row:
                 header = table.header.get(column, "")
                 yield from _cell(draft, position, header, text, Label(None, subjects), name, index, pools)
+
+
+def _one_subject(table: _Table, index: FigureIndex) -> tuple[str, frozenset[str]] | None:
+    """Return the one subject a table is about, when its narrowest names all name one (a form,
+    督办单, names its project in a row or two, and its other rows — 完成率, 年度计划投资 — are that
+    project's; its 县区 and 责任单位 rows name wider subjects)."""
+    texts = [*table.header.values(), *(text for row in table.rows for _, _, text in row)]
+    found = [(index.names.ranks.get(name, 0), name, keys) for name, keys in
+             (index.names.of_row([text]) for text in texts) if keys]
+    if not found:
+        return None
+    top = max(rank for rank, _, _ in found)
+    narrowest = {keys: name for rank, name, keys in found if rank == top}
+    return next(((name, keys) for keys, name in narrowest.items()), None) if len(narrowest) == 1 else None
 
 
 def _cell(draft: Draft, position: int, header: str, text: str, row: Label, name: str,
@@ -61,8 +78,10 @@ def _cell(draft: Draft, position: int, header: str, text: str, row: Label, name:
     if match is None:  # a text cell: its own words first, then its column and row
         for written, start, end in find_figures(index.names.blank_digits(text)):
             label = label_figure(text, written.kind, start, end, index.names, listed=written.listed)
+            # a cell naming no one is its row's (the whole ledger is only a sentence's default)
+            named = label.subjects if label.subjects != index.names.whole else frozenset()
             label = Label(label.metric or (metric if kind == written.kind else None),
-                          label.subjects or row.subjects)
+                          named or row.subjects or label.subjects)
             finding = judge(draft, position, quote, written, pools.choose(written, label))
             if finding is not None:
                 yield finding

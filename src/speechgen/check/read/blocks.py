@@ -11,6 +11,7 @@ from speechgen.document import (
     AttachmentNote,
     Block,
     Document,
+    FormTitle,
     Heading,
     Imprint,
     PageBreak,
@@ -49,6 +50,8 @@ def document_paragraphs(document: Document) -> list[Para]:
 def _block_lines(block: Block) -> list[tuple[str, Role, int | None]]:
     """Return (text, role, heading level) for each printed line of one block."""
     match block:
+        case FormTitle(text=text, number=number):  # a form's 编号 reads as a 发文字号 does
+            return [(text.replace("\n", ""), "title", None)] + [(f"编号：{number}", "header", None)] * bool(number)
         case Title(text=text):
             return [(text.replace("\n", ""), "title", None)]
         case Subtitle(text=text):

@@ -125,6 +125,9 @@ def render_block(block: d.Block, options: DocxOptions, page: geometry.Page = geo
     match block:
         case d.RedHeader():
             return gongwen.red_header(block, options)
+        case d.FormTitle(text=text, number=number):
+            title = paragraph(style.STYLE_FORM_TITLE.style_id, run(broken_title(text, title_width_chars(page))))
+            return [title] + ([paragraph(style.STYLE_FORM_NUMBER.style_id, run(f"编号：{number}"))] if number else [])
         case d.Title(text=text):
             return [paragraph(style.STYLE_TITLE.style_id, run(broken_title(text, title_width_chars(page))))]
         case d.Subtitle(text=text):
@@ -138,6 +141,8 @@ def render_block(block: d.Block, options: DocxOptions, page: geometry.Page = geo
             return [paragraph(heading_style.style_id, run(block.full_text))]
         case d.Paragraph():
             return [body_paragraph(block)]
+        case d.Table(form=True):
+            return tables.render_form(block, options, page)
         case d.Table():
             return tables.render_table(block, options, page)
         case d.PageBreak():

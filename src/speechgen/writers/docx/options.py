@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from speechgen import style
@@ -21,14 +22,17 @@ class DocxOptions:
     22 lines a page (``w:docGrid`` of 28.95 pt and exact line spacing) hold either way.
     ``imprint_at_bottom``: True floats the 版记 to the bottom of the type area of the last page,
     so its last rule lies on the 版心's bottom edge (7.4.1); False lets it follow the text.
+    ``timestamp``: the creation time in docProps/core.xml (None: SOURCE_DATE_EPOCH, else now).
     """
 
     fonts: style.FontSet = style.DEFAULT_FONTS
     page_numbers: PageNumbers = "odd_even"
     char_grid: bool = True
     imprint_at_bottom: bool = True
+    timestamp: dt.datetime | None = None
 
     @classmethod
     def of(cls, options: RenderOptions) -> DocxOptions:
         """Return the .docx writer's part of the one options record."""
-        return cls(options.fonts, options.page_numbers, options.char_grid, options.imprint_at_bottom)
+        return cls(options.fonts, options.page_numbers, options.char_grid, options.imprint_at_bottom,
+                   options.timestamp)

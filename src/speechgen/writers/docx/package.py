@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import io
 import os
 import zipfile
 
 from speechgen import __version__
+from speechgen.writers.docx import zipper
 from speechgen.writers.docx.footers import FOOTER_RIDS, footer_names, footer_xml
 from speechgen.writers.docx.options import DocxOptions
 from speechgen.writers.docx.settings import font_table_xml, settings_xml
@@ -50,33 +50,41 @@ def fixed_parts(options: DocxOptions, landscape: bool = False) -> tuple[tuple[st
     )
 
 
+@functools.cache
+def fixed_entries(options: DocxOptions, landscape: bool = False) -> tuple[zipper.Entry, ...]:
+    """Return the fixed parts deflated, once per process and options."""
+    return tuple(zipper.deflated(name, data) for name, data in fixed_parts(options, landscape))
+
+
 def assemble(options: DocxOptions, document_xml: bytes, core_xml: bytes, landscape: bool = False) -> bytes:
-    """Return the .docx bytes: the fixed parts, core.xml and document.xml, deflated."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in fixed_parts(options, landscape):
-            _write(archive, name, data)
-        _write(archive, "docProps/core.xml", core_xml)
-        _write(archive, "word/document.xml", document_xml)
-    return buffer.getvalue()
+    """Return the .docx bytes: the fixed parts (deflated once), core.xml and document.xml."""
+    return zipper.zip_bytes([*fixed_entries(options, landscape), zipper.deflated("docProps/core.xml", core_xml),
+                             zipper.deflated("word/document.xml", document_xml)])
 
 
-def _write(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+def zip_info(name: str) -> zipfile.ZipInfo:
+    """Return the zip entry of a part: fixed timestamp, deflated, an ordinary file."""
     info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
     info.compress_type = zipfile.ZIP_DEFLATED
     info.external_attr = 0o644 << 16
-    archive.writestr(info, data)
+    return info
 
 
-def core_xml(title: str) -> bytes:
+def core_xml(title: str, timestamp: dt.datetime | None = None) -> bytes:
     """Return docProps/core.xml with the document title and the creation time.
 
-    The time is ``SOURCE_DATE_EPOCH`` (seconds since 1970, UTC) when that variable is set, so
-    builds are reproducible; otherwise the current time to the second.
+    The time is ``timestamp`` when given (a batch gives the 成文日期), else ``SOURCE_DATE_EPOCH``
+    (seconds since 1970, UTC) when that variable is set, so builds are reproducible; otherwise
+    the current time to the second.
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    when = (dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit()
-            else dt.datetime.now(dt.UTC).replace(microsecond=0))
+    if timestamp is not None:
+        when = timestamp if timestamp.tzinfo else timestamp.replace(tzinfo=dt.UTC)
+    elif epoch.isdigit():
+        when = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    else:
+        when = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    when = when.astimezone(dt.UTC)
     stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
     return (
         f"{XML_DECL}<cp:coreProperties "

@@ -64,3 +64,29 @@ def _cell_properties(style_id: str, style_align: str, aligns: tuple[str, ...]) -
     where it differs from the style's (built once per table shape, not once per cell)."""
     return tuple(paragraph_properties(style_id, *(() if align == style_align else (justification(align),))).xml
                  for align in aligns)
+
+
+def render_form(block: d.Table, options: DocxOptions, page: geometry.Page = geometry.PORTRAIT) -> list[Piece]:
+    """Return the ``<w:tbl>`` of a form (督办单): a label column of FORM_LABEL_CHARS 四号 characters
+    in the header style, the rest of the 版心 for the values (left, wrapping); every row at least
+    FORM_ROW_MIN_PT high, a row with no value FORM_BLANK_LINES lines high (to write in by hand)."""
+    rows = [block.header, *block.rows]
+    columns = max(len(row) for row in rows)
+    label = geometry.char_twips(style.FORM_LABEL_CHARS, style.SIZE_4HAO_PT, grid=False) + 2 * CELL_MARGIN
+    rest = page.text_width - label
+    values = [rest // (columns - 1) + (1 if i < rest % (columns - 1) else 0) for i in range(columns - 1)] or [rest]
+    widths = [label, *values][:max(columns, 1)]
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    body = "".join(_form_row(tuple(row) + ("",) * (columns - len(row)), widths) for row in rows)
+    return [f"<w:tbl>{_table_properties(page.text_width)}<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"]
+
+
+def _form_row(cells: tuple[str, ...], widths: list[int]) -> str:
+    blank = not any(cell.strip() for cell in cells[1:])
+    height = geometry.pt(style.FORM_BLANK_LINES * style.TABLE_LINE_PITCH_PT if blank else style.FORM_ROW_MIN_PT)
+    trpr = f'<w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="atLeast"/></w:trPr>'
+    styles = [style.STYLE_TABLE_HEADER, *[style.STYLE_FORM_TEXT] * (len(cells) - 1)]
+    tcs = [f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+           f"<w:p>{paragraph_properties(cell_style.style_id).xml}{run(cell) if cell else ''}</w:p></w:tc>"
+           for cell, width, cell_style in zip(cells, widths, styles, strict=True)]
+    return f"<w:tr>{trpr}{''.join(tcs)}</w:tr>"

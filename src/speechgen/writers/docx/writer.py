@@ -27,7 +27,7 @@ def render_docx(doc: d.Document, options: DocxOptions = _DEFAULT) -> bytes:
     # 3. body: blocks → paragraphs and tables in sections, closed by the section properties
     document_xml = body.document_xml(doc, options, landscape)
     # 4. document properties: the title, and dates from SOURCE_DATE_EPOCH when set
-    core_xml = package.core_xml(doc.title or _first_title(doc))
+    core_xml = package.core_xml(doc.title or _first_title(doc), options.timestamp)
     # 5. assemble the zip with fixed entry order and timestamps
     return package.assemble(options, document_xml, core_xml, bool(landscape))
 
