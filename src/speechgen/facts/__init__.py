@@ -7,6 +7,8 @@ from speechgen.facts.compute import (
     facts_for_group,
     group_facts,
 )
+from speechgen.facts.changes import COMPARED_GROUPS, Changes, GroupChange, LaggardStreak, Period, ProjectChange
+from speechgen.facts.compare import compare_facts, group_change, scope_changes
 from speechgen.facts.jsonout import facts_data, facts_to_json
 from speechgen.facts.schedule import compute_schedule
 from speechgen.facts.types import (
@@ -25,6 +27,15 @@ from speechgen.facts.types import (
 )
 
 __all__ = [
+    "COMPARED_GROUPS",
+    "Changes",
+    "GroupChange",
+    "LaggardStreak",
+    "Period",
+    "ProjectChange",
+    "compare_facts",
+    "group_change",
+    "scope_changes",
     "DEFAULT_LAG_THRESHOLD",
     "GROUP_LABELS",
     "PROBLEM_TYPES",
