@@ -247,7 +247,7 @@ def group_facts(source: Facts | Dossier, by: GroupBy) -> tuple[GroupFacts, ...]:
 
 
 def facts_to_json(computed: Facts, by: GroupBy | None = None) -> str:
-    """Return the Facts as JSON text, schema speechgen-facts/1 (see speechgen.facts.jsonout)."""
+    """Return the Facts as JSON text, schema speechgen-facts/2 (see speechgen.facts.jsonout)."""
     return facts.facts_to_json(computed, by)
 
 

@@ -47,7 +47,7 @@ def facts_command(data: Path, meeting: Path, as_json: bool, by: GroupBy | None) 
     \b
     --json 输出一个对象（金额 *_wan 为万元、*_yi 为亿元，比率为百分数，
     差值为百分点，不存在的数为 null，日期为 YYYY-MM-DD）：
-      schema       "speechgen-facts/1"
+      schema       "speechgen-facts/2"
       meeting      region, level, scope, meeting, date, as_of
       schedule     as_of, basis, months_elapsed, days_elapsed, days_in_year, progress
       overall      汇总行（见“行”）
