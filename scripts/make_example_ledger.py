@@ -206,7 +206,7 @@ BLANK_AFTER = "西湖区"  # a stray empty row, as in real ledgers
 # The previous month (examples/ledger-previous.xlsx): 1—4月 as a share of 1—5月 per district
 PREVIOUS_NOTE = "单位：万元　　数据截至：2026年4月30日"
 PREVIOUS_COMPLETED_HEADER = "1—4月\n完成投资"
-PREVIOUS_SHARE = {"高新区": 0.80, "东城区": 0.78, "西湖区": 0.76, "南山县": 0.70, "北岭县": 0.95, "青河县": 0.75}
+PREVIOUS_SHARE = {"高新区": 0.80, "东城区": 0.74, "西湖区": 0.76, "南山县": 0.70, "北岭县": 0.95, "青河县": 0.75}
 # name → (项目状态, 1—4月完成投资) where April differs from the share
 PREVIOUS_OVERRIDES: dict[str, tuple[str, int]] = {
     "高新区氢能装备制造项目": ("未开工", 0),

@@ -211,7 +211,7 @@ def outline(source: Path) -> Outline:
 
 
 def check(source: Path, *, data: Path | None = None, meeting: Path | None = None,
-          ignore: str | Sequence[str] = ()) -> Report:
+          ignore: str | Sequence[str] = (), previous: Sequence[Path] = ()) -> Report:
     """Return the findings of every check rule on a .txt, .docx or .md draft but those named in
     ``ignore`` (``check_rules`` lists them); with a ledger and a meeting file, also trace every
     figure to the Facts. Raises InputError on unusable input or an unknown rule name."""
@@ -219,7 +219,7 @@ def check(source: Path, *, data: Path | None = None, meeting: Path | None = None
     draft = _read(source)
     ledger, info = _dossier_files(data, meeting) if data is not None and meeting is not None else (None, None)
     names = (ignore,) if isinstance(ignore, str) else tuple(ignore)  # one name, not its letters
-    return check_from_bytes(CheckRequest(draft, ledger, info, names)).report
+    return check_from_bytes(CheckRequest(draft, ledger, info, names, read_previous(previous))).report
 
 
 def template_check(template: Path, *, for_render: bool = False) -> TemplateReport:

@@ -45,6 +45,7 @@ class FactsResult:
     dossier: Dossier
     facts: Facts
     warnings: tuple[Problem, ...]
+    previous: tuple[Dossier, ...] = ()  # the earlier periods read (FactsRequest.previous), oldest first
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ def facts_from_bytes(request: FactsRequest) -> FactsResult:
     if request.previous:
         previous, _ = parse_previous(request.previous, dossier, request.ledger, request.meeting.name)
     computed = facts.compute_facts(dossier, lag_threshold=request.lag_threshold, previous=previous)
-    return FactsResult(dossier, computed, computed.warnings)
+    return FactsResult(dossier, computed, computed.warnings, previous)
 
 
 def generate_from_bytes(request: GenerateRequest) -> GenerateResult:
