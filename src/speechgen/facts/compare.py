@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from decimal import Decimal
 
 from speechgen.errors import Problem
 from speechgen.facts.changes import (
@@ -26,8 +27,7 @@ from speechgen.facts.laggards import project_rate
 from speechgen.facts.matching import Matching, match_projects
 from speechgen.facts.types import Facts, GroupBy, GroupFacts, Laggard
 from speechgen.model import Project
-from speechgen.rounding import points
-from speechgen.zh import format_wan
+from speechgen.rounding import WAN_PLACES, points, round_half_up
 
 
 def group_change(now: GroupFacts, then: GroupFacts | None) -> GroupChange:
@@ -92,11 +92,16 @@ def compare_facts(current: Facts, previous: Sequence[Facts], *, source: str | No
         continuing=continuing,
     )
     warnings = tuple(
-        Problem(f"“{c.now.name}”完成投资由上期的{format_wan(c.then.completed)}减少为{format_wan(c.now.completed)}",
+        Problem(f"“{c.now.name}”完成投资由上期的{_wan(c.then.completed)}减少为{_wan(c.now.completed)}",
                 file=source, row=c.now.row, column="完成投资", severity="warning",
                 hint="累计完成投资一般不会减少，多是台账更正；请核对两期台账")
         for c in projects if c.completed_increase < 0)
     return changes, warnings
+
+
+def _wan(amount: Decimal) -> str:
+    """Return an amount in 万元 for a message ("1200万元"; facts/ does not import zh)."""
+    return f"{round_half_up(amount, WAN_PLACES).normalize():f}万元"
 
 
 def _name(facts: Facts) -> str:
