@@ -13,7 +13,7 @@ for `--previous`: every district completed less (by its own share, so 北岭县 
 and is overtaken), three projects had not started yet (新开工 in May), one was still 在建 (竣工 in
 May), 东城区数字经济产业大厦 was behind (摘帽 in May), 东城区商贸物流园 was not yet in the ledger
 (新增入库), 西湖区城市书房 was and has left it (调出), and three names are written differently
-(a half-width bracket, a space, no trailing 项目) — matched all the same.
+(a half-width bracket, a trailing 项目 dropped, one added) — matched all the same.
 
 The output is byte-for-byte reproducible: run `python scripts/make_example_ledger.py` and
 commit the three files.
@@ -218,7 +218,7 @@ PREVIOUS_OVERRIDES: dict[str, tuple[str, int]] = {
 PREVIOUS_NAMES = {  # written differently a month earlier
     "东城区老旧小区改造（第三批）": "东城区老旧小区改造(第三批)",
     "北岭县硅材料深加工项目": "北岭县硅材料深加工",
-    "高新区人工智能算力中心": "高新区 人工智能算力中心",
+    "高新区人工智能算力中心": "高新区人工智能算力中心项目",
 }
 PREVIOUS_ONLY_NEW = "东城区商贸物流园"  # 新增入库 in May
 PREVIOUS_REMOVED = ("西湖区城市书房", "建设城市书房12处", "西湖区文化和旅游局", ZHENG, "新建", "文化旅游",

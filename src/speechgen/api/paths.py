@@ -31,8 +31,8 @@ from speechgen.api.values import (
 )
 from speechgen.document import Document
 from speechgen.errors import InputError, Problem
-from speechgen.inputs import InputFile
 from speechgen.facts import DEFAULT_LAG_THRESHOLD, Facts
+from speechgen.inputs import InputFile
 from speechgen.model import Dossier
 from speechgen.writers.options import Engine, RenderOptions
 

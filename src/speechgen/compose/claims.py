@@ -20,7 +20,8 @@ _NEGATIVE = ("behind", "slightly_behind", "far_behind", "tone_slightly_behind", 
              "laggards_majority", "has_overdue", "many_not_started", "none_started", "half_missed",
              "speaker_laggards", "blocked_not_started", "item_overdue", "item_preparation", "item_no_investment",
              "item_behind", "rest_overdue", "rest_behind", "rest_mixed",
-             "gap_widened", "gap_narrowed", "turned_behind", "rank_down", "continuing_laggards", "long_laggards", "new_laggards")
+             "gap_widened", "gap_narrowed", "turned_behind", "rank_down", "continuing_laggards", "long_laggards",
+             "new_laggards")
 # what a previous period (--previous) backs: saying 较上月 at all
 _COMPARED = ("compared", "rate_up", "gap_narrowed", "gap_widened", "turned_ahead", "turned_behind", "rank_up",
              "rank_down", "rank_same", "newly_started", "newly_finished", "projects_added", "projects_removed",

@@ -58,6 +58,10 @@ def _gap(found: list[Observation], change: GroupChange) -> None:
         found.append(held("gap_widened", 65))
 
 
+def _places(row: GroupChange) -> str:
+    return f"（由第{row.rank_then}位升至第{row.rank_now}位）"
+
+
 def _moves(changes: Changes, noun: str) -> tuple[list[Observation], Record | None]:
     rows = [r for r in changes.rows("district") if r.rank_move]
     if not rows:
@@ -71,7 +75,7 @@ def _moves(changes: Changes, noun: str) -> tuple[list[Observation], Record | Non
         "down": _names([r.key for r in down[:MOVES_SHOWN]]),
         "up_items": tuple(f"{md_escape(r.key)}{rank_phrase(r.rank_move, noun)}" for r in up[:MOVES_SHOWN]),
         "down_items": tuple(f"{md_escape(r.key)}{rank_phrase(r.rank_move, noun)}" for r in down[:MOVES_SHOWN]),
-        "up_text": "，".join(f"{md_escape(r.key)}{rank_phrase(r.rank_move, noun)}（由第{r.rank_then}位升至第{r.rank_now}位）"
+        "up_text": "，".join(f"{md_escape(r.key)}{rank_phrase(r.rank_move, noun)}{_places(r)}"
                             for r in up[:MOVES_SHOWN]),
         "down_text": "，".join(f"{md_escape(r.key)}{rank_phrase(r.rank_move, noun)}"
                               for r in down[:MOVES_SHOWN]),
@@ -89,7 +93,7 @@ def _moves(changes: Changes, noun: str) -> tuple[list[Observation], Record | Non
         found.append(held("unit_overtook", 55))
         others = [r for r in down[:MOVES_SHOWN] if r is not b]
         record = {**record, "overtaker": md_escape(a.key), "overtaken": md_escape(b.key),
-                  "overtaker_text": f"{md_escape(a.key)}{rank_phrase(a.rank_move, noun)}（由第{a.rank_then}位升至第{a.rank_now}位）",
+                  "overtaker_text": f"{md_escape(a.key)}{rank_phrase(a.rank_move, noun)}{_places(a)}",
                   "others_up_text": "，".join(f"{md_escape(r.key)}{rank_phrase(r.rank_move, noun)}"
                                              for r in up[:MOVES_SHOWN] if r is not a),
                   "others_down_text": "，".join(f"{md_escape(r.key)}{rank_phrase(r.rank_move, noun)}" for r in others)}
