@@ -181,3 +181,24 @@ def test_drafts_say_较上月_only_with_a_previous_ledger(tmp_path: Path, kind: 
     assert "南山县排名较上月上升1位" in said and "摘帽" in said and "连续两个月滞后" in said
     for word in ("上月", "上期", "摘帽", "连续两个月滞后"):
         assert word not in plain
+
+
+@pytest.mark.parametrize(("kind", "length"), [("speech", "long"), ("bulletin", "normal")])
+def test_the_change_figures_of_a_draft_are_traced_by_check(tmp_path: Path, kind: str, length: str) -> None:
+    draft = tmp_path / f"{kind}.md"
+    assert _run("generate", kind, "-d", LEDGER, "-m", MEETING, "-p", PREVIOUS, "-o", draft, "--length", length)[0] == 0
+    code, out, _ = _run("check", draft, "-d", LEDGER, "-m", MEETING, "-p", PREVIOUS)
+    assert code == 0 and "未发现问题" in out, out
+    # without the previous ledger, the 较上月 figures have nothing to be traced to
+    _, out, _ = _run("check", draft, "-d", LEDGER, "-m", MEETING)
+    assert "8.8个百分点" in out
+
+
+def test_check_catches_a_wrong_change_figure(tmp_path: Path) -> None:
+    draft = tmp_path / "bulletin.md"
+    _run("generate", "bulletin", "-d", LEDGER, "-m", MEETING, "-p", PREVIOUS, "-o", draft)
+    text = draft.read_text(encoding="utf-8")
+    assert "本期完成投资12.2亿元" in text or "本期新完成投资12.2亿元" in text
+    draft.write_text(text.replace("完成投资12.2亿元", "完成投资12.8亿元"), encoding="utf-8")
+    code, out, _ = _run("check", draft, "-d", LEDGER, "-m", MEETING, "-p", PREVIOUS)
+    assert code == 1 and "12.8亿元" in out and "12.2亿元" in out
