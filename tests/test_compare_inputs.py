@@ -202,3 +202,36 @@ def test_check_catches_a_wrong_change_figure(tmp_path: Path) -> None:
     draft.write_text(text.replace("完成投资12.2亿元", "完成投资12.8亿元"), encoding="utf-8")
     code, out, _ = _run("check", draft, "-d", LEDGER, "-m", MEETING, "-p", PREVIOUS)
     assert code == 1 and "12.8亿元" in out and "12.2亿元" in out
+
+
+def test_batch_documents_carry_their_group_s_changes(tmp_path: Path) -> None:
+    out = tmp_path / "通报"
+    code, _, err = _run("batch", "bulletin", "-d", LEDGER, "-m", MEETING, "-p", PREVIOUS, "--per", "district",
+                        "--format", "md", "-o", out, "--jobs", "1")
+    assert code == 0, err
+    nanshan = next(out.glob("*南山县*.md")).read_text(encoding="utf-8")
+    beiling = next(out.glob("*北岭县*.md")).read_text(encoding="utf-8")
+    # 南山县 20.2% → 28.9% (+8.7), 5th → 4th; 北岭县 4th → 5th
+    assert "较上月提高8.7个百分点" in nanshan and "排名较上月上升1位，由第5位升至第4位" in nanshan
+    assert "排名较上月下降1位，由第4位降至第5位" in beiling
+    assert "南山县茶产业融合发展项目" in nanshan and "摘帽" in nanshan
+
+
+def test_a_supervision_notice_names_the_consecutive_laggards_first(tmp_path: Path) -> None:
+    out = tmp_path / "督办"
+    code, _, err = _run("batch", "supervision", "-d", LEDGER, "-m", MEETING, "-p", PREVIOUS, "--per", "district",
+                        "--only", "all", "--format", "md", "-o", out, "--jobs", "1")
+    assert code == 0, err
+    text = next(out.glob("*东城区*.md")).read_text(encoding="utf-8")
+    headings = [line[4:] for line in text.splitlines() if line.startswith("### 东城区")]
+    # the facts order 东城区商贸物流园 first (0.0%, −41.7), but it is new this month (新增入库);
+    # 东城区城市更新片区（一期） (28.0%, −13.7) lagged in April too (9320 ÷ 45000 = 20.7% < 23.3%): it comes first
+    assert headings == ["东城区城市更新片区（一期）", "东城区商贸物流园"]
+    assert text.count("连续两个月滞后") == 1
+    plain = tmp_path / "无上期"
+    _run("batch", "supervision", "-d", LEDGER, "-m", MEETING, "--per", "district", "--only", "all",
+         "--format", "md", "-o", plain, "--jobs", "1")
+    plain_text = next(plain.glob("*东城区*.md")).read_text(encoding="utf-8")
+    assert [line[4:] for line in plain_text.splitlines() if line.startswith("### 东城区")] == [
+        "东城区商贸物流园", "东城区城市更新片区（一期）"]
+    assert "连续两个月滞后" not in plain_text

@@ -21,7 +21,7 @@ SITUATION: tuple[Paragraph, ...] = (
      ("say_season", ("q1", "half_push", "half_done", "half_missed", "year_end"))),
     # how the period moved: only with a previous ledger (--previous)
     (("say_change", ("compared",)), ("say_change_projects", ("newly_started", "newly_finished", "projects_added"))),
-    (("say_units", ("has_districts",)), ("say_change_units", ("units_rank_moved",)),
+    (("say_units", ("has_districts",)), ("say_change_units", ("units_rank_moved", "rank_up", "rank_down")),
      ("say_low_start", ("low_start_units",))),
 )
 LAGGARDS: tuple[Paragraph, ...] = (
