@@ -235,3 +235,15 @@ def test_a_supervision_notice_names_the_consecutive_laggards_first(tmp_path: Pat
     assert [line[4:] for line in plain_text.splitlines() if line.startswith("### 东城区")] == [
         "东城区商贸物流园", "东城区城市更新片区（一期）"]
     assert "连续两个月滞后" not in plain_text
+
+
+def test_the_bulletin_table_gains_较上月_columns_only_with_a_previous_ledger(tmp_path: Path) -> None:
+    with_previous, without = tmp_path / "with.md", tmp_path / "without.md"
+    _run("generate", "bulletin", "-d", LEDGER, "-m", MEETING, "-p", PREVIOUS, "-o", with_previous)
+    _run("generate", "bulletin", "-d", LEDGER, "-m", MEETING, "-o", without)
+    table = [line for line in with_previous.read_text(encoding="utf-8").splitlines() if line.startswith("| ")]
+    assert table[0].endswith("| 较上月完成率变化（百分点） | 较上月排名变化 |")
+    assert table[5] == "| 南山县 | 8 | 6 | 75.0% | 20.00 | 5.78 | 28.9% | 4 | +8.7 | ↑1 |"
+    assert table[6] == "| 北岭县 | 7 | 5 | 71.4% | 13.80 | 3.86 | 28.0% | 5 | +6.2 | ↓1 |"
+    assert table[-1].endswith("| 36.9% | — | +8.8 | — |")
+    assert "变化" not in without.read_text(encoding="utf-8").split("# 附件")[1]
