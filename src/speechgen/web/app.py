@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException
 
 from speechgen import api
 from speechgen.errors import SpeechgenError
-from speechgen.web import routes_drafts, routes_inputs
+from speechgen.web import routes_batches, routes_drafts, routes_inputs
 from speechgen.web.failures import INTERNAL, NOT_FOUND, WebError, error_body, error_page, from_speechgen, wants_json
 from speechgen.web.guards import BodyLimit, HostCheck
 from speechgen.web.meeting_form import FIELDS, LEVELS
@@ -43,6 +43,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
             yield
         finally:
             sweeper.cancel()
+            for run in state.batches:
+                run.stop()
             state.workers.close()
             state.store.close()
 
@@ -51,6 +53,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.state.speechgen = AppState(settings, store, Workers(settings.workers, settings.job_seconds), page_templates())
     app.include_router(routes_inputs.router)
     app.include_router(routes_drafts.router)
+    app.include_router(routes_batches.router)
     app.add_api_route("/", index, methods=["GET"], response_class=HTMLResponse)
     app.add_api_route("/api/session/end", end_session, methods=["POST"])
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
@@ -78,7 +81,8 @@ async def index(request: Request) -> HTMLResponse:
     """The page: inputs, figures, draft and preview, all in Chinese."""
     state = app_state(request)
     html = state.pages.get_template("index.html").render(
-        kinds=api.kinds(), frames=api.frames(), fields=FIELDS, levels=LEVELS, slots=SLOTS,
+        kinds=api.kinds(), frames=api.frames(), batch=routes_batches.choices(), fields=FIELDS, levels=LEVELS,
+        slots=SLOTS,
         max_upload_mb=f"{state.settings.max_upload / (1024 * 1024):g}",
         session_minutes=f"{state.settings.session_minutes:g}", seed=api.DEFAULT_SEED)
     return HTMLResponse(html, headers={"Cache-Control": "no-store"})

@@ -3,7 +3,7 @@ the middleware that gives each browser its session (an HttpOnly cookie holding a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ class AppState:
     store: SessionStore
     workers: Workers
     pages: jinja2.Environment
+    batches: list[Any] = field(default_factory=list)  # the batches last started (web.batches.BatchRun)
 
 
 def page_templates() -> jinja2.Environment:
