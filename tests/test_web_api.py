@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from fastapi.testclient import TestClient
 
 from speechgen import api
 from speechgen.cli import main
@@ -27,7 +28,7 @@ from web_client import (
 
 def test_the_page_is_chinese_offers_the_api_kinds_and_sets_a_private_cookie(tmp_path: Path) -> None:
     with web_client(tmp_path) as client:
-        page = client.get("/")
+        page = TestClient(client.app).get("/")  # a browser's first visit
         kinds = client.get("/api/kinds").json()
         script, style = client.get("/static/app.js"), client.get("/static/app.css")
     assert page.status_code == 200 and '<html lang="zh-CN">' in page.text

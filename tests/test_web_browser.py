@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.client
 import io
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -150,10 +151,15 @@ def test_a_bad_upload_is_explained_on_the_page(page, shots: Path, tmp_path: Path
 def test_the_server_refuses_an_oversized_body_while_it_streams(server: str) -> None:
     host, port = server.removeprefix("http://").split(":")
     connection = http.client.HTTPConnection(host, int(port), timeout=30)
+    connection.request("GET", "/")  # a page of its own: its session cookie and token
+    opened = connection.getresponse()
+    cookie = (opened.getheader("Set-Cookie") or "").split(";", 1)[0]
+    token = re.search(r'name="speechgen-token" content="([^"]+)"', opened.read().decode("utf-8")).group(1)
     preamble = b'--b\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n'
     chunks = (preamble if n == 0 else b"x" * 65536 for n in range(64))  # 4 MB, no Content-Length
     connection.request("POST", "/api/upload", body=chunks, encode_chunked=True,
-                       headers={"Content-Type": "multipart/form-data; boundary=b"})
+                       headers={"Content-Type": "multipart/form-data; boundary=b", "Cookie": cookie,
+                                "X-Speechgen-Token": token})
     response = connection.getresponse()
     body = response.read().decode("utf-8")
     assert response.status == 413 and "一次上传不能超过 1 MB" in body and "Traceback" not in body

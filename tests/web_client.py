@@ -3,6 +3,7 @@ folders live under the test's tmp_path, and small ledgers written as CSV text.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,7 +25,16 @@ def web_client(tmp_path: Path, **settings: Any) -> Iterator[TestClient]:
     chosen = {"workers": 0, "warm_up": False, "temp_root": tmp_path, "allowed_hosts": frozenset({"testserver"}),
               **settings}
     with TestClient(create_app(WebSettings(**chosen)), raise_server_exceptions=False) as client:
+        use_page_token(client)
         yield client
+
+
+def use_page_token(client: TestClient) -> str:
+    """Open the page as a browser does (its session cookie) and send its token with every request."""
+    found = re.search(r'<meta name="speechgen-token" content="([^"]+)">', client.get("/").text)
+    assert found, "the page carries no token"
+    client.headers["X-Speechgen-Token"] = found.group(1)
+    return found.group(1)
 
 
 def upload(client: TestClient, slot: str, name: str, data: bytes | str) -> Any:

@@ -22,7 +22,7 @@ from speechgen.web.meeting_form import FIELDS, LEVELS
 from speechgen.web.routes_inputs import FactsRefused
 from speechgen.web.sessions import COOKIE, SessionStore
 from speechgen.web.settings import WebSettings
-from speechgen.web.state import HERE, AppState, SessionCookie, app_state, page_templates, session_of
+from speechgen.web.state import HERE, AppState, RequestCheck, SessionCookie, app_state, page_templates, session_of
 from speechgen.web.uploads import SLOTS
 from speechgen.web.workers import Workers
 
@@ -58,6 +58,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.add_api_route("/api/session/end", end_session, methods=["POST"])
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _handle_errors(app)
+    app.add_middleware(RequestCheck)  # inside SessionCookie: it reads the session's token
     app.add_middleware(SessionCookie, store=store, max_age=int(settings.session_minutes * 60))
     app.add_middleware(BodyLimit, limit=settings.max_upload)
     hosts = settings.answered_hosts()
@@ -84,7 +85,7 @@ async def index(request: Request) -> HTMLResponse:
         kinds=api.kinds(), frames=api.frames(), batch=routes_batches.choices(), fields=FIELDS, levels=LEVELS,
         slots=SLOTS,
         max_upload_mb=f"{state.settings.max_upload / (1024 * 1024):g}",
-        session_minutes=f"{state.settings.session_minutes:g}", seed=api.DEFAULT_SEED)
+        session_minutes=f"{state.settings.session_minutes:g}", seed=api.DEFAULT_SEED, token=session_of(request).token)
     return HTMLResponse(html, headers={"Cache-Control": "no-store"})
 
 

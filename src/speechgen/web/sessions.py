@@ -73,6 +73,7 @@ class Session:
     drafts: dict[str, Draft] = field(default_factory=dict)
     meetings_read: dict[str, dict[str, Any]] = field(default_factory=dict)  # meeting file id → its values
     batches: dict[str, Any] = field(default_factory=dict)  # batch id → web.batches.BatchRun (has stop())
+    token: str = field(default_factory=lambda: secrets.token_urlsafe(32))  # the page's request token (CSRF)
 
     def save_file(self, slot: str, file: InputFile, keep: int) -> StoredFile:
         """Store an upload under a new id; the oldest files go when more than ``keep`` are held."""

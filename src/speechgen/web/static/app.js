@@ -3,6 +3,7 @@
 
 const state = { ledger: null, meeting: null, template: null, docx_template: null, docx_template_name: "", draft: null, seed: null, pagesJob: 0, batchJob: 0 };
 const $ = (id) => document.getElementById(id);
+const TOKEN = document.querySelector('meta[name="speechgen-token"]').content;
 
 class ApiError extends Error {
   constructor(body) { super(body.error ? body.error.title : "请求失败"); this.body = body; }
@@ -10,6 +11,7 @@ class ApiError extends Error {
 
 async function call(path, options = {}) {
   const init = { method: options.method || "POST", credentials: "same-origin", headers: {} };
+  if (init.method !== "GET") init.headers["X-Speechgen-Token"] = TOKEN;  // the session's token (CSRF)
   if (options.json !== undefined) {
     init.headers["Content-Type"] = "application/json";
     init.body = JSON.stringify(options.json);
