@@ -16,7 +16,15 @@ from starlette.exceptions import HTTPException
 from speechgen import api
 from speechgen.errors import SpeechgenError
 from speechgen.web import routes_batches, routes_drafts, routes_inputs
-from speechgen.web.failures import INTERNAL, NOT_FOUND, WebError, error_body, error_page, from_speechgen, wants_json
+from speechgen.web.failures import (
+    NOT_FOUND,
+    WebError,
+    error_body,
+    error_page,
+    from_exception,
+    from_speechgen,
+    wants_json,
+)
 from speechgen.web.guards import BodyLimit, HostCheck
 from speechgen.web.meeting_form import FIELDS, LEVELS
 from speechgen.web.routes_inputs import FactsRefused
@@ -98,7 +106,7 @@ async def end_session(request: Request) -> JSONResponse:
 
 
 def _answer(request: Request, error: WebError) -> Response:
-    if wants_json(request.url.path):
+    if wants_json(request.url.path, request.headers.get("accept", "")):
         body = error_body(error)
         if isinstance(error, FactsRefused):
             body["html"] = error.html
@@ -132,5 +140,5 @@ def _handle_errors(app: FastAPI) -> None:
         return _answer(request, WebError(400, "请求的参数不对", f"有误的参数：{where}；请在本页上操作。"))
 
     @app.exception_handler(Exception)
-    async def bug(request: Request, error: Exception) -> Response:
-        return _answer(request, INTERNAL)
+    async def other(request: Request, error: Exception) -> Response:
+        return _answer(request, from_exception(error))  # a full disk, a file gone, … or a bug (500)

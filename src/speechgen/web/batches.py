@@ -59,7 +59,8 @@ class Outcome:
     unnumbered: bool = False
     zip_name: str = ""
     manifest_name: str = ""
-    error: str | None = None  # the class name of a SpeechgenError
+    error: str | None = None  # the class name of a SpeechgenError, or "other" (status, messages: title, text)
+    status: int = 0
     problems: tuple[Problem, ...] = ()
     messages: tuple[str, ...] = ()
 
@@ -92,8 +93,11 @@ def run_in_folder(folder: str, spec: BatchSpec, inputs: dict[str, str]) -> None:
         outcome = Outcome(error=type(error).__name__, problems=tuple(error.problems), messages=tuple(error.messages()))
     except SpeechgenError as error:
         outcome = Outcome(error=type(error).__name__, messages=tuple(error.messages()))
-    except Exception as error:  # a bug: the page says so in Chinese; the detail stays in this process
-        outcome = Outcome(error="bug", messages=(type(error).__name__,))
+    except Exception as error:  # a full disk, … or a bug: said in Chinese; the detail stays in this process
+        from speechgen.web.failures import from_exception
+
+        answer = from_exception(error)
+        outcome = Outcome(error="other", status=answer.status, messages=(answer.title, answer.message))
     _write_bytes(here / OUTCOME, pickle.dumps(outcome))
 
 

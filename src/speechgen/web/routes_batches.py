@@ -17,7 +17,7 @@ from speechgen import batch
 from speechgen.batch.request import DEFAULT_SEED
 from speechgen.kinds import KIND_LABELS
 from speechgen.web.batches import FORMATS, INPUT_NAMES, INPUTS, OUTPUT, BatchRun, BatchSpec, Outcome, zip_name
-from speechgen.web.failures import INTERNAL, WebError
+from speechgen.web.failures import WebError
 from speechgen.web.routes_inputs import json_body
 from speechgen.web.sessions import Session, new_id
 from speechgen.web.state import EXPIRED, app_state, session_of, stored_file
@@ -133,8 +133,8 @@ async def status(request: Request, batch_id: str) -> dict[str, Any]:
     if outcome is None:
         raise WebError(503, "批量生成意外中止", "生成批量的进程没有完成就退出了（可能是本机内存不足）；"
                                         "已生成的文件不完整，请重新开始批量生成。")
-    if outcome.error == "bug":
-        raise INTERNAL
+    if outcome.error == "other":
+        raise WebError(outcome.status, *outcome.messages)
     if outcome.error is not None:
         raise WebError(422, "批量生成无法进行", "；".join(outcome.messages) if not outcome.problems else "",
                        outcome.problems)

@@ -110,7 +110,7 @@ class RequestCheck:
         if scope["type"] == "http" and scope["method"] not in SAFE_METHODS:
             refusal = refused(scope)
             if refusal is not None:
-                await send_error(send, scope["path"], refusal)
+                await send_error(send, scope, refusal)
                 return
         await self.app(scope, receive, send)
 
