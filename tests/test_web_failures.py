@@ -8,8 +8,6 @@ from __future__ import annotations
 import errno
 import http.client
 import json
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,9 +17,9 @@ import pytest
 from starlette.requests import ClientDisconnect
 
 from speechgen import api
-from speechgen.web import WebSettings, batches, create_app
+from speechgen.web import batches
 from speechgen.web.failures import from_exception
-from web_client import assert_chinese_error, draft, example_ids, web_client
+from web_client import assert_chinese_error, draft, example_ids, live_app, web_client
 
 FAILURES = [
     (FileNotFoundError(2, "No such file", "/tmp/speechgen-web-x/s-y/0123.upload"), 404, "文件已删除"),
@@ -94,24 +92,8 @@ def test_every_exception_class_has_a_status_and_a_chinese_title() -> None:
 @pytest.fixture
 def live(tmp_path: Path) -> Iterator[int]:
     """The app under the real uvicorn server, in a thread, on a free loopback port."""
-    import uvicorn
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    settings = WebSettings(port=port, workers=0, warm_up=False, temp_root=tmp_path)
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="critical",
-                                           lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    try:
+    with live_app(tmp_path) as port:
         yield port
-    finally:
-        server.should_exit = True
-        thread.join(10)
 
 
 def _get(port: int, path: str, **headers: str) -> tuple[int, str, str]:
