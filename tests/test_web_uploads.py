@@ -3,6 +3,7 @@ workbook, a zip bomb, oversized, empty, binary text, no file, an unknown slot â€
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import io
 import re
@@ -138,10 +139,8 @@ def _answer_while_sending(port: int, path: str, head: str, chunks: list[bytes]) 
         sock.setblocking(False)
         answer = b""
         for chunk in chunks:
-            try:
+            with contextlib.suppress(BlockingIOError):
                 answer += sock.recv(65536)
-            except BlockingIOError:
-                pass
             if answer:
                 break
             try:
