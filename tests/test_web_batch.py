@@ -64,6 +64,7 @@ def test_a_batch_is_speechgen_batch_with_progress_zip_and_manifest(tmp_path: Pat
     made = sorted(path.name for path in cli.iterdir() if path.suffix in (".docx", ".md"))
     assert status["done"] == status["total"] == len(status["rows"]) and status["failed"] == 0
     assert status["summary"]["lines"][0] == f"完成：生成 {len(made) // 2} 份。"
+    assert status["summary"]["warnings"] and all(w.startswith("警告：ledger.xlsx › ") for w in status["summary"]["warnings"])
     assert [row["doc_number"] for row in status["rows"]][:2] == ["示项办〔2026〕13号", "示项办〔2026〕14号"]
     assert zipped.status_code == 200 and zipped.headers["content-type"] == "application/zip"
     assert "filename*=UTF-8''" in zipped.headers["content-disposition"]
@@ -127,6 +128,7 @@ def test_a_ledger_with_errors_ends_the_batch_with_its_problems_and_nothing_to_do
         unknown = client.get("/api/batches/0123456789abcdef")
     body = assert_chinese_error(ended, 422, "批量生成无法进行")
     assert any(p["row"] == 2 and "总投资" in p["text"] for p in body["error"]["problems"])
+    assert {p["file"] for p in body["error"]["problems"]} <= {"台账.csv", "meeting.yaml"}  # the user's names
     assert_chinese_error(download, 409, "还没有完成")
     assert_chinese_error(unknown, 404, "找不到这一批")
 

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -163,3 +164,39 @@ def test_the_server_refuses_an_oversized_body_while_it_streams(server: str) -> N
     response = connection.getresponse()
     body = response.read().decode("utf-8")
     assert response.status == 413 and "一次上传不能超过 1 MB" in body and "Traceback" not in body
+
+
+def test_a_secretary_runs_a_batch_sees_its_progress_and_downloads_the_zip(page, shots: Path, tmp_path: Path) -> None:
+    page.click("#use-example")
+    page.wait_for_selector("#district-table")
+    assert page.is_visible("#batch")
+    page.select_option("#batch-kind", "sheet")  # 督办单: one per project, so the grouping follows
+    assert page.input_value("#batch-per") == "project"
+    assert page.is_disabled("#batch-per option[value=district]")
+    page.select_option("#batch-kind", "supervision")
+    page.select_option("#batch-per", "district")
+    page.fill("#batch-number-from", "13")
+    page.click("#batch-start")
+    page.wait_for_selector("#batch-progress:not([hidden])")
+    page.wait_for_selector("#batch-result:not([hidden])", timeout=180_000)
+    status = page.inner_text("#batch-status")
+    rows = page.locator("#batch-table tbody tr")
+    assert rows.count() >= 1 and "示项办〔2026〕13号" in rows.first.inner_text()
+    assert f"已完成 {rows.count()} / {rows.count()} 份" in status
+    assert page.inner_text("#batch-summary").startswith(f"完成：生成 {rows.count()} 份")
+    page.locator("#batch").screenshot(path=str(shots / "web-batch.png"))
+
+    with page.expect_download() as download:
+        page.click("#batch-zip")
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == "督办通知（按县区）.zip"
+    with zipfile.ZipFile(saved) as archive:
+        names = archive.namelist()
+        first = docx.Document(io.BytesIO(archive.read(names[0])))
+    assert "manifest.csv" in names and len(names) == rows.count() + 1
+    group = rows.first.locator("td").nth(1).inner_text()
+    assert group in "".join(p.text for p in first.paragraphs) and group in names[0]  # the first group's notice
+    with page.expect_download() as manifest:
+        page.click("#batch-manifest")
+    assert manifest.value.suggested_filename == "督办通知（按县区）清单.csv"

@@ -16,7 +16,7 @@ import multiprocessing
 import os
 import pickle
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +132,7 @@ class BatchRun:
     id: str
     folder: Path
     spec: BatchSpec
+    shown_names: dict[str, str] = field(default_factory=dict)  # input's name in the folder → the user's name
     runner: Any = None
     stopped: bool = False
     started: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
@@ -146,6 +147,10 @@ class BatchRun:
             self.runner = threading.Thread(target=run_in_folder, args=args, name=f"speechgen-batch-{self.id}",
                                            daemon=True)
         self.runner.start()
+
+    def named(self, problems: tuple[Problem, ...]) -> tuple[Problem, ...]:
+        """Return the problems naming the user's files, not the names they have in the batch's folder."""
+        return tuple(replace(p, file=self.shown_names.get(p.file, p.file)) if p.file else p for p in problems)
 
     @property
     def running(self) -> bool:

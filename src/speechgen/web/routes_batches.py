@@ -93,6 +93,7 @@ async def start(request: Request) -> JSONResponse:
         name = INPUT_NAMES[slot] + PurePosixPath(stored.name).suffix.lower()  # the suffix the slot checked
         shutil.copyfile(stored.path, run.folder / INPUTS / name)
         inputs[slot] = name
+        run.shown_names[name] = stored.name
     _keep(session, run)
     state.batches[:] = [*running, run]
     run.start(inputs, in_process=state.settings.workers > 0)
@@ -137,13 +138,13 @@ async def status(request: Request, batch_id: str) -> dict[str, Any]:
         raise WebError(outcome.status, *outcome.messages)
     if outcome.error is not None:
         raise WebError(422, "批量生成无法进行", "；".join(outcome.messages) if not outcome.problems else "",
-                       outcome.problems)
+                       run.named(outcome.problems))
     base = f"/api/batches/{run.id}/download"
-    return {**answer, "state": "done", "summary": _summary(outcome), "rows": list(outcome.rows),
+    return {**answer, "state": "done", "summary": _summary(outcome, run), "rows": list(outcome.rows),
             "downloads": {"zip": f"{base}/zip" if outcome.zip_name else None, "manifest": f"{base}/manifest"}}
 
 
-def _summary(outcome: Outcome) -> dict[str, Any]:
+def _summary(outcome: Outcome, run: BatchRun) -> dict[str, Any]:
     """The summary `speechgen batch` prints, as lines for the page."""
     parts = [f"生成 {outcome.made} 份"]
     if outcome.skipped:
@@ -157,7 +158,7 @@ def _summary(outcome: Outcome) -> dict[str, Any]:
     lines += [f"失败：{name}：{reason}" for name, reason in outcome.failed]
     return {"made": outcome.made, "skipped": len(outcome.skipped), "failed": len(outcome.failed),
             "unnumbered": outcome.unnumbered, "lines": lines,
-            "warnings": [problem_view(p)["text"] for p in outcome.warnings]}
+            "warnings": [problem_view(p)["text"] for p in run.named(outcome.warnings)]}
 
 
 @router.get("/batches/{batch_id}/download/{name}")
