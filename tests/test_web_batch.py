@@ -64,7 +64,8 @@ def test_a_batch_is_speechgen_batch_with_progress_zip_and_manifest(tmp_path: Pat
     made = sorted(path.name for path in cli.iterdir() if path.suffix in (".docx", ".md"))
     assert status["done"] == status["total"] == len(status["rows"]) and status["failed"] == 0
     assert status["summary"]["lines"][0] == f"完成：生成 {len(made) // 2} 份。"
-    assert status["summary"]["warnings"] and all(w.startswith("警告：ledger.xlsx › ") for w in status["summary"]["warnings"])
+    warnings = status["summary"]["warnings"]
+    assert warnings and all(w.startswith("警告：ledger.xlsx › ") for w in warnings)  # the user's file name
     assert [row["doc_number"] for row in status["rows"]][:2] == ["示项办〔2026〕13号", "示项办〔2026〕14号"]
     assert zipped.status_code == 200 and zipped.headers["content-type"] == "application/zip"
     assert "filename*=UTF-8''" in zipped.headers["content-disposition"]
