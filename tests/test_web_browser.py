@@ -28,6 +28,7 @@ NO_CHROMIUM = "Debian chromium (/usr/bin/chromium) is not installed: make test i
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+WORD_TEMPLATE = Path(__file__).resolve().parents[1] / "templates" / "docx" / "红头模板.docx"
 SCREENSHOTS_ENV = "SPEECHGEN_SCREENSHOTS"  # where the run saves its screenshots (make images: docs/images)
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason=NO_CHROMIUM)]
@@ -170,9 +171,13 @@ def test_a_secretary_runs_a_batch_sees_its_progress_and_downloads_the_zip(page, 
     page.click("#use-example")
     page.wait_for_selector("#district-table")
     assert page.is_visible("#batch")
+    assert not page.is_visible("#batch-progress") and not page.is_visible("#batch-word-box")  # until wanted
     page.select_option("#batch-kind", "sheet")  # 督办单: one per project, so the grouping follows
     assert page.input_value("#batch-per") == "project"
     assert page.is_disabled("#batch-per option[value=district]")
+    page.set_input_files("#docx_template-file", str(WORD_TEMPLATE))  # the office's 红头, uploaded in step 3
+    page.wait_for_selector("#batch-word-box:not([hidden])")
+    assert "红头模板.docx" in page.inner_text("#batch-word-box") and page.is_checked("#batch-word")
     page.select_option("#batch-kind", "supervision")
     page.select_option("#batch-per", "district")
     page.fill("#batch-number-from", "13")
@@ -197,6 +202,17 @@ def test_a_secretary_runs_a_batch_sees_its_progress_and_downloads_the_zip(page, 
     assert "manifest.csv" in names and len(names) == rows.count() + 1
     group = rows.first.locator("td").nth(1).inner_text()
     assert group in "".join(p.text for p in first.paragraphs) and group in names[0]  # the first group's notice
+    from click.testing import CliRunner
+
+    from speechgen.cli import main
+
+    cli = tmp_path / "cli"  # the same batch by the command line, with the same Word template
+    made = CliRunner().invoke(main, ["batch", "督办通知", "-d", str(EXAMPLES / "ledger.xlsx"), "-m",
+                                     str(EXAMPLES / "meeting.yaml"), "--per", "district", "--number-from", "13",
+                                     "--docx-template", str(WORD_TEMPLATE), "-o", str(cli), "--jobs", "1"])
+    assert made.exit_code == 0, made.output
+    with zipfile.ZipFile(saved) as archive:
+        assert all(archive.read(name) == (cli / name).read_bytes() for name in names if name.endswith(".docx"))
     with page.expect_download() as manifest:
         page.click("#batch-manifest")
     assert manifest.value.suggested_filename == "督办通知（按县区）清单.csv"
