@@ -383,7 +383,11 @@ async function endSession() {
   try {
     await call("/api/session/end");
     window.location.reload();
-  } catch (error) { showError(error); }
+  } catch (error) {
+    // a session that has ended already (the page is stale): a fresh page is what was asked for
+    if (error instanceof ApiError && error.body.error && error.body.error.status === 403) window.location.reload();
+    else showError(error);
+  }
 }
 
 function init() {
