@@ -194,3 +194,27 @@ def test_the_page_offers_every_kind_grouping_and_range(tmp_path: Path) -> None:
     for text in ("批量生成", "督办通知", "督办单", "按县区", "按责任单位", "按包保领导", "按项目", "有逾期未开工项目的",
                  "起始发文号", "下载压缩包", "下载清单"):
         assert text in page, text
+
+
+def test_an_uploaded_template_makes_each_group_s_document_in_the_sandbox(tmp_path: Path) -> None:
+    good = "---\nkind: speech\ntitle: 测试讲话\n---\n\n同志们：\n\n本地项目{{ facts.overall.projects }}个。\n"
+    escape = "{{ ''.__class__.__mro__[1].__subclasses__() }}"
+    with web_client(tmp_path) as client:
+        ledger, meeting = example_ids(client)
+        mine = upload(client, "template", "我的.md.j2", good).json()["id"]
+        evil = upload(client, "template", "坏的.md.j2", escape).json()["id"]
+        made = _wait(client, _start(client, ledger, meeting, kind="speech", formats=["md"],
+                                    template=mine).json()["status"]).json()
+        zipped = client.get(made["downloads"]["zip"]).content
+        refused = _wait(client, _start(client, ledger, meeting, kind="speech", template=evil).json()["status"])
+    facts = api.facts_from_bytes(api.FactsRequest(*api.example_inputs())).facts
+    counts = {group.key: group.projects for group in facts.by_district}
+    with zipfile.ZipFile(io.BytesIO(zipped)) as archive:
+        for row in made["rows"]:
+            assert f"本地项目{counts[row['name']]}个。" in archive.read(row["files"][0]).decode("utf-8")
+    # as `speechgen batch` does: the sandbox refuses each document, the reason in the manifest's row
+    failed = refused.json()
+    assert failed["summary"]["made"] == 0 and failed["summary"]["failed"] == len(failed["rows"]) == len(counts)
+    assert failed["summary"]["lines"][0] == f"完成：生成 0 份，失败 {len(counts)} 份。"
+    for row in failed["rows"]:
+        assert row["status"] == "failed" and row["reason"].startswith("坏的.md.j2 › 第1行：模板出错：出于安全限制")

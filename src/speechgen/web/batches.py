@@ -152,6 +152,12 @@ class BatchRun:
         """Return the problems naming the user's files, not the names they have in the batch's folder."""
         return tuple(replace(p, file=self.shown_names.get(p.file, p.file)) if p.file else p for p in problems)
 
+    def named_text(self, text: str) -> str:
+        """Return a reason (a failed document's) naming the user's files."""
+        for ours, theirs in self.shown_names.items():
+            text = text.replace(ours, theirs)
+        return text
+
     @property
     def running(self) -> bool:
         return self.runner is not None and self.runner.is_alive()

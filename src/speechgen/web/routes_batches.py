@@ -140,7 +140,8 @@ async def status(request: Request, batch_id: str) -> dict[str, Any]:
         raise WebError(422, "批量生成无法进行", "；".join(outcome.messages) if not outcome.problems else "",
                        run.named(outcome.problems))
     base = f"/api/batches/{run.id}/download"
-    return {**answer, "state": "done", "summary": _summary(outcome, run), "rows": list(outcome.rows),
+    rows = [{**row, "reason": run.named_text(row["reason"])} for row in outcome.rows]
+    return {**answer, "state": "done", "summary": _summary(outcome, run), "rows": rows,
             "downloads": {"zip": f"{base}/zip" if outcome.zip_name else None, "manifest": f"{base}/manifest"}}
 
 
@@ -155,7 +156,7 @@ def _summary(outcome: Outcome, run: BatchRun) -> dict[str, Any]:
     lines += [f"跳过 {count} 组：{reason}" for reason, count in Counter(r for _, r in outcome.skipped).items()]
     if outcome.unnumbered:
         lines.append("未编发文字号：要编号请填写“起始发文号”（机关代字和年份取自会议信息的发文字号）。")
-    lines += [f"失败：{name}：{reason}" for name, reason in outcome.failed]
+    lines += [f"失败：{name}：{run.named_text(reason)}" for name, reason in outcome.failed]
     return {"made": outcome.made, "skipped": len(outcome.skipped), "failed": len(outcome.failed),
             "unnumbered": outcome.unnumbered, "lines": lines,
             "warnings": [problem_view(p)["text"] for p in run.named(outcome.warnings)]}
