@@ -218,3 +218,16 @@ def test_an_uploaded_template_makes_each_group_s_document_in_the_sandbox(tmp_pat
     assert failed["summary"]["lines"][0] == f"完成：生成 0 份，失败 {len(counts)} 份。"
     for row in failed["rows"]:
         assert row["status"] == "failed" and row["reason"].startswith("坏的.md.j2 › 第1行：模板出错：出于安全限制")
+
+
+def test_with_worker_processes_a_batch_runs_in_a_process_of_its_own_and_the_page_goes_on(tmp_path: Path) -> None:
+    import multiprocessing
+
+    with web_client(tmp_path, workers=1) as client:
+        ledger, meeting = example_ids(client)
+        started = _start(client, ledger, meeting).json()
+        facts = client.post("/api/facts", json={"ledger": ledger, "meeting": meeting})  # answered meanwhile
+        ended = _wait(client, started["status"]).json()
+        run = client.app.state.speechgen.batches[0]
+    assert facts.status_code == 200 and ended["state"] == "done" and ended["summary"]["failed"] == 0
+    assert isinstance(run.runner, multiprocessing.process.BaseProcess) and run.runner.exitcode == 0
