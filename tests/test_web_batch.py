@@ -231,3 +231,16 @@ def test_with_worker_processes_a_batch_runs_in_a_process_of_its_own_and_the_page
         run = client.app.state.speechgen.batches[0]
     assert facts.status_code == 200 and ended["state"] == "done" and ended["summary"]["failed"] == 0
     assert isinstance(run.runner, multiprocessing.process.BaseProcess) and run.runner.exitcode == 0
+
+
+def test_ending_the_session_stops_its_running_batch_process(tmp_path: Path) -> None:
+    with web_client(tmp_path, workers=1) as client:
+        ledger, meeting = example_ids(client)
+        started = _start(client, ledger, meeting, formats=["docx", "pdf"]).json()
+        run = client.app.state.speechgen.batches[0]
+        assert run.running
+        client.post("/api/session/end")
+        gone = client.get(started["status"])
+    assert not run.runner.is_alive() and run.runner.exitcode != 0  # terminated, not finished
+    assert not run.folder.exists()
+    assert_chinese_error(gone, 404, "找不到这一批")
