@@ -93,9 +93,12 @@ def run_in_folder(folder: str, spec: BatchSpec, inputs: dict[str, str]) -> None:
         outcome = Outcome(error=type(error).__name__, problems=tuple(error.problems), messages=tuple(error.messages()))
     except SpeechgenError as error:
         outcome = Outcome(error=type(error).__name__, messages=tuple(error.messages()))
-    except Exception as error:  # a full disk, … or a bug: said in Chinese; the detail stays in this process
+    except Exception as error:  # a full disk, … or a bug: said in Chinese; the detail only on the console
+        import traceback
+
         from speechgen.web.failures import from_exception
 
+        traceback.print_exc()  # the server's console (the batch's process shares its stderr)
         answer = from_exception(error)
         outcome = Outcome(error="other", status=answer.status, messages=(answer.title, answer.message))
     _write_bytes(here / OUTCOME, pickle.dumps(outcome))
