@@ -139,7 +139,7 @@ def test_wrong_file_type(tmp_path: Path, name: str, expected: str) -> None:
 def test_csv_in_an_unknown_encoding(tmp_path: Path) -> None:
     path = tmp_path / "台账.csv"
     path.write_bytes(b"\x80\xff\x80,\xff\n")
-    assert "无法识别文件的文字编码" in read_problems(path)[0]
+    assert "无法识别台账文件的文字编码" in read_problems(path)[0]
 
 
 def test_csv_problems_have_row_numbers(tmp_path: Path) -> None:
