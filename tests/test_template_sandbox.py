@@ -306,3 +306,28 @@ def test_an_unusable_included_file_is_refused_naming_it(tmp_path: Path, data: by
     template.write_bytes(data)  # the template itself: the same message
     result = _generate_with(template, tmp_path / "out.md")
     assert result.exit_code == 2 and "通报.md.j2" in result.stderr and says in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(("payload", "says"), [
+    ("{{ ''.__class__.__mro__ }}", "安全"),
+    ("{{ meeting.parse_raw('x') }}", ""),
+    ("{{ 'a' * 10**9 }}", ""),
+    ("{{ 'x'|center(10**10) }}", ""),
+    ("{% for i in range(10**9) %}{% endfor %}", ""),
+])
+def test_a_snippet_passage_meets_the_template_sandbox_and_limits(tmp_path: Path, payload: str, says: str) -> None:
+    """Issue 8: the limits of templates hold for snippet files: refused at load or at render, exit 2."""
+    folder = tmp_path / "snips"
+    folder.mkdir()
+    (folder / "extra.yaml").write_text(
+        f"role: extra\npassages:\n  - id: extra-01\n    needs: [meeting]\n    text: \"{payload}好。\"\n",
+        encoding="utf-8")
+    template = tmp_path / "我的模板.md.j2"
+    template.write_text("---\ntitle: 简报\n---\n\n{{ pick('extra') }}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, [
+        "generate", "bulletin", "-d", str(EXAMPLES / "ledger.xlsx"), "-m", str(EXAMPLES / "meeting.yaml"),
+        "--template", str(template), "--snippets", str(folder), "--template-timeout", "2",
+        "-o", str(tmp_path / "out.md"),
+    ])
+    assert result.exit_code == 2 and "extra" in result.stderr and says in result.stderr, result.stderr
+    assert "Traceback" not in result.output and not (tmp_path / "out.md").exists()

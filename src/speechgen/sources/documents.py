@@ -244,17 +244,18 @@ def describe(error: yaml.YAMLError, text: str = "") -> tuple[str, int | None]:
     if isinstance(error, yaml.MarkedYAMLError):
         problem, context = error.problem or "", error.context or ""
         mark = error.problem_mark or error.context_mark
-        if error.context_mark is not None and re.search(r"stream end|end of stream|expected ',' or", problem):
-            mark = error.context_mark  # an unclosed quote or bracket: the line where it opened
+        if error.context_mark is not None and _FROM_CONTEXT.search(problem):
+            mark = error.context_mark  # an unclosed quote or bracket, a key without ":": where it began
         return _in_chinese(problem, context), mark.line + 1 if mark else None
     return "无法解析", None
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_FROM_CONTEXT = re.compile(r"stream end|end of stream|expected ',' or|expected ':'")
 # PyYAML's problems (and the context that tells some apart), most common first, in Chinese.
 _PROBLEMS: tuple[tuple[str, str], ...] = (
-    (r"found character '\\t' that cannot start any token", "用了 Tab 键缩进或分隔（YAML 只能用空格）"),
-    (r"found (?:a )?tab character", "用了 Tab 键缩进或分隔（YAML 只能用空格）"),
+    (r"found character '\\t' that cannot start any token", "用了 Tab 键，YAML 只能用空格缩进和分隔"),
+    (r"found (?:a )?tab character", "用了 Tab 键，YAML 只能用空格缩进和分隔"),
     (r"found character '(.+)' that cannot start any token", "“\\1”不能出现在值的开头（请给这个值加上引号）"),
     (r"mapping values are not allowed here", "这里不能出现“: ”（值里含有冒号时请给整个值加上引号）"),
     (r"could not find expected ':'", "缺少冒号（键和值之间要写半角“: ”），或上一行的引号没有成对"),
