@@ -12,6 +12,7 @@ from typing import assert_never
 
 from speechgen import document as d
 from speechgen import style
+from speechgen.writers import titles
 from speechgen.writers.docx import geometry, gongwen, tables
 from speechgen.writers.docx.footers import section_xml
 from speechgen.writers.docx.options import DocxOptions
@@ -30,7 +31,6 @@ from speechgen.writers.docx.xml import (
     pieces_xml,
     run,
 )
-from speechgen.writers.titles import broken_title, title_width_chars
 
 _NO_INDENT = '<w:ind w:firstLineChars="0" w:firstLine="0"/>'
 
@@ -126,10 +126,12 @@ def render_block(block: d.Block, options: DocxOptions, page: geometry.Page = geo
         case d.RedHeader():
             return gongwen.red_header(block, options)
         case d.FormTitle(text=text, number=number):
-            title = paragraph(style.STYLE_FORM_TITLE.style_id, run(broken_title(text, title_width_chars(page))))
+            broken = titles.broken_title(text, titles.title_width_chars(page))
+            title = paragraph(style.STYLE_FORM_TITLE.style_id, run(broken))
             return [title] + ([paragraph(style.STYLE_FORM_NUMBER.style_id, run(f"编号：{number}"))] if number else [])
         case d.Title(text=text):
-            return [paragraph(style.STYLE_TITLE.style_id, run(broken_title(text, title_width_chars(page))))]
+            broken = titles.broken_title(text, titles.title_width_chars(page))
+            return [paragraph(style.STYLE_TITLE.style_id, run(broken))]
         case d.Subtitle(text=text):
             return [paragraph(style.STYLE_SUBTITLE.style_id, run(text))]
         case d.Salutation(text=text):
