@@ -16,6 +16,7 @@ from speechgen.writers import titles
 from speechgen.writers.docx import geometry, gongwen, tables
 from speechgen.writers.docx.footers import section_xml
 from speechgen.writers.docx.options import DocxOptions
+from speechgen.writers.docx.page_fill import imprint_fits
 from speechgen.writers.docx.xml import (
     BLANK_LINE,
     HAIRLINE,
@@ -53,6 +54,7 @@ def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions,
     break_pending = False
     page: geometry.Page | None = None
     sections = 0
+    on_page: list[d.Block] = []  # the blocks since the last page break (page_fill measures them)
     for index, block in enumerate(blocks):
         if isinstance(block, d.PageBreak):
             break_pending = True
@@ -63,6 +65,7 @@ def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions,
             _end_section(out, section_xml(options, page, first=sections == 0))
             sections += 1
             previous, break_pending = None, False  # the section break starts the new page
+            on_page = []
         page = wanted
         after_break = break_pending
         blanks = 0 if break_pending else blank_lines_before(previous, block, options)
@@ -73,7 +76,10 @@ def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions,
             break_pending = previous is not None  # 7.3.7: an attachment starts a new page
         if break_pending:
             pieces = _break_before(pieces)
-            break_pending = False
+            break_pending, on_page = False, []
+        if isinstance(block, d.Imprint) and options.imprint_at_bottom and not imprint_fits(on_page, block, page):
+            pieces = _break_before(pieces)  # no room below the last table: the 版记 at the foot of the next page
+        on_page.append(block)
         if isinstance(previous, d.Table) and isinstance(pieces[0], str):
             out.append(BLANK_LINE)  # two adjacent tables would merge into one
         if isinstance(block, d.AttachmentNote | d.Signature) and not after_break and previous is not None:
