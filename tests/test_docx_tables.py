@@ -63,6 +63,9 @@ def test_header_row_is_bold_style_and_repeats_on_every_page() -> None:
     assert {style_of(p) for p in header.iter(q("p"))} == {"TableHeader"}
     assert all(r.find("w:trPr/w:tblHeader", NS) is None for r in rows)
     assert {style_of(p) for r in rows for p in r.iter(q("p"))} == {"TableText"}
+    # the header keeps with the first row, as the attachment title keeps with the header
+    assert all(p.find("w:pPr/w:keepNext", NS) is not None for p in header.iter(q("p")))
+    assert all(p.find("w:pPr/w:keepNext", NS) is None for r in rows for p in r.iter(q("p")))
 
 
 def test_caption_precedes_the_table() -> None:
