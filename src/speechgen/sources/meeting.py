@@ -56,7 +56,7 @@ def read_meeting_checked(path: Path) -> tuple[Meeting, tuple[Problem, ...]]:
 def parse_meeting(file: InputFile) -> tuple[Meeting, tuple[Problem, ...]]:
     """Return the meeting in ``file`` and its warnings, reading nothing from disk (as read_meeting_checked)."""
     text = decode_text(check_data(file, MEETING_SUFFIXES, "会议信息文件", MAX_MEETING_BYTES).data, file.name,
-                       "会议信息文件")
+                       "会议信息文件", binary=False)
     report = Report(file.name)
     loaded, node = _load(text, file.suffix, report)
     lines = _key_lines(node)

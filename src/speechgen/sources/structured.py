@@ -25,7 +25,7 @@ _KEYS_HINT = "可用的键：" + "、".join(f"{rule.field}（{rule.label}）" fo
 
 def read_structured(path: Path, data: bytes, report: Report) -> tuple[list[RawRow], Layout]:
     """Return the project records of a YAML/JSON ledger and their layout (names and unit)."""
-    text = decode_text(data, path.name, "台账文件")
+    text = decode_text(data, path.name, "台账文件", binary=False)
     document = load_data(text, path.suffix, report)
     if document is None:
         return [], Layout(frozenset(FIELDS))

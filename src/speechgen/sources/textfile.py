@@ -20,10 +20,12 @@ DEFAULT_HINT = "请在记事本或 WPS 中“另存为”UTF-8 编码的文本�
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
-def decode_text(data: bytes, name: str, what: str = "文件", hint: str = DEFAULT_HINT) -> str:
+def decode_text(data: bytes, name: str, what: str = "文件", hint: str = DEFAULT_HINT, *,
+                binary: bool = True) -> str:
     """Return the text of ``data`` (the file ``name``, ``what`` it is in messages): a BOM decides
     the encoding; without one, UTF-8, then GB18030. InputError naming the file when none fits
-    or when the bytes are binary (a NUL byte outside UTF-16)."""
+    or, with ``binary``, when the bytes are binary (a NUL byte outside UTF-16); a ledger's
+    reader passes False and names the cell holding the control character instead."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -31,7 +33,7 @@ def decode_text(data: bytes, name: str, what: str = "文件", hint: str = DEFAUL
             except UnicodeDecodeError:  # a BOM, then bytes that are not that encoding
                 raise _refused(name, f"{what}开头标明是 {encoding.split('-sig')[0].upper()}，"
                                      "后面的内容却不是", hint) from None
-    if b"\x00" in data:
+    if binary and b"\x00" in data:
         raise _refused(name, f"{what}不是文本文件（含有二进制内容）", hint)
     for encoding in ("utf-8", "gb18030"):
         try:
