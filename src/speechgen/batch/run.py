@@ -226,8 +226,9 @@ def _read_previous(request: BatchRequest) -> tuple[InputFile, ...]:
 
 def _read_template(path: Path) -> InputFile:
     from speechgen.sources import read_input
+    from speechgen.sources.limits import MAX_TEMPLATE_TEXT_BYTES
 
-    return read_input(Path(path), "模板文件")
+    return read_input(Path(path), "模板文件", max_bytes=MAX_TEMPLATE_TEXT_BYTES)
 
 
 def _read_docx_template(path: Path) -> InputFile:
