@@ -1,6 +1,7 @@
 """`speechgen facts` through CliRunner: tables, --json, --by, warnings and bad input."""
 
 import json
+import re
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -126,3 +127,22 @@ def test_examples() -> None:
     assert len(data["laggards"]) == overall["laggards"] == sum(g["laggards"] for g in data["by_district"])
     for name in (lag["name"] for lag in data["laggards"]):
         assert name in result.stdout
+
+
+def test_facts_shows_how_free_text_statuses_were_read(tmp_path: Path) -> None:
+    """Issue 16: "主体封顶，装修中" is read as 在建 and the mapping is printed; 停工/暂缓 are stages."""
+    ledger = tmp_path / "台账.csv"
+    ledger.write_text("项目名称,县区,责任单位,总投资,年度计划投资,完成投资,项目状态\n"
+                      "甲项目,东城区,东城区发改局,100,50,20,主体封顶，装修中\n"
+                      "乙项目,西城区,西城区发改局,100,50,0,土地手续办理中\n"
+                      "丙项目,西城区,西城区发改局,100,50,10,停工\n"
+                      "丁项目,东城区,东城区发改局,100,50,0,暂缓实施\n", encoding="utf-8")
+    meeting = tmp_path / "meeting.yaml"
+    meeting.write_text(MEETING, encoding="utf-8")
+    result = CliRunner().invoke(main, ["facts", "-d", str(ledger), "-m", str(meeting)])
+    assert result.exit_code == 0, result.output
+    assert "项目状态的读法" in result.output
+    assert re.search(r"主体封顶，装修中\s+在建\s+1", result.output)
+    assert re.search(r"土地手续办理中\s+前期\s+1", result.output)
+    assert "暂缓1个，在建1个，停工1个" in result.output
+    assert re.search(r"已开工\s+2个", result.output)  # 在建 + 停工

@@ -13,6 +13,7 @@ from speechgen import api, zh
 from speechgen.cli.zhclick import ZhCommand
 from speechgen.errors import Problem
 from speechgen.facts import GROUP_LABELS, REASON_LABELS, Facts, GroupBy, GroupFacts, Laggard
+from speechgen.model import Stage
 from speechgen.zh.dates import format_month_day
 
 if TYPE_CHECKING:
@@ -70,9 +71,28 @@ def facts_command(data: Path, meeting: Path, as_json: bool, by: GroupBy | None) 
     rows = facts.by_district if by == "district" else api.group_facts(facts, by)
     console = _console()
     _emit(console, f"{facts.meeting.region}{facts.meeting.meeting}　数据截至{zh.format_date(facts.schedule.as_of)}")
-    for table in (_overview(facts), _groups(rows, GROUP_LABELS[by]), _laggards(facts, console.width), _problems(facts)):
+    tables = [_overview(facts), _groups(rows, GROUP_LABELS[by]), _laggards(facts, console.width), _problems(facts)]
+    if statuses := _statuses(facts):
+        tables.insert(1, statuses)
+    for table in tables:
         _emit(console, "")
         _emit(console, table)
+
+
+def _statuses(facts: Facts) -> Table | None:
+    """Return how the statuses written in free text were read ("主体封顶，装修中" → 在建), so that
+    a user sees what each became; None when every status is a stage's own name."""
+    read: dict[str, tuple[Stage, list[str]]] = {}
+    for project in facts.projects:
+        if project.status_text:
+            read.setdefault(project.status_text, (project.status, []))[1].append(project.name)
+    if not read:
+        return None
+    table = _table("项目状态的读法", "台账原文", "归入", "项目数", right=(2,))
+    table.caption, table.caption_justify = "停工算作已开工，暂缓算作未开工", "left"
+    for text, (stage, names) in read.items():
+        table.add_row(text, stage.value, str(len(names)))
+    return table
 
 
 def _console(stderr: bool = False) -> Console:
@@ -143,7 +163,8 @@ def _overview(facts: Facts) -> Table:
         basis = f"按月计：{schedule.months_elapsed}÷12"
     else:
         basis = f"按日计：{schedule.days_elapsed}÷{schedule.days_in_year}"
-    stages = "，".join(f"{stage.value}{count}个" for stage, count in overall.stage_counts)
+    stages = "，".join(f"{stage.value}{count}个" for stage, count in overall.stage_counts
+                      if count or stage not in (Stage.SUSPENDED, Stage.DEFERRED))
     rate = zh.format_percent(overall.completion_rate)
     if overall.gap_points is not None:
         rate += f"（{zh.compare_phrase(overall.gap_points)}）"
