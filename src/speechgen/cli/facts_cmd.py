@@ -15,6 +15,7 @@ from speechgen.errors import Problem
 from speechgen.facts import GROUP_LABELS, REASON_LABELS, Facts, GroupBy, GroupFacts, Laggard
 from speechgen.model import Stage
 from speechgen.zh.dates import format_month_day
+from speechgen.zh.units import district_label
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -71,7 +72,9 @@ def facts_command(data: Path, meeting: Path, as_json: bool, by: GroupBy | None) 
     rows = facts.by_district if by == "district" else api.group_facts(facts, by)
     console = _console()
     _emit(console, f"{facts.meeting.region}{facts.meeting.meeting}　数据截至{zh.format_date(facts.schedule.as_of)}")
-    tables = [_overview(facts), _groups(rows, GROUP_LABELS[by]), _laggards(facts, console.width), _problems(facts)]
+    units = district_label([group.key for group in facts.by_district])
+    label = units if by == "district" else GROUP_LABELS[by]
+    tables = [_overview(facts), _groups(rows, label), _laggards(facts, console.width, units), _problems(facts)]
     if statuses := _statuses(facts):
         tables.insert(1, statuses)
     for table in tables:
@@ -204,7 +207,7 @@ def _planned_start(laggard: Laggard, as_of: dt.date) -> str:
     return format_month_day(start) if start.year == as_of.year else zh.format_date(start)
 
 
-def _laggards(facts: Facts, width: int = PLAIN_WIDTH) -> Table | str:
+def _laggards(facts: Facts, width: int = PLAIN_WIDTH, units: str = "县区") -> Table | str:
     """Return the 滞后项目 table; in a narrow terminal (an 80-column one) each project's 县区,
     责任单位, 包保领导, 计划开工 and reasons go on lines under its name, so that no column is
     squeezed to a hanzi or two."""
@@ -215,7 +218,7 @@ def _laggards(facts: Facts, width: int = PLAIN_WIDTH) -> Table | str:
     if narrow:
         table = _table(title, "序号", "项目", "完成率", "与时序\n进度比", right=(0, 2, 3))
     else:
-        table = _table(title, "序号", "项目名称", "县区", "责任单位", "包保领导", "完成率", "与时序进度比",
+        table = _table(title, "序号", "项目名称", units, "责任单位", "包保领导", "完成率", "与时序进度比",
                        "计划开工", "原因", right=(0, 5, 6))
     for number, laggard in enumerate(facts.laggards, start=1):
         project = laggard.project
