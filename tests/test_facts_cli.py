@@ -146,3 +146,17 @@ def test_facts_shows_how_free_text_statuses_were_read(tmp_path: Path) -> None:
     assert re.search(r"土地手续办理中\s+前期\s+1", result.output)
     assert "暂缓1个，在建1个，停工1个" in result.output
     assert re.search(r"已开工\s+2个", result.output)  # 在建 + 停工
+
+
+def test_sheet_option_picks_the_worksheet(tmp_path: Path) -> None:
+    from test_sources_helpers import HEADER, row, write_xlsx
+
+    ledger = write_xlsx(tmp_path / "台账.xlsx", [HEADER, row(1, "八月的项目")], sheet="8月台账",
+                        extra_sheets=[("9月台账", [HEADER, row(1, "九月的项目")])])
+    meeting = tmp_path / "meeting.yaml"
+    meeting.write_text(MEETING, encoding="utf-8")
+    latest = CliRunner().invoke(main, ["facts", "-d", str(ledger), "-m", str(meeting)])
+    assert latest.exit_code == 0 and "九月的项目" in latest.output and "八月的项目" not in latest.output
+    assert "已读取期间最近的“9月台账”" in latest.output
+    chosen = CliRunner().invoke(main, ["facts", "-d", str(ledger), "-m", str(meeting), "--sheet", "8月台账"])
+    assert chosen.exit_code == 0 and "工作表像是台账" not in chosen.output and "八月的项目" in chosen.output

@@ -62,10 +62,13 @@ def load_dossier(data: Path, meeting: Path) -> Dossier:
     return read_dossier(Path(data), Path(meeting))
 
 
-def compute_facts(data: Path, meeting: Path, *, lag_threshold: Decimal = DEFAULT_LAG_THRESHOLD) -> Facts:
+def compute_facts(data: Path, meeting: Path, *, lag_threshold: Decimal = DEFAULT_LAG_THRESHOLD,
+                  sheet: str | None = None) -> Facts:
     """Return the Facts (every figure: 时序进度, rates, ranks, 滞后项目, 问题分类) of a 项目台账
-    and a meeting file; ``lag_threshold`` in 百分点. Raises InputError on bad input."""
-    return facts_from_bytes(FactsRequest(*_dossier_files(data, meeting), lag_threshold=lag_threshold)).facts
+    and a meeting file; ``lag_threshold`` in 百分点; ``sheet`` the workbook's worksheet to read.
+    Raises InputError on bad input."""
+    files = _dossier_files(data, meeting, sheet)
+    return facts_from_bytes(FactsRequest(*files, lag_threshold=lag_threshold)).facts
 
 
 def parse_markup_file(source: Path) -> Document:
@@ -154,6 +157,7 @@ def generate(
     options: RenderOptions | None = None,
     docx_template: Path | None = None,
     length: str = "normal",
+    sheet: str | None = None,
 ) -> Generated:
     """Draft a document from a ledger and a meeting file and write it to every output (.docx,
     .pdf, .html, .txt; .md is the dialect text itself). Outputs are checked before anything is
@@ -161,7 +165,8 @@ def generate(
     atomically. ``doc_number`` (机关代字〔YYYY〕N号) replaces the meeting file's 发文字号 for this
     document. The layout is the meeting file's ``layout:`` unless ``options`` gives a whole record.
     ``docx_template`` is an office's Word template: the .docx is it filled, the .pdf LibreOffice's
-    conversion of that (docs/docx-templates.md). ``length`` is short / normal / long (a speech)."""
+    conversion of that (docs/docx-templates.md). ``length`` is short / normal / long (a speech).
+    ``sheet`` names the workbook's worksheet to read (else the one ledger sheet, or the latest)."""
     from speechgen.writers import check_outputs, write_outputs
 
     outputs = [Path(output) for output in outputs]
@@ -170,7 +175,7 @@ def generate(
               *([Path(docx_template)] if docx_template else [])]
     plan = check_outputs(outputs, inputs=inputs, force=force)
     suffixes = _suffixes(outputs)
-    ledger, info = _dossier_files(data, meeting)
+    ledger, info = _dossier_files(data, meeting, sheet)
     request = GenerateRequest(
         kind, ledger, info, formats=tuple(suffixes), frame=frame, seed=seed, length=length,
         template=_read(template, "模板文件") if template else None,
@@ -192,13 +197,14 @@ def outline(source: Path) -> Outline:
 
 
 def check(source: Path, *, data: Path | None = None, meeting: Path | None = None,
-          ignore: str | Sequence[str] = ()) -> Report:
+          ignore: str | Sequence[str] = (), sheet: str | None = None) -> Report:
     """Return the findings of every check rule on a .txt, .docx or .md draft but those named in
     ``ignore`` (``check_rules`` lists them); with a ledger and a meeting file, also trace every
     figure to the Facts. Raises InputError on unusable input or an unknown rule name."""
     require_ledger_pair(data, meeting)
     draft = _read(source)
-    ledger, info = _dossier_files(data, meeting) if data is not None and meeting is not None else (None, None)
+    pair = data is not None and meeting is not None
+    ledger, info = _dossier_files(data, meeting, sheet) if pair else (None, None)  # type: ignore[arg-type]
     names = (ignore,) if isinstance(ignore, str) else tuple(ignore)  # one name, not its letters
     return check_from_bytes(CheckRequest(draft, ledger, info, names)).report
 
@@ -226,10 +232,10 @@ def _read(path: Path, what: str = "文件", hint: str = "请检查路径和文�
     return read_input(Path(path), what, hint)
 
 
-def _dossier_files(data: Path, meeting: Path) -> tuple[InputFile, InputFile]:
+def _dossier_files(data: Path, meeting: Path, sheet: str | None = None) -> tuple[InputFile, InputFile]:
     from speechgen.sources import read_dossier_files
 
-    return read_dossier_files(Path(data), Path(meeting))
+    return read_dossier_files(Path(data), Path(meeting), sheet=sheet)
 
 
 def _suffixes(outputs: list[Path]) -> list[str]:

@@ -52,6 +52,7 @@ class BatchRequest:
     engine: Engine | None = None
     template_seconds: float | None = None
     docx_template: Path | None = None
+    sheet: str | None = None  # the workbook's worksheet to read (--sheet)
 
 
 @dataclass(frozen=True)

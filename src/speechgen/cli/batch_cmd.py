@@ -10,6 +10,7 @@ import click
 
 from speechgen.cli.batch_report import echo_summary
 from speechgen.cli.kinds import KindType
+from speechgen.cli.ledger_options import sheet_option
 from speechgen.cli.zhclick import ZhCommand
 
 PER_NAMES = {"district": "district", "县区": "district", "县": "district", "owner": "owner", "单位": "owner",
@@ -96,12 +97,14 @@ class _Day(click.ParamType):
               help="每份 .docx 填进本单位的 Word 模板（字段写法见 docs/docx-templates.md；.pdf 由 LibreOffice 转换）。")
 @click.option("--engine", type=click.Choice(["weasyprint", "libreoffice"]), default=None,
               help="生成 PDF 的方式（默认 weasyprint）。")
+@sheet_option
 @click.help_option("-h", "--help", help="显示本帮助并退出。")
 def batch_command(kind: str, data: Path, meeting: Path, per: str, out_dir: Path, only: str | None, formats: str,
                   zip_to: str | None, merged: Path | None, jobs: int | None, number_from: int | None,
                   name: str | None, seed: int, feedback_by: dt.date | None, force: bool, resume: bool,
                   shard: str | None, template: Path | None, snippet_dirs: tuple[Path, ...],
-                  template_timeout: float | None, docx_template: Path | None, engine: str | None) -> None:
+                  template_timeout: float | None, docx_template: Path | None, engine: str | None,
+                  sheet: str | None) -> None:
     """按县区、责任单位、包保领导或项目，每组生成一份文稿，放进一个文件夹。
 
     每份文稿只用本组的项目和数字（排名在同类各组中计算），主送本组（会议信息的 addressees
@@ -127,7 +130,7 @@ def batch_command(kind: str, data: Path, meeting: Path, per: str, out_dir: Path,
         merged=merged, jobs=jobs, number_from=number_from, name=name, seed=seed, force=force, resume=resume,
         shard=parse_shard(shard) if shard else None, template=template, snippets=snippet_dirs,
         feedback_by=feedback_by, engine=engine, template_seconds=template_timeout,  # type: ignore[arg-type]
-        docx_template=docx_template)
+        docx_template=docx_template, sheet=sheet)
     with progress_reporter() as report:
         summary = run_batch(request, progress=report)
     echo_summary(summary)

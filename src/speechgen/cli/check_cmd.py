@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from speechgen import api
+from speechgen.cli.ledger_options import sheet_option
 from speechgen.cli.zhclick import ZhCommand
 
 
@@ -61,14 +62,15 @@ def _rule_names(_ctx: click.Context, _param: click.Parameter, values: tuple[str,
               help="项目台账：给出时核对文中每个金额、百分比、百分点和项目个数。")
 @click.option("--meeting", "-m", metavar="会议信息", type=click.Path(path_type=Path), default=None,
               help="会议信息文件（meeting.yaml），与 --data 一起给出。")
+@sheet_option
 @click.option("--ignore", "ignore", metavar="规则", multiple=True, callback=_rule_names,
               help="跳过这条检查规则（规则名见下文）；可多次给出，或用逗号分隔。")
 @click.option("--list-rules", is_flag=True, is_eager=True, expose_value=False, callback=_list_rules,
               help="列出全部检查规则及说明并退出。")
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON 供程序读取（格式见上文）。")
 @click.help_option("-h", "--help", help="显示本帮助并退出。")
-def check_command(source: Path, data: Path | None, meeting: Path | None, ignore: tuple[str, ...],
-                  as_json: bool) -> None:
+def check_command(source: Path, data: Path | None, meeting: Path | None, sheet: str | None,
+                  ignore: tuple[str, ...], as_json: bool) -> None:
     """检查稿件（.docx、.md 或 .txt）是否可以付印：占位符、编号、标点、日期，给出台账时核对数字。
 
     .docx 还核对版式（与 GB/T 9704 及本工具排版所用数值一致）。各条规则见下文。
@@ -79,7 +81,7 @@ def check_command(source: Path, data: Path | None, meeting: Path | None, ignore:
     paragraph, quote, message, fix, line}], "ignored": [跳过的规则]}；paragraph 为段落序号
     （全文性问题为 null）。
     """
-    report = api.check(source, data=data, meeting=meeting, ignore=ignore)
+    report = api.check(source, data=data, meeting=meeting, ignore=ignore, sheet=sheet)
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

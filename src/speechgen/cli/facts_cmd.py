@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from speechgen import api, zh
+from speechgen.cli.ledger_options import sheet_option
 from speechgen.cli.zhclick import ZhCommand
 from speechgen.errors import Problem
 from speechgen.facts import GROUP_LABELS, REASON_LABELS, Facts, GroupBy, GroupFacts, Laggard
@@ -32,12 +33,13 @@ PLAIN_WIDTH = 180  # columns when stdout is not a terminal (pipe, file, CliRunne
 @click.option("--meeting", "-m", required=True, metavar="会议信息",
               type=click.Path(path_type=Path),
               help="会议信息文件（meeting.yaml），其中 as_of 为数据截至日期。")
+@sheet_option
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON 供程序读取（格式见上文）。")
 @click.option("--by", type=click.Choice(BY_CHOICES), default=None, metavar="分组",
               help="排名表的分组：district 县区（默认）、owner 责任单位、leader 包保领导、"
                    "nature 建设性质、category 产业类别。")
 @click.help_option("-h", "--help", help="显示本帮助并退出。")
-def facts_command(data: Path, meeting: Path, as_json: bool, by: GroupBy | None) -> None:
+def facts_command(data: Path, meeting: Path, sheet: str | None, as_json: bool, by: GroupBy | None) -> None:
     """查看从台账算出的各项数据：总体情况、各县区推进情况（含排名）、滞后项目和问题分类。
 
     时序进度：数据截至日为月末时按“已过月数÷12”计（5月31日为41.7%），否则按“已过天数（含当天）÷全年天数”计。
@@ -63,7 +65,7 @@ def facts_command(data: Path, meeting: Path, as_json: bool, by: GroupBy | None) 
                    total_wan/_yi, annual_plan_wan/_yi, completed_wan/_yi, completion_rate,
                    gap_points, laggards
     """
-    facts = api.compute_facts(data, meeting)
+    facts = api.compute_facts(data, meeting, sheet=sheet)
     _print_warnings(facts.warnings)
     if as_json:
         click.echo(api.facts_to_json(facts, by=by), nl=False)

@@ -129,3 +129,8 @@ def _as_of(texts: list[str]) -> dt.date | None:
             except ValueError:
                 return None
     return None
+
+
+def find_as_of(grid: Grid, index: int) -> dt.date | None:
+    """Return the 数据截至 date written above the header row at ``index``, or None."""
+    return _as_of([clean_text(cell) or "" for row in grid.rows[:index] for cell in row])
