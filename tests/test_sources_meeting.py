@@ -154,3 +154,15 @@ def test_default_addressee_follows_the_level() -> None:
     assert meeting("市").addressee_or_default.endswith("市直有关单位")
     assert meeting("县").addressee_or_default.endswith("县直有关单位")
     assert meeting("区").addressee_or_default.endswith("区直有关单位")
+
+
+def test_a_ledger_period_that_is_not_the_meetings_is_warned(tmp_path: Path) -> None:
+    """"1-9月完成投资" with as_of in May: the two periods disagree (issue 16)."""
+    header = [("1-9月完成投资（万元）" if h == "完成投资（万元）" else h) for h in HEADER]
+    ledger = write_xlsx(tmp_path / "l.xlsx", [header, row(1, "甲项目")])
+    meeting = tmp_path / "meeting.yaml"
+    meeting.write_text("region: 示例市\nmeeting: 调度会\ndate: 2026-06-05\nas_of: 2026-05-31\n", encoding="utf-8")
+    (warning,) = [w for w in read_dossier(ledger, meeting).warnings if "as_of" in (w.column or "")]
+    assert "“1-9月完成投资（万元）”是截至9月的数" in warning.message and "2026年5月31日" in warning.message
+    meeting.write_text("region: 示例市\nmeeting: 调度会\ndate: 2026-10-05\nas_of: 2026-09-30\n", encoding="utf-8")
+    assert not [w for w in read_dossier(ledger, meeting).warnings if "截至9月" in w.message]

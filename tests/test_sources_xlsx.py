@@ -226,3 +226,39 @@ def test_district_subtotals_and_grand_total(tmp_path: Path) -> None:
     assert [p.name for p in ledger.projects] == ["甲项目", "乙项目"]
     [warning] = ledger.warnings  # only the grand total is cross-checked, and its 完成投资 is off
     assert warning.row == 6 and "999万元" in warning.message
+
+
+def test_hidden_rows_are_warned_with_their_numbers(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = simple_ledger(tmp_path / "l.xlsx")
+    workbook = load_workbook(path)
+    workbook.active.row_dimensions[3].hidden = True
+    workbook.save(path)
+    ledger = read_ledger(path)
+    assert len(ledger.projects) == 3  # still read and counted…
+    (warning,) = [w for w in ledger.warnings if "隐藏" in w.message]
+    assert "有1个项目行在 Excel 中被隐藏（第3行）" in warning.message  # …but not without a word
+
+
+def test_no_hidden_rows_no_warning(tmp_path: Path) -> None:
+    assert not [w for w in read_ledger(simple_ledger(tmp_path / "l.xlsx")).warnings if "隐藏" in w.message]
+
+
+@pytest.mark.parametrize(("status", "done", "plan", "expected"), [
+    ("未开工", 300, 500, "项目状态是“未开工”，却填报了完成投资300万元"),
+    ("前期", 1, 500, "项目状态是“前期”，却填报了完成投资1万元"),
+    ("暂缓实施", 20, 500, "项目状态是“暂缓实施”，却填报了完成投资20万元"),
+    ("竣工", 0, 500, "项目状态是“竣工”，但本年完成投资为0"),
+    ("已投产", 0, 500, "项目状态是“已投产”，但本年完成投资为0"),
+    ("在建", 0, 500, None), ("未开工", 0, 500, None), ("竣工", 0, 0, None), ("竣工", 10, 500, None),
+])
+def test_status_and_investment_that_disagree_are_warned_by_row(
+        tmp_path: Path, status: str, done: int, plan: int, expected: str | None) -> None:
+    path = simple_ledger(tmp_path / "l.xlsx", [row(1, "甲项目"), row(2, "乙项目", status=status, done=done, plan=plan)])
+    found = [w for w in read_ledger(path).warnings if "项目状态是" in w.message]
+    if expected is None:
+        assert found == []
+    else:
+        (warning,) = found
+        assert warning.row == 3 and expected in warning.message and "乙项目" in warning.message

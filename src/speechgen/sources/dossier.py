@@ -79,6 +79,13 @@ def _parse(ledger_file: InputFile | InputError, meeting_file: InputFile | InputE
             f"台账写明数据截至{format_date(ledger.as_of)}，会议信息的 as_of 是{format_date(info.as_of)}",
             file=meeting_file.name, column="as_of", severity="warning",
             hint="文稿按会议信息的日期计算时序进度；如不对，请改 as_of 或换用最新台账"))
+    if ledger.period and ledger.period[1] != info.as_of.month:
+        header, month = ledger.period
+        warnings.append(Problem(
+            f"台账的“{header}”是截至{month}月的数，会议信息的 as_of 是{format_date(info.as_of)}",
+            file=meeting_file.name, column="as_of", severity="warning",
+            hint=f"文稿一律按 as_of（{info.as_of.month}月）写数据截至日期和时序进度；"
+                 f"如台账确是{month}月的，请把 as_of 改为{month}月底"))
     return Dossier(meeting=info, projects=ledger.projects, source=ledger_file.name, warnings=tuple(warnings))
 
 

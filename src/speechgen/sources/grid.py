@@ -30,6 +30,7 @@ class Grid:
     sheet: str | None
     rows: Sequence[Sequence[object]]
     uncached: frozenset[tuple[int, int]] = frozenset()  # (row, 0-based column) of formulas with no value
+    hidden: frozenset[int] = frozenset()  # rows hidden in Excel (numbered as the user sees them)
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ class Ledger:
     sheet: str | None
     unit: str
     as_of: dt.date | None = None
+    period: tuple[str, int] | None = None  # the 完成投资 header and the month its period ends ("1-9月" → 9)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class _Parsed:
     sheet: str | None = None
     unit: str = "万元"
     as_of: dt.date | None = None
+    period: tuple[str, int] | None = None
 
 
 def read_ledger(path: Path, *, year: int | None = None) -> Ledger:
@@ -91,7 +93,7 @@ def parse_ledger(file: InputFile, *, year: int | None = None) -> Ledger:
     projects = [p for raw in parsed.rows if (p := build_project(raw, parsed.layout, report, year))]
     _check(projects, parsed, report)
     report.raise_errors()
-    return Ledger(tuple(projects), tuple(report.warnings), parsed.sheet, parsed.unit, parsed.as_of)
+    return Ledger(tuple(projects), tuple(report.warnings), parsed.sheet, parsed.unit, parsed.as_of, parsed.period)
 
 
 def ledger_size_limit(suffix: str) -> tuple[int, str]:
@@ -184,10 +186,14 @@ def _from_grid(grid: Grid, index: int, report: Report) -> _Parsed:
         units=units,
     )
     _report_uncached(grid, header, sheet_rows, report)
+    _report_hidden(grid, sheet_rows, report)
     if not sheet_rows.projects:
         report.add(f"表头（第{index + 1}行）下面没有项目行", hint="请确认项目数据填在表头下方，且没有被整行删除")
+    completed = header.columns.get("completed")
+    month = _RANGE_MONTH.search(normalise(completed.header)) if completed else None
+    period = (completed.header, int(month.group(1))) if completed and month else None
     return _Parsed(sheet_rows.projects, layout, sheet_rows, grid.sheet, units.get("annual_plan", header.unit),
-                   header.as_of)
+                   header.as_of, period)
 
 
 def _report_uncached(grid: Grid, header: Header, sheet_rows: SheetRows, report: Report) -> None:
@@ -201,6 +207,16 @@ def _report_uncached(grid: Grid, header: Header, sheet_rows: SheetRows, report: 
         shown = "、".join(f"{get_column_letter(c + 1)}{r}" for r, c in cells[:3])
         report.add(f"有{len(cells)}个单元格是公式，但文件里没有保存计算结果（如 {shown}），读到的是空值",
                    hint="这类文件多由其他软件生成；请在 Excel 或 WPS 中打开，保存一次后再试")
+
+
+def _report_hidden(grid: Grid, sheet_rows: SheetRows, report: Report) -> None:
+    """Warn about project rows hidden in Excel: they are read and counted like the others, but
+    the person who hid them may not expect it."""
+    hidden = [raw.row for raw in sheet_rows.projects if raw.row in grid.hidden]
+    if hidden:
+        shown = "、".join(f"第{number}行" for number in hidden[:10]) + ("等" if len(hidden) > 10 else "")
+        report.warn(f"有{len(hidden)}个项目行在 Excel 中被隐藏（{shown}），已照常读取并计入",
+                    hint="如这些项目不应计入，请删除这些行；如应计入，可取消隐藏以便核对")
 
 
 def _report_no_header(grids: list[Grid], report: Report) -> None:

@@ -133,7 +133,9 @@ def read_sheet(sheet: Sheet, file: str, budget: Budget) -> Grid:
                                  sheet=sheet.title, hint=REOPEN_HINT)) from exc
     rows = _rows(values)
     _fill_merged(rows, parser.merged_cells, budget, file, sheet.title)
-    return Grid(file, sheet.title, rows, frozenset(parser.uncached))
+    hidden = frozenset(int(number) for number, attrs in parser.row_dimensions.items()
+                       if str(attrs.get("hidden", "")).lower() in ("1", "true") and str(number).isdigit())
+    return Grid(file, sheet.title, rows, frozenset(parser.uncached), hidden)
 
 
 def _rows(values: dict[int, dict[int, object]]) -> list[list[object]]:
