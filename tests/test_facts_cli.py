@@ -102,7 +102,7 @@ def test_bad_input_exits_2_in_chinese(files: tuple[str, str], tmp_path: Path, ba
 
 
 def test_bad_by_choice(files: tuple[str, str]) -> None:
-    result = CliRunner().invoke(main, ["facts", "-d", files[0], "-m", files[1], "--by", "县区"])
+    result = CliRunner().invoke(main, ["facts", "-d", files[0], "-m", files[1], "--by", "街区"])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
 
@@ -160,3 +160,18 @@ def test_sheet_option_picks_the_worksheet(tmp_path: Path) -> None:
     assert "已读取期间最近的“9月台账”" in latest.output
     chosen = CliRunner().invoke(main, ["facts", "-d", str(ledger), "-m", str(meeting), "--sheet", "8月台账"])
     assert chosen.exit_code == 0 and "工作表像是台账" not in chosen.output and "八月的项目" in chosen.output
+
+
+@pytest.mark.parametrize(("chinese", "english"), [("责任单位", "owner"), ("县区", "district"), ("包保领导", "leader"),
+                                                  ("产业类别", "category")])
+def test_by_takes_the_chinese_names(files: tuple[str, str], chinese: str, english: str) -> None:
+    """Issue 16: --by 责任单位 works as --by owner does (as generate 通知 takes Chinese kinds)."""
+    data, meeting = ("--data", files[0]), ("--meeting", files[1])
+    assert run(*data, *meeting, "--by", chinese).output == run(*data, *meeting, "--by", english).output
+    json_of = [run(*data, *meeting, "--by", name, "--json").output for name in (chinese, english)]
+    assert json_of[0] == json_of[1]
+
+
+def test_by_unknown_name_lists_both_spellings(files: tuple[str, str]) -> None:
+    result = run("--data", files[0], "--meeting", files[1], "--by", "部门")
+    assert result.exit_code == 2 and "owner（责任单位）" in result.output and "Invalid" not in result.output

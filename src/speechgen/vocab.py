@@ -71,6 +71,13 @@ def parse_stage(value: str) -> Stage | None:
     return None
 
 
+def is_stage_word(value: str) -> bool:
+    """Return True when a status is one of the stages' own words ("已开工", "前期推进"), not a
+    description read by its keywords ("主体封顶，装修中")."""
+    text = re.sub(r"\([^()]*\)|阶段$|中$", "", normalise(value)).rstrip("。.")
+    return any(text in words for _, words in STAGE_WORDS)
+
+
 def _mentions(text: str, word: str) -> bool:
     """Return True when ``word`` occurs in ``text`` not negated ("未竣工" does not mention 竣工)."""
     start = text.find(word)

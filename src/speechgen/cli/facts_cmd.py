@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 import click
 
 from speechgen import api, zh
+from speechgen.cli.choices import GROUP_NAMES, NameChoice
 from speechgen.cli.ledger_options import sheet_option
 from speechgen.cli.zhclick import ZhCommand
 from speechgen.errors import Problem
 from speechgen.facts import GROUP_LABELS, REASON_LABELS, Facts, GroupBy, GroupFacts, Laggard
 from speechgen.model import Stage
+from speechgen.vocab import is_stage_word
 from speechgen.zh.dates import format_month_day
 from speechgen.zh.units import district_label
 
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-BY_CHOICES: tuple[GroupBy, ...] = ("district", "owner", "leader", "nature", "category")
+BY_SHOWN = "、".join(f"{by}（{label}）" for by, label in GROUP_LABELS.items())
 PLAIN_WIDTH = 180  # columns when stdout is not a terminal (pipe, file, CliRunner): no wrapping of names
 
 
@@ -35,9 +37,9 @@ PLAIN_WIDTH = 180  # columns when stdout is not a terminal (pipe, file, CliRunne
               help="会议信息文件（meeting.yaml），其中 as_of 为数据截至日期。")
 @sheet_option
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON 供程序读取（格式见上文）。")
-@click.option("--by", type=click.Choice(BY_CHOICES), default=None, metavar="分组",
+@click.option("--by", type=NameChoice(GROUP_NAMES, "分组", BY_SHOWN), default=None, metavar="分组",
               help="排名表的分组：district 县区（默认）、owner 责任单位、leader 包保领导、"
-                   "nature 建设性质、category 产业类别。")
+                   "nature 建设性质、category 产业类别；英文、中文都可以（如 --by 责任单位）。")
 @click.help_option("-h", "--help", help="显示本帮助并退出。")
 def facts_command(data: Path, meeting: Path, sheet: str | None, as_json: bool, by: GroupBy | None) -> None:
     """查看从台账算出的各项数据：总体情况、各县区推进情况（含排名）、滞后项目和问题分类。
@@ -86,10 +88,10 @@ def facts_command(data: Path, meeting: Path, sheet: str | None, as_json: bool, b
 
 def _statuses(facts: Facts) -> Table | None:
     """Return how the statuses written in free text were read ("主体封顶，装修中" → 在建), so that
-    a user sees what each became; None when every status is a stage's own name."""
+    a user sees what each became; None when every status is a stage's own name or word (已开工)."""
     read: dict[str, tuple[Stage, list[str]]] = {}
     for project in facts.projects:
-        if project.status_text:
+        if project.status_text and not is_stage_word(project.status_text):
             read.setdefault(project.status_text, (project.status, []))[1].append(project.name)
     if not read:
         return None
