@@ -19,6 +19,7 @@ from speechgen.compose.wording import Choice, WordingError, every_wording, parse
 from speechgen.errors import InputError, Problem
 from speechgen.kinds import KIND_LABELS
 from speechgen.paths import resource_dir
+from speechgen.sources.documents import describe
 
 KINDS = tuple(KIND_LABELS)  # what a passage's ``kinds`` may name
 DEFAULT_KINDS = ("speech", "bulletin", "notice")  # a passage without ``kinds``: the three kinds of a whole ledger
@@ -159,8 +160,9 @@ class _Loader:
             self.problem(shown, None, f"无法读取片段文件：{error}", "请保存为 UTF-8 编码的 YAML 文件")
             return
         except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            self.problem(shown, mark.line + 1 if mark else None, f"YAML 格式错误：{error}")
+            what, line = describe(error, source)
+            self.problem(shown, line, f"YAML 格式有误：{what}",
+                         "缩进用空格并对齐，冒号用半角“:”且后面空一格；段落里有冒号、#、引号时请用英文引号括起来")
             return
         if not isinstance(data, dict) or not isinstance(data.get("passages"), list):
             self.problem(shown, None, "片段文件应包含 role、title 和 passages（段落列表）")

@@ -23,6 +23,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from speechgen.sources.limits import MAX_ALIASES, MAX_NESTING, MAX_NODES, MAX_NUMBER_DIGITS
 from speechgen.sources.text import quote
+from speechgen.sources.yamlerrors import yaml_problem
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _TAG_PREFIX = "tag:yaml.org,2002:"
@@ -241,7 +242,9 @@ def describe(error: yaml.YAMLError, text: str = "") -> tuple[str, int | None]:
         shown = ascii(chr(character))[1:-1] if isinstance(character, int) else repr(character)
         line = text.count("\n", 0, error.position) + 1 if text else None
         return f"含有不能使用的控制字符（{shown}）", line
-    if isinstance(error, yaml.MarkedYAMLError):
-        mark = error.problem_mark or error.context_mark
+    if isinstance(error, LimitError):  # our own problems are Chinese already
+        mark = error.problem_mark
         return error.problem or "无法解析", mark.line + 1 if mark else None
+    if isinstance(error, yaml.MarkedYAMLError):
+        return yaml_problem(error)
     return "无法解析", None

@@ -160,10 +160,23 @@ def load_data(text: str, suffix: str, report: Report) -> Document | None:
         report.add(f"YAML 文件{what}", row=line, hint=CONTROL_HINT)
     except ConstructorError as exc:
         what, line = describe(exc, text)
-        report.add(f"YAML 的值无法识别（{what}）", row=line,
+        report.add(f"YAML 的值无法识别：{what}", row=line,
                    hint="台账和会议信息不需要“!!”开头的标记；请删去标记，或把值改成它该有的样子")
     except yaml.YAMLError as exc:
         what, line = describe(exc, text)
-        report.add(f"YAML 格式有误（{what}）", row=line,
-                   hint="请检查缩进是否对齐（用空格，不用 Tab）、冒号是否为半角“:”且后面有空格")
+        report.add(f"YAML 格式有误：{what}", row=line,
+                   hint="缩进用空格（不用 Tab）并对齐，冒号用半角“:”且后面空一格；"
+                        "值里有冒号、#、引号时请用英文引号括起来")
     return None
+
+
+def damage(exc: BaseException) -> str:
+    """Return what a failure inside zipfile, openpyxl or an XML parser says about a file, in
+    Chinese ("文件不完整……"), never the exception's English name."""
+    import zipfile
+
+    if isinstance(exc, zipfile.BadZipFile | EOFError):
+        return "文件不完整（多半是没有下载或复制完整，或保存时被中断）"
+    if isinstance(exc, KeyError):
+        return "文件可能已损坏（缺少应有的部分，或不是 Excel、Word 保存的）"
+    return "文件可能已损坏"

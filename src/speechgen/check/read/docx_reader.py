@@ -12,6 +12,7 @@ from speechgen.check.model import Para, Role
 from speechgen.check.read.docx_numbering import Numbering
 from speechgen.check.read.docx_styles import StyleSheet
 from speechgen.errors import InputError, Problem
+from speechgen.sources.files import damage
 
 # Our own styles (by id and by name) and Word's built-in names (stored in English in every
 # language version: "heading 1" shows as 标题 1).
@@ -48,7 +49,7 @@ def damaged_docx(name: str) -> Iterator[None]:
         yield
     except (OpcError, LxmlError, zipfile.BadZipFile, KeyError, ValueError, AttributeError, TypeError,
             IndexError) as error:
-        raise InputError(Problem(f"无法读取 .docx，文件可能已损坏（{type(error).__name__}）", file=name,
+        raise InputError(Problem(f"无法读取 .docx，{damage(error)}", file=name,
                                  hint=_RESAVE_HINT)) from None
 
 
