@@ -99,7 +99,7 @@ def test_corrupt_xlsx(tmp_path: Path) -> None:
     broken = tmp_path / "台账.xlsx"
     broken.write_bytes(good[: len(good) // 2])
     [message] = read_problems(broken)
-    assert message.startswith("台账.xlsx：无法读取这个 Excel 文件，文件可能已损坏") and "另存为" in message
+    assert message.startswith("台账.xlsx：无法读取这个 Excel 文件，文件不完整") and "另存为" in message
 
 
 def test_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
