@@ -3,11 +3,11 @@ through writers.output (check every output first, render in memory, write all at
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from speechgen.api.requests import (
     DEFAULT_SEED,
@@ -30,7 +30,7 @@ from speechgen.api.values import (
     template_check_from_bytes,
 )
 from speechgen.document import Document
-from speechgen.errors import InputError, Problem
+from speechgen.errors import InputError, OutputExistsError, Problem
 from speechgen.facts import DEFAULT_LAG_THRESHOLD, Facts
 from speechgen.model import Dossier
 from speechgen.writers.options import Engine, RenderOptions
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from speechgen.wordtemplate import TemplateReport
     from speechgen.writers import Written
 
+T = TypeVar("T")
 _DIALECT_HINT = "请检查路径和文件名（如“讲话稿.md”）"
 
 
@@ -173,7 +174,8 @@ def generate(
     template = Path(template) if template is not None else None
     inputs = [Path(data), Path(meeting), *([template] if template else []),
               *([Path(docx_template)] if docx_template else [])]
-    plan = check_outputs(outputs, inputs=inputs, force=force)
+    plan = _all_at_once(lambda: check_outputs(outputs, inputs=inputs, force=force),
+                        lambda: _check_frame(kind, frame))
     suffixes = _suffixes(outputs)
     ledger, info = _dossier_files(data, meeting, sheet)
     request = GenerateRequest(
@@ -188,6 +190,38 @@ def generate(
     written = write_outputs(plan, [(output, result.files[suffix])
                                    for output, suffix in zip(outputs, suffixes, strict=True)])
     return Generated(outputs, result.warnings, written.created_folders)
+
+
+def _check_frame(kind: str, frame: str | None) -> None:
+    """Refuse an unknown --frame of a speech before any work (other kinds ignore the frame)."""
+    if frame is not None and kind == "speech":
+        from speechgen.compose.frames import get_frame
+
+        get_frame(frame)
+
+
+def _all_at_once(first: Callable[[], T], *others: Callable[[], object]) -> T:
+    """Return ``first()`` after running every check, raising one InputError with the problems
+    of all that failed (an existing output and a bad --frame are both reported)."""
+    problems: list[Problem] = []
+    exists: OutputExistsError | None = None
+    result = None
+    for check in (first, *others):
+        try:
+            value = check()
+        except OutputExistsError as error:
+            exists = error
+        except InputError as error:
+            problems.extend(error.problems)
+        else:
+            result = value if check is first else result
+    if exists is not None and not problems:
+        raise exists
+    if exists is not None:
+        problems.insert(0, Problem(f"输出文件已存在：{exists.path}", hint="如需覆盖请加 --force，或换一个文件名"))
+    if problems:
+        raise InputError(problems)
+    return result  # type: ignore[return-value]
 
 
 def outline(source: Path) -> Outline:

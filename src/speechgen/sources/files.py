@@ -54,11 +54,13 @@ def check_file(path: Path, supported: tuple[str, ...], what: str, max_bytes: int
     better message for extensions people try (see LEDGER_LOOKALIKES); ``too_big_hint`` says
     what to do with a file over the limit.
     """
+    if path.is_dir():  # before the type: a folder has no extension, and "无扩展名" would mislead
+        example = path / ("台账.xlsx" if "台账" in what else "meeting.yaml")
+        raise InputError(Problem(f"这是一个文件夹，不是{what}", file=str(path),
+                                 hint=f"请写出文件夹里{what}的文件名，如 {example}"))
     _check_type(path.name, supported, what, lookalikes)
     if not path.exists():
         raise InputError(Problem(f"找不到{what}：{path}", file=path.name, hint="请检查路径和文件名是否写对"))
-    if path.is_dir():
-        raise InputError(Problem(f"{path} 是一个文件夹，不是{what}", file=path.name))
     try:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
