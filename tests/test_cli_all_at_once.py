@@ -45,3 +45,17 @@ def test_a_folder_given_as_the_ledger_is_called_a_folder(tmp_path: Path) -> None
     assert "不支持的文件类型" not in result.output and "无扩展名" not in result.output
     assert f"{tmp_path}：这是一个文件夹，不是台账文件" in result.output
     assert f"{EXAMPLES}：这是一个文件夹，不是会议信息文件" in result.output  # both at once
+
+
+def test_meeting_doc_number_and_the_option_read_alike(tmp_path: Path) -> None:
+    """县项办[2026]05号 is refused with the same correction from meeting.yaml and from --doc-number."""
+    meeting = tmp_path / "meeting.yaml"
+    text = (EXAMPLES / "meeting.yaml").read_text(encoding="utf-8")
+    meeting.write_text(text.replace("示项办〔2026〕12号", "县项办[2026]05号"), encoding="utf-8")
+    ledger = str(EXAMPLES / "ledger.xlsx")
+    from_file = _run("generate", "notice", "-d", ledger, "-m", str(meeting), "-o", str(tmp_path / "a.md"))
+    from_option = _run("generate", "notice", "-d", ledger, "-m", str(EXAMPLES / "meeting.yaml"),
+                       "-o", str(tmp_path / "b.md"), "--doc-number", "县项办[2026]05号")
+    fix = "应写成“县项办〔2026〕5号”"
+    assert from_file.exit_code == from_option.exit_code == 2
+    assert fix in from_file.output and fix in from_option.output
