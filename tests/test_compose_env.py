@@ -100,3 +100,17 @@ def test_filters_directly() -> None:
     long = "关于开展高新技术产业开发区重点项目建设专项督查的通知"
     turned = render("{{ x|title_lines('重点项目', '专项督查') }}", x=long)
     assert turned == "关于开展高新技术产业开发区\n重点项目建设专项督查的通知"
+
+
+def test_five_names_then_deng_is_one_rule_for_python_and_templates() -> None:
+    from speechgen import zh
+    from speechgen.compose.context import name_list
+
+    env = make_environment()
+    render = lambda source, **values: env.from_string(source).render(values)  # noqa: E731
+    names = ["甲", "乙", "丙", "丁", "戊", "己"]
+    assert zh.MAX_NAMED == 5
+    assert name_list(names) == zh.named_series(names) == "甲、乙、丙、丁、戊等"
+    template = "{% for n in x|first_named %}{{ n }}{{ '、' if not loop.last }}{% endfor %}{{ x|more_named }}"
+    assert render(template, x=names) == "甲、乙、丙、丁、戊等"
+    assert render(template, x=names[:5]) == "甲、乙、丙、丁、戊"

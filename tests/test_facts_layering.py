@@ -5,7 +5,9 @@ from pathlib import Path
 
 import speechgen.facts
 
-ALLOWED = ("speechgen.facts", "speechgen.model", "speechgen.vocab", "speechgen.errors", "speechgen.rounding")
+# zh.dates: the calendar rule is_month_end has one home there, below both facts and compose.
+ALLOWED = ("speechgen.facts", "speechgen.model", "speechgen.vocab", "speechgen.errors", "speechgen.rounding",
+           "speechgen.zh.dates")
 
 
 def test_facts_imports_only_the_layers_below() -> None:

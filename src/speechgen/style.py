@@ -6,6 +6,7 @@ Clause numbers refer to GB/T 9704-2012.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -38,6 +39,11 @@ CHAR_PITCH_PT = TEXT_WIDTH_PT / CHARS_PER_LINE  # 15.79
 BODY_SIZE_PT = 16.0
 DOC_GRID_CHAR_SPACE = round((CHAR_PITCH_PT - BODY_SIZE_PT) * 4096)  # -848
 LETTER_SPACING_PT = round(CHAR_PITCH_PT - BODY_SIZE_PT, 3)  # -0.207
+# The .docx can store character spacing only in whole twips: −4 (28 × 15.80 pt) overflows the
+# 版心 by 0.2 pt, so it is −5, and a 3号 character on the .docx grid advances 15.75 pt (the .docx
+# pitch; CHAR_PITCH_PT above is the grid's ideal pitch, which CSS can set exactly).
+DOCX_CHAR_SPACING_TWIPS = math.floor(LETTER_SPACING_PT * TWIPS_PER_PT)  # -5
+DOCX_CHAR_PITCH_PT = BODY_SIZE_PT + DOCX_CHAR_SPACING_TWIPS / TWIPS_PER_PT  # 15.75
 
 # ── Sizes (字号 → pt, 3) ────────────────────────────────────────────────────────────────────
 SIZE_2HAO_PT = 22.0  # 二号: title

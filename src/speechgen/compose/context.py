@@ -10,7 +10,7 @@ from speechgen.compose.filters import md_escape
 from speechgen.facts.types import Facts, GroupFacts
 from speechgen.model import Stage
 
-MAX_NAMED_PROJECTS = 5  # laggard_names / overdue_names list at most this many, then "等"
+MAX_NAMED_PROJECTS = zh.MAX_NAMED  # laggard_names / overdue_names list at most this many, then "等"
 MAX_NAMED_DISTRICTS = 3  # top_districts / bottom_districts
 
 CONTEXT_NAMES: tuple[str, ...] = (
@@ -45,8 +45,7 @@ FIGURE_KEYS: dict[str, str] = {
 
 def name_list(names: Sequence[str], limit: int = MAX_NAMED_PROJECTS) -> str:
     """Return "甲、乙、丙" or, beyond ``limit`` names, "甲、乙、丙、丁、戊等" (escaped for Markdown)."""
-    shown = "、".join(md_escape(name) for name in names[:limit])
-    return shown + ("等" if len(names) > limit else "")
+    return zh.named_series([md_escape(name) for name in names], limit)
 
 
 def reporters_text(reporters: Sequence[str]) -> str:
