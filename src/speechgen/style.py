@@ -115,6 +115,9 @@ def text_width_chars(text: str) -> float:
     return sum(0.5 if ord(ch) < 0x2E80 and ch != PAGE_NUMBER_DASH else 1.0 for ch in text)
 
 
+SIGNATURE_DATE_SHIFT_CHARS = 2  # 7.3.5.2: 成文日期首字比发文机关署名首字右移二字
+
+
 def signature_indents_chars(issuer: str | None, date: str, sealed: bool) -> tuple[float, float]:
     """Return right indents (in characters) of the signature line and the date line (7.3.5).
 
@@ -122,7 +125,9 @@ def signature_indents_chars(issuer: str | None, date: str, sealed: bool) -> tupl
     Unsealed: the signature two characters from the right and the date starting two characters
     right of the signature's first character; when the date is the longer, the date keeps two
     characters from the right and the signature moves left to keep the two-character offset.
+    The one placement rule: the .docx, HTML/PDF and text writers all take it from here.
     """
+    shift = SIGNATURE_DATE_SHIFT_CHARS
     date_w = text_width_chars(date)
     if not issuer:
         return (0.0, 4.0 if sealed else 2.0)
@@ -131,10 +136,10 @@ def signature_indents_chars(issuer: str | None, date: str, sealed: bool) -> tupl
         date_right = 4.0
         return (max(0.0, date_right + (date_w - sig_w) / 2), date_right)
     sig_right = 2.0
-    date_right = sig_right + sig_w - 2 - date_w
+    date_right = sig_right + sig_w - shift - date_w
     if date_right < 2.0:
         date_right = 2.0
-        sig_right = date_right + date_w + 2 - sig_w
+        sig_right = date_right + date_w + shift - sig_w
     return (sig_right, date_right)
 
 
