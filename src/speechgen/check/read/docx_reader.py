@@ -12,7 +12,6 @@ from speechgen.check.model import Para, Role
 from speechgen.check.read.docx_numbering import Numbering
 from speechgen.check.read.docx_styles import StyleSheet
 from speechgen.errors import InputError, Problem
-from speechgen.sources.files import damage
 
 # Our own styles (by id and by name) and Word's built-in names (stored in English in every
 # language version: "heading 1" shows as 标题 1).
@@ -49,6 +48,8 @@ def damaged_docx(name: str) -> Iterator[None]:
         yield
     except (OpcError, LxmlError, zipfile.BadZipFile, KeyError, ValueError, AttributeError, TypeError,
             IndexError) as error:
+        from speechgen.sources.files import damage  # here: the sources package loads openpyxl and yaml
+
         raise InputError(Problem(f"无法读取 .docx，{damage(error)}", file=name,
                                  hint=_RESAVE_HINT)) from None
 
