@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from speechgen import zh
+from speechgen.zh import change as zh_change
 from speechgen.zh.dates import format_date_range
 
 # Characters that start Markdown inline syntax; user text (project names, units) is escaped so a
@@ -83,6 +84,11 @@ def signed_points(diff: Any) -> str:
     text = zh.format_points(_dec(diff)).removesuffix("个百分点")
     value = _dec(diff)
     return text if text == "0.0" else ("+" if value > 0 else "-") + text
+
+
+def rank_arrow(move: Any) -> str:
+    """A rank move in places → "↑2" / "↓1" / "—" (持平 or none) for table columns."""
+    return zh_change.rank_arrow(None if move is None else _int(move))
 
 
 def vs_schedule(diff: Any, reference: str = "时序进度") -> str:
@@ -214,6 +220,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "pct": pct,
     "points": points,
     "signed_points": signed_points,
+    "rank_arrow": rank_arrow,
     "vs_schedule": vs_schedule,
     "num": num,
     "cn": cn,

@@ -40,7 +40,7 @@ PLAIN_ROLES = frozenset({
     "three_x_phenomena_intro", "three_x_keys_intro", "three_x_requirements_intro",
     "say_progress", "say_starts", "say_completions", "say_units", "say_low_start", "say_season", "say_laggards",
     "say_lag_item", "say_lag_rest", "say_problems", "say_not_started", "say_units_detail", "say_problem_types",
-    "say_remaining",
+    "say_remaining", "say_change", "say_change_projects", "say_change_units", "say_change_laggards",
     "bulletin_lead", "bulletin_assessment",
     "notice_purpose", "notice_scope", "supervision_opening",
 })

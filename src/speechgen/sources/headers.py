@@ -55,6 +55,8 @@ FIELD_RULES: tuple[FieldRule, ...] = (
               ("计划开工时间", "计划开工日期", "计划开工", "拟开工时间", "开工时间", "开工日期"),
               excludes=("实际", "竣工"),
               shown=("计划开工时间", "计划开工", "开工时间")),
+    FieldRule("code", "项目编号", ("项目编号", "项目代码", "项目编码", "统一项目代码", "项目统一代码"),
+              shown=("项目编号", "项目代码", "统一项目代码")),
     FieldRule("name", "项目名称", ("项目名称", "项目名"), required=True, exact=("项目", "名称"),
               shown=("项目名称", "项目名")),
     FieldRule("total", "总投资", ("总投资",), required=True, excludes=_RATIO,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from speechgen.errors import Problem
@@ -49,6 +49,7 @@ class Ledger:
     sheet: str | None
     unit: str
     as_of: dt.date | None = None
+    headers: Mapping[str, str] = field(default_factory=dict)  # field → its header as written
     period: tuple[str, int] | None = None  # the 完成投资 header and the month its period ends ("1-9月" → 9)
 
 
@@ -93,7 +94,8 @@ def parse_ledger(file: InputFile, *, year: int | None = None) -> Ledger:
     projects = [p for raw in parsed.rows if (p := build_project(raw, parsed.layout, report, year))]
     _check(projects, parsed, report)
     report.raise_errors()
-    return Ledger(tuple(projects), tuple(report.warnings), parsed.sheet, parsed.unit, parsed.as_of, parsed.period)
+    return Ledger(tuple(projects), tuple(report.warnings), parsed.sheet, parsed.unit, parsed.as_of,
+                  dict(parsed.layout.headers), parsed.period)
 
 
 def ledger_size_limit(suffix: str) -> tuple[int, str]:

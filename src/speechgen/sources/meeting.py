@@ -177,6 +177,9 @@ def _coerce_choice(name: str, value: object, where: str) -> object:
         if str(value).strip() not in BASES:
             raise CellError(f"“{quote(value)}”不是可用的时序进度算法", "请填 month（按月）或 day（按日）")
         return BASES[str(value).strip()]
+    if name == "previous_as_of":
+        values = value if isinstance(value, list) else [value]
+        return tuple(day for v in values if (day := parse_day(v)) is not None)
     if name in ("reporters", "methods"):
         if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
             raise CellError(f"“{where}”应是列表", f"请每项单独一行，以“- ”开头，如\n{where}:\n  - 市发展改革委")
