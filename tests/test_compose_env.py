@@ -105,3 +105,17 @@ def test_filters_directly() -> None:
     tricky = "关于加快推进刘振宇副市长包保重点项目建设的督办通知"  # the writers' break, not a phrase's
     assert render("{{ x|title_lines('重点项目') }}", x=tricky) == broken_title(tricky, title_width_chars())
     assert render("{{ x|title_lines }}", x=tricky) == "关于加快推进刘振宇副市长\n包保重点项目建设的督办通知"
+
+
+def test_five_names_then_deng_is_one_rule_for_python_and_templates() -> None:
+    from speechgen import zh
+    from speechgen.compose.context import name_list
+
+    env = make_environment()
+    render = lambda source, **values: env.from_string(source).render(values)  # noqa: E731
+    names = ["甲", "乙", "丙", "丁", "戊", "己"]
+    assert zh.MAX_NAMED == 5
+    assert name_list(names) == zh.named_series(names) == "甲、乙、丙、丁、戊等"
+    template = "{% for n in x|first_named %}{{ n }}{{ '、' if not loop.last }}{% endfor %}{{ x|more_named }}"
+    assert render(template, x=names) == "甲、乙、丙、丁、戊等"
+    assert render(template, x=names[:5]) == "甲、乙、丙、丁、戊"

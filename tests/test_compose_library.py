@@ -88,7 +88,7 @@ passages:
         load_library([tmp_path])
     text = str(caught.value)
     for expected in ("behindd", "“3”", "XX", "n_projectz", "必须有 lead", "speed-01", "重复",
-                     "role 应与文件名一致", "YAML 格式错误"):
+                     "role 应与文件名一致", "YAML 格式有误"):
         assert expected in text, expected
     lines = {p.row for p in caught.value.problems if p.file and p.file.endswith("speed.yaml")}
     assert {3, 7, 11, 15} <= lines, "problems carry the line of their passage"

@@ -1,6 +1,7 @@
 """`speechgen facts` through CliRunner: tables, --json, --by, warnings and bad input."""
 
 import json
+import re
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -101,7 +102,7 @@ def test_bad_input_exits_2_in_chinese(files: tuple[str, str], tmp_path: Path, ba
 
 
 def test_bad_by_choice(files: tuple[str, str]) -> None:
-    result = CliRunner().invoke(main, ["facts", "-d", files[0], "-m", files[1], "--by", "县区"])
+    result = CliRunner().invoke(main, ["facts", "-d", files[0], "-m", files[1], "--by", "街区"])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
 
@@ -126,3 +127,51 @@ def test_examples() -> None:
     assert len(data["laggards"]) == overall["laggards"] == sum(g["laggards"] for g in data["by_district"])
     for name in (lag["name"] for lag in data["laggards"]):
         assert name in result.stdout
+
+
+def test_facts_shows_how_free_text_statuses_were_read(tmp_path: Path) -> None:
+    """Issue 16: "主体封顶，装修中" is read as 在建 and the mapping is printed; 停工/暂缓 are stages."""
+    ledger = tmp_path / "台账.csv"
+    ledger.write_text("项目名称,县区,责任单位,总投资,年度计划投资,完成投资,项目状态\n"
+                      "甲项目,东城区,东城区发改局,100,50,20,主体封顶，装修中\n"
+                      "乙项目,西城区,西城区发改局,100,50,0,土地手续办理中\n"
+                      "丙项目,西城区,西城区发改局,100,50,10,停工\n"
+                      "丁项目,东城区,东城区发改局,100,50,0,暂缓实施\n", encoding="utf-8")
+    meeting = tmp_path / "meeting.yaml"
+    meeting.write_text(MEETING, encoding="utf-8")
+    result = CliRunner().invoke(main, ["facts", "-d", str(ledger), "-m", str(meeting)])
+    assert result.exit_code == 0, result.output
+    assert "项目状态的读法" in result.output
+    assert re.search(r"主体封顶，装修中\s+在建\s+1", result.output)
+    assert re.search(r"土地手续办理中\s+前期\s+1", result.output)
+    assert "暂缓1个，在建1个，停工1个" in result.output
+    assert re.search(r"已开工\s+2个", result.output)  # 在建 + 停工
+
+
+def test_sheet_option_picks_the_worksheet(tmp_path: Path) -> None:
+    from test_sources_helpers import HEADER, row, write_xlsx
+
+    ledger = write_xlsx(tmp_path / "台账.xlsx", [HEADER, row(1, "八月的项目")], sheet="8月台账",
+                        extra_sheets=[("9月台账", [HEADER, row(1, "九月的项目")])])
+    meeting = tmp_path / "meeting.yaml"
+    meeting.write_text(MEETING, encoding="utf-8")
+    latest = CliRunner().invoke(main, ["facts", "-d", str(ledger), "-m", str(meeting)])
+    assert latest.exit_code == 0 and "九月的项目" in latest.output and "八月的项目" not in latest.output
+    assert "已读取期间最近的“9月台账”" in latest.output
+    chosen = CliRunner().invoke(main, ["facts", "-d", str(ledger), "-m", str(meeting), "--sheet", "8月台账"])
+    assert chosen.exit_code == 0 and "工作表像是台账" not in chosen.output and "八月的项目" in chosen.output
+
+
+@pytest.mark.parametrize(("chinese", "english"), [("责任单位", "owner"), ("县区", "district"), ("包保领导", "leader"),
+                                                  ("产业类别", "category")])
+def test_by_takes_the_chinese_names(files: tuple[str, str], chinese: str, english: str) -> None:
+    """Issue 16: --by 责任单位 works as --by owner does (as generate 通知 takes Chinese kinds)."""
+    data, meeting = ("--data", files[0]), ("--meeting", files[1])
+    assert run(*data, *meeting, "--by", chinese).output == run(*data, *meeting, "--by", english).output
+    json_of = [run(*data, *meeting, "--by", name, "--json").output for name in (chinese, english)]
+    assert json_of[0] == json_of[1]
+
+
+def test_by_unknown_name_lists_both_spellings(files: tuple[str, str]) -> None:
+    result = run("--data", files[0], "--meeting", files[1], "--by", "部门")
+    assert result.exit_code == 2 and "owner（责任单位）" in result.output and "Invalid" not in result.output

@@ -41,7 +41,7 @@ def test_overall_counts_sums_and_rates() -> None:
     assert overall.key == "全市"
     assert overall.projects == 6
     assert [(s.value, n) for s, n in overall.stage_counts] == [
-        ("前期", 1), ("未开工", 1), ("在建", 2), ("竣工", 1), ("投产", 1)]
+        ("前期", 1), ("未开工", 1), ("暂缓", 0), ("在建", 2), ("停工", 0), ("竣工", 1), ("投产", 1)]
     assert overall.stage(Stage.UNDER_CONSTRUCTION) == 2
     assert (overall.started, overall.not_started) == (4, 2)
     assert overall.start_rate == D("66.7")  # 4/6
@@ -55,7 +55,7 @@ def test_overall_counts_sums_and_rates() -> None:
 
 def test_zero_stages_are_kept_and_empty_ledger_has_no_rates() -> None:
     facts = facts_of()
-    assert [n for _, n in facts.overall.stage_counts] == [0, 0, 0, 0, 0]
+    assert [n for _, n in facts.overall.stage_counts] == [0, 0, 0, 0, 0, 0, 0]
     assert facts.overall.start_rate is None
     assert facts.overall.completion_rate is None
     assert facts.overall.gap_points is None

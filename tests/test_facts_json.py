@@ -37,7 +37,7 @@ def test_facts_json_schema_and_values() -> None:
     assert data["schema"] == "speechgen-facts/2"
     assert data["schedule"]["progress"] == D("41.7")
     overall = data["overall"]
-    assert overall["stages"] == {"前期": 1, "未开工": 0, "在建": 1, "竣工": 0, "投产": 0}
+    assert overall["stages"] == {"前期": 1, "未开工": 0, "暂缓": 0, "在建": 1, "停工": 0, "竣工": 0, "投产": 0}
     assert overall["total_wan"] == D("12845.67") and overall["total_yi"] == D("1.28")
     assert overall["annual_plan_wan"] == D("3000.10")
     assert overall["completion_rate"] == D("23.1")  # 694.2/3000.1 = 23.139

@@ -1,11 +1,13 @@
-"""The facts layer imports only model, errors and rounding from speechgen (STYLE.md layers)."""
+"""The facts layer imports only model, vocab, errors and rounding from speechgen (STYLE.md layers)."""
 
 import ast
 from pathlib import Path
 
 import speechgen.facts
 
-ALLOWED = ("speechgen.facts", "speechgen.model", "speechgen.errors", "speechgen.rounding")
+# zh.dates: the calendar rule is_month_end has one home there, below both facts and compose.
+ALLOWED = ("speechgen.facts", "speechgen.model", "speechgen.vocab", "speechgen.errors", "speechgen.rounding",
+           "speechgen.zh.dates")
 
 
 def test_facts_imports_only_the_layers_below() -> None:

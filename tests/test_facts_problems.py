@@ -70,3 +70,9 @@ def test_no_problem_words() -> None:
 def test_custom_type_sorts_before_other() -> None:
     assert [t for t, *_ in counts(project("甲", "其他"), project("乙", "电力增容"), project("丙", "能耗"))] == [
         "能耗", "电力增容", "其他"]
+
+
+def test_a_problem_text_naming_two_types_counts_for_each() -> None:
+    """存在问题 "资金、用地" with no 问题类型: both types, not 用地 alone (issue 9.5)."""
+    assert counts(project("甲", problem="资金、用地"), project("乙", problem="资金缺口较大")) == [
+        ("资金", 2, ("甲", "乙")), ("用地", 1, ("甲",))]

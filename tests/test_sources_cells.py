@@ -8,7 +8,7 @@ import pytest
 from speechgen.model import Stage
 from speechgen.sources.cells import CellError, parse_amount, parse_date, parse_day
 from speechgen.sources.headers import header_unit, match_field
-from speechgen.sources.vocab import classify_problem, parse_stage
+from speechgen.vocab import classify_problem, parse_stage, problem_types
 
 
 @pytest.mark.parametrize(("header", "field"), [
@@ -111,6 +111,14 @@ def test_parse_day_wants_the_day() -> None:
     (" 在 建 ", Stage.UNDER_CONSTRUCTION),
     ("在建（主体完工）", Stage.UNDER_CONSTRUCTION), ("已竣工投产", Stage.OPERATING), ("前期阶段", Stage.PREPARATION),
     ("谈判中", None), ("", None),
+    # free text, read by ordered keywords (issue 16)
+    ("主体封顶，装修中", Stage.UNDER_CONSTRUCTION), ("已开工，主体施工中", Stage.UNDER_CONSTRUCTION),
+    ("土地手续办理中", Stage.PREPARATION), ("可研编制", Stage.PREPARATION), ("立项审批中", Stage.PREPARATION),
+    ("设备安装调试", Stage.UNDER_CONSTRUCTION), ("主体完工，正在装修", Stage.UNDER_CONSTRUCTION),
+    ("尚未竣工，室外施工", Stage.UNDER_CONSTRUCTION), ("竣工验收手续办理中", Stage.COMPLETED),
+    ("前期手续已完成，即将开工", Stage.NOT_STARTED), ("已复工", Stage.UNDER_CONSTRUCTION),
+    # their own stages: 停工 is started, 暂缓 is not
+    ("停工", Stage.SUSPENDED), ("停工待复工", Stage.SUSPENDED), ("暂缓实施", Stage.DEFERRED), ("暂缓", Stage.DEFERRED),
 ])
 def test_parse_stage(text: str, stage: Stage | None) -> None:
     assert parse_stage(text) == stage
@@ -123,3 +131,17 @@ def test_parse_stage(text: str, stage: Stage | None) -> None:
 ])
 def test_classify_problem(text: str, kind: str) -> None:
     assert classify_problem(text) == kind
+
+
+def test_suspended_counts_as_started_and_deferred_does_not() -> None:
+    assert Stage.SUSPENDED.started and not Stage.DEFERRED.started
+
+
+@pytest.mark.parametrize(("kind", "problem", "types"), [
+    ("资金、用地", None, ("用地", "资金")), (None, "资金、用地", ("用地", "资金")),
+    (None, "项目资金不到位，用地指标未落实", ("用地", "资金")), (None, "土地手续办理滞后", ("用地",)),
+    (None, "电力接入", ("其他",)), ("电力增容", None, ("电力增容",)), ("无", "暂无", ()),
+])
+def test_a_cell_naming_several_types_counts_for_each(kind: str | None, problem: str | None,
+                                                      types: tuple[str, ...]) -> None:
+    assert problem_types(kind, problem) == types

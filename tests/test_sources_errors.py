@@ -49,7 +49,7 @@ def test_all_problems_of_a_file_come_together(tmp_path: Path) -> None:
     expected = [
         "第2行 › 总投资（万元）：“一千”不是数字",
         "第3行 › 完成投资（万元）：“-5”是负数",
-        "第4行 › 项目状态：“谈判中”不是可识别的项目状态；请填写以下之一：前期、未开工、在建、竣工、投产",
+        "第4行 › 项目状态：“谈判中”不是可识别的项目状态；请填写以下之一：前期、未开工、暂缓、在建、停工、竣工、投产",
         "第6行 › 年度计划投资（万元）：“2亿元”的单位是亿元，与本列的单位万元不一致；请换算成万元后只填数字",
         "第7行 › 年度计划投资（万元）：年度计划投资为空",
         "第8行 › 项目名称：项目名称为空",
@@ -99,7 +99,7 @@ def test_corrupt_xlsx(tmp_path: Path) -> None:
     broken = tmp_path / "台账.xlsx"
     broken.write_bytes(good[: len(good) // 2])
     [message] = read_problems(broken)
-    assert message.startswith("台账.xlsx：无法读取这个 Excel 文件，文件可能已损坏") and "另存为" in message
+    assert message.startswith("台账.xlsx：无法读取这个 Excel 文件，文件不完整") and "另存为" in message
 
 
 def test_zip_that_is_not_a_workbook(tmp_path: Path) -> None:

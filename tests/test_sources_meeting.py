@@ -154,3 +154,36 @@ def test_default_addressee_follows_the_level() -> None:
     assert meeting("市").addressee_or_default.endswith("市直有关单位")
     assert meeting("县").addressee_or_default.endswith("县直有关单位")
     assert meeting("区").addressee_or_default.endswith("区直有关单位")
+
+
+def test_a_ledger_period_that_is_not_the_meetings_is_warned(tmp_path: Path) -> None:
+    """"1-9月完成投资" with as_of in May: the two periods disagree (issue 16)."""
+    header = [("1-9月完成投资（万元）" if h == "完成投资（万元）" else h) for h in HEADER]
+    ledger = write_xlsx(tmp_path / "l.xlsx", [header, row(1, "甲项目")])
+    meeting = tmp_path / "meeting.yaml"
+    meeting.write_text("region: 示例市\nmeeting: 调度会\ndate: 2026-06-05\nas_of: 2026-05-31\n", encoding="utf-8")
+    (warning,) = [w for w in read_dossier(ledger, meeting).warnings if "as_of" in (w.column or "")]
+    assert "“1-9月完成投资（万元）”是截至9月的数" in warning.message and "2026年5月31日" in warning.message
+    meeting.write_text("region: 示例市\nmeeting: 调度会\ndate: 2026-10-05\nas_of: 2026-09-30\n", encoding="utf-8")
+    assert not [w for w in read_dossier(ledger, meeting).warnings if "截至9月" in w.message]
+
+
+@pytest.mark.parametrize(("line", "key", "value"), [
+    ("speaker: [张三, 李四]", "speaker", "张三、李四"),
+    ("speaker: [市委副书记、市长, 李明远]", "speaker", "市委副书记、市长 李明远"),
+    ("cc: [县委办公室, 县政府办公室]", "cc", "县委办公室，县政府办公室"),
+])
+def test_a_list_for_a_text_is_joined_as_documents_write_it(tmp_path: Path, line: str, key: str, value: str) -> None:
+    """Issue 16: speaker: [a, b] printed "['a', 'b']" in the speech's subtitle."""
+    path = tmp_path / "meeting.yaml"
+    path.write_text(f"region: 某县\nmeeting: 调度会\ndate: 2026-06-05\nas_of: 2026-05-31\n{line}\n", encoding="utf-8")
+    assert getattr(read_meeting(path), key) == value
+
+
+def test_a_list_where_one_text_is_meant_is_refused_on_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "meeting.yaml"
+    path.write_text("meeting: 调度会\nregion: [甲县, 乙县]\ndate: 2026-06-05\nas_of: 2026-05-31\n", encoding="utf-8")
+    with pytest.raises(InputError) as excinfo:
+        read_meeting(path)
+    (problem,) = excinfo.value.problems
+    assert problem.row == 2 and "应是一项文字，不是列表" in problem.message and "['" not in problem.message

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from speechgen.errors import InputError
+from speechgen.inputs import InputFile
 from speechgen.model import Stage
-from speechgen.sources import read_ledger
-from test_sources_helpers import HEADER, row, simple_ledger, write_xlsx
+from speechgen.sources import parse_ledger, read_ledger
+from test_sources_helpers import HEADER, problems_of, row, simple_ledger, write_xlsx
 
 
 def test_plain_sheet(tmp_path: Path) -> None:
@@ -114,19 +116,49 @@ def test_two_header_rows_are_merged(tmp_path: Path) -> None:
     assert (project.total, project.annual_plan, project.completed, project.row) == (D(20000), D(10000), D(5000), 3)
 
 
-def test_sheet_named_like_a_ledger_is_preferred(tmp_path: Path) -> None:
+def test_sheet_named_like_a_ledger_is_preferred_with_a_notice(tmp_path: Path) -> None:
     other = [HEADER, row(1, "别的表里的项目")]
     path = write_xlsx(tmp_path / "l.xlsx", [HEADER, row(1, "台账里的项目")], sheet="2026年重点项目台账",
                       first=[("Sheet1", other)])
     ledger = read_ledger(path)
     assert ledger.sheet == "2026年重点项目台账" and ledger.projects[0].name == "台账里的项目"
+    assert any("2个工作表像是台账" in w.message and "“Sheet1”" in w.message for w in ledger.warnings)
 
 
-def test_first_sheet_with_a_header_is_used(tmp_path: Path) -> None:
+def test_one_ledger_sheet_among_others_is_read_without_a_word(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "l.xlsx", [HEADER, row(1, "甲项目")], sheet="Sheet2",
-                      first=[("填表说明", [["请按要求填写"]])], extra_sheets=[("Sheet3", [HEADER, row(1, "乙项目")])])
+                      first=[("填表说明", [["请按要求填写"]])])
     ledger = read_ledger(path)
     assert ledger.sheet == "Sheet2" and [p.name for p in ledger.projects] == ["甲项目"]
+    assert not ledger.warnings
+
+
+def test_two_ledger_sheets_of_no_period_are_refused_and_listed(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "l.xlsx", [HEADER, row(1, "甲项目")], sheet="Sheet2",
+                      extra_sheets=[("Sheet3", [HEADER, row(1, "乙项目")])])
+    with pytest.raises(InputError) as excinfo:
+        read_ledger(path)
+    (message,) = problems_of(excinfo)
+    assert "2个工作表像是台账：“Sheet2”、“Sheet3”" in message and "--sheet" in message
+
+
+def test_the_latest_of_monthly_sheets_is_read_with_a_notice(tmp_path: Path) -> None:
+    """8月台账 and 9月台账: 9月 is read (not the older one, silently), and the user is told."""
+    path = write_xlsx(tmp_path / "l.xlsx", [HEADER, row(1, "八月的项目", done=100)], sheet="8月台账",
+                      extra_sheets=[("9月台账", [HEADER, row(1, "九月的项目", done=300)])])
+    ledger = read_ledger(path)
+    assert ledger.sheet == "9月台账" and ledger.projects[0].completed == D(300)
+    assert any("已读取期间最近的“9月台账”" in w.message for w in ledger.warnings)
+
+
+def test_sheet_chosen_by_name(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "l.xlsx", [HEADER, row(1, "八月的项目")], sheet="8月台账",
+                      extra_sheets=[("9月台账", [HEADER, row(1, "九月的项目")])])
+    ledger = parse_ledger(InputFile("l.xlsx", path.read_bytes(), sheet="8月台账"))
+    assert ledger.sheet == "8月台账" and not ledger.warnings
+    with pytest.raises(InputError) as excinfo:
+        parse_ledger(InputFile("l.xlsx", path.read_bytes(), sheet="10月台账"))
+    assert "没有名为“10月台账”的工作表" in problems_of(excinfo)[0]
 
 
 def test_extra_columns_ignored_and_two_completed_columns_warned(tmp_path: Path) -> None:
@@ -194,3 +226,39 @@ def test_district_subtotals_and_grand_total(tmp_path: Path) -> None:
     assert [p.name for p in ledger.projects] == ["甲项目", "乙项目"]
     [warning] = ledger.warnings  # only the grand total is cross-checked, and its 完成投资 is off
     assert warning.row == 6 and "999万元" in warning.message
+
+
+def test_hidden_rows_are_warned_with_their_numbers(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = simple_ledger(tmp_path / "l.xlsx")
+    workbook = load_workbook(path)
+    workbook.active.row_dimensions[3].hidden = True
+    workbook.save(path)
+    ledger = read_ledger(path)
+    assert len(ledger.projects) == 3  # still read and counted…
+    (warning,) = [w for w in ledger.warnings if "隐藏" in w.message]
+    assert "有1个项目行在 Excel 中被隐藏（第3行）" in warning.message  # …but not without a word
+
+
+def test_no_hidden_rows_no_warning(tmp_path: Path) -> None:
+    assert not [w for w in read_ledger(simple_ledger(tmp_path / "l.xlsx")).warnings if "隐藏" in w.message]
+
+
+@pytest.mark.parametrize(("status", "done", "plan", "expected"), [
+    ("未开工", 300, 500, "项目状态是“未开工”，却填报了完成投资300万元"),
+    ("前期", 1, 500, "项目状态是“前期”，却填报了完成投资1万元"),
+    ("暂缓实施", 20, 500, "项目状态是“暂缓实施”，却填报了完成投资20万元"),
+    ("竣工", 0, 500, "项目状态是“竣工”，但本年完成投资为0"),
+    ("已投产", 0, 500, "项目状态是“已投产”，但本年完成投资为0"),
+    ("在建", 0, 500, None), ("未开工", 0, 500, None), ("竣工", 0, 0, None), ("竣工", 10, 500, None),
+])
+def test_status_and_investment_that_disagree_are_warned_by_row(
+        tmp_path: Path, status: str, done: int, plan: int, expected: str | None) -> None:
+    path = simple_ledger(tmp_path / "l.xlsx", [row(1, "甲项目"), row(2, "乙项目", status=status, done=done, plan=plan)])
+    found = [w for w in read_ledger(path).warnings if "项目状态是" in w.message]
+    if expected is None:
+        assert found == []
+    else:
+        (warning,) = found
+        assert warning.row == 3 and expected in warning.message and "乙项目" in warning.message

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from speechgen.document import (
     Addressee,
     AttachmentHeading,
@@ -76,15 +78,24 @@ def test_speech_as_text() -> None:
     )
 
 
-def test_signature_is_placed_like_gbt9704() -> None:
-    """Date 4 characters from the right, 署名 centred over it; a longer 署名 2 from the right."""
-    short = signature_lines(Signature("示例市政府", "2024年6月5日"))
-    assert text_width_chars(short[1]) == CHARS_PER_LINE - 4
-    assert abs(_middle(short[0]) - _middle(short[1])) <= 0.5
-    long = signature_lines(Signature("示例市重点项目建设领导小组办公室", "2024年6月5日"))
-    assert text_width_chars(long[0]) == CHARS_PER_LINE - 2
-    assert abs(_middle(long[0]) - _middle(long[1])) <= 0.5
-    assert signature_lines(Signature(None, "2024年6月5日")) == [short[1]]
+@pytest.mark.parametrize("sealed", [False, True])
+@pytest.mark.parametrize("issuer", ["示例市政府", "示例市重点项目建设领导小组办公室", None])
+def test_signature_is_placed_as_the_other_writers_place_it(issuer: str | None, sealed: bool) -> None:
+    """One placement rule (style.signature_indents_chars) for .docx, HTML and text (issue 9.5):
+    unsealed, the 署名 two characters from the right and the date two characters right of its first
+    character; sealed, the date four from the right and the 署名 centred over it."""
+    from speechgen.style import signature_indents_chars
+
+    lines = signature_lines(Signature(issuer, "2024年6月5日", sealed))
+    issuer_right, date_right = signature_indents_chars(issuer, "2024年6月5日", sealed)
+    assert abs(text_width_chars(lines[-1]) - (CHARS_PER_LINE - date_right)) <= 0.5
+    if issuer:
+        assert abs(text_width_chars(lines[0]) - (CHARS_PER_LINE - issuer_right)) <= 0.5
+    if issuer == "示例市政府" and sealed:
+        assert abs(_middle(lines[0]) - _middle(lines[1])) <= 0.5
+    if issuer == "示例市重点项目建设领导小组办公室" and not sealed:
+        start = CHARS_PER_LINE - 2 - text_width_chars(issuer)
+        assert text_width_chars(lines[1]) - text_width_chars("2024年6月5日") == start + 2
 
 
 def _middle(line: str) -> float:

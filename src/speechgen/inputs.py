@@ -18,6 +18,7 @@ class InputFile:
 
     name: str
     data: bytes = field(repr=False)
+    sheet: str | None = None  # a workbook's worksheet to read (--sheet); None: the reader chooses
 
     def __post_init__(self) -> None:
         if not isinstance(self.data, bytes):

@@ -13,21 +13,27 @@ from speechgen.errors import Problem
 
 
 class Stage(StrEnum):
-    """项目状态, normalised to the five stages offices report."""
+    """项目状态, normalised to the seven stages offices report.
+
+    停工 (work stopped after it began) counts as 已开工, as 开工率 does in the offices' own
+    tables; 暂缓 (暂缓实施: put off by decision before it began) counts as not started.
+    """
 
     PREPARATION = "前期"
     NOT_STARTED = "未开工"
+    DEFERRED = "暂缓"
     UNDER_CONSTRUCTION = "在建"
+    SUSPENDED = "停工"
     COMPLETED = "竣工"
     OPERATING = "投产"
 
     @property
     def started(self) -> bool:
-        """Return True for 在建/竣工/投产, the stages counted as 已开工."""
+        """Return True for 在建/停工/竣工/投产, the stages counted as 已开工."""
         return self in STARTED_STAGES
 
 
-STARTED_STAGES = frozenset({Stage.UNDER_CONSTRUCTION, Stage.COMPLETED, Stage.OPERATING})
+STARTED_STAGES = frozenset({Stage.UNDER_CONSTRUCTION, Stage.SUSPENDED, Stage.COMPLETED, Stage.OPERATING})
 
 Level = Literal["市", "县", "区"]
 ScheduleBasis = Literal["month", "day"]
@@ -144,6 +150,7 @@ class Project(_Frozen):
     annual_plan: Decimal
     completed: Decimal
     status: Stage
+    status_text: str | None = Field(default=None, description="台账中项目状态的原文（与 status 不同时保留）")
     planned_start: dt.date | None = None
     problem: str | None = None
     problem_type: str | None = None

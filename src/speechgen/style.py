@@ -6,6 +6,7 @@ Clause numbers refer to GB/T 9704-2012.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -38,6 +39,11 @@ CHAR_PITCH_PT = TEXT_WIDTH_PT / CHARS_PER_LINE  # 15.79
 BODY_SIZE_PT = 16.0
 DOC_GRID_CHAR_SPACE = round((CHAR_PITCH_PT - BODY_SIZE_PT) * 4096)  # -848
 LETTER_SPACING_PT = round(CHAR_PITCH_PT - BODY_SIZE_PT, 3)  # -0.207
+# The .docx can store character spacing only in whole twips: −4 (28 × 15.80 pt) overflows the
+# 版心 by 0.2 pt, so it is −5, and a 3号 character on the .docx grid advances 15.75 pt (the .docx
+# pitch; CHAR_PITCH_PT above is the grid's ideal pitch, which CSS can set exactly).
+DOCX_CHAR_SPACING_TWIPS = math.floor(LETTER_SPACING_PT * TWIPS_PER_PT)  # -5
+DOCX_CHAR_PITCH_PT = BODY_SIZE_PT + DOCX_CHAR_SPACING_TWIPS / TWIPS_PER_PT  # 15.75
 
 # ── Sizes (字号 → pt, 3) ────────────────────────────────────────────────────────────────────
 SIZE_2HAO_PT = 22.0  # 二号: title
@@ -109,6 +115,9 @@ def text_width_chars(text: str) -> float:
     return sum(0.5 if ord(ch) < 0x2E80 and ch != PAGE_NUMBER_DASH else 1.0 for ch in text)
 
 
+SIGNATURE_DATE_SHIFT_CHARS = 2  # 7.3.5.2: 成文日期首字比发文机关署名首字右移二字
+
+
 def signature_indents_chars(issuer: str | None, date: str, sealed: bool) -> tuple[float, float]:
     """Return right indents (in characters) of the signature line and the date line (7.3.5).
 
@@ -116,7 +125,9 @@ def signature_indents_chars(issuer: str | None, date: str, sealed: bool) -> tupl
     Unsealed: the signature two characters from the right and the date starting two characters
     right of the signature's first character; when the date is the longer, the date keeps two
     characters from the right and the signature moves left to keep the two-character offset.
+    The one placement rule: the .docx, HTML/PDF and text writers all take it from here.
     """
+    shift = SIGNATURE_DATE_SHIFT_CHARS
     date_w = text_width_chars(date)
     if not issuer:
         return (0.0, 4.0 if sealed else 2.0)
@@ -125,10 +136,10 @@ def signature_indents_chars(issuer: str | None, date: str, sealed: bool) -> tupl
         date_right = 4.0
         return (max(0.0, date_right + (date_w - sig_w) / 2), date_right)
     sig_right = 2.0
-    date_right = sig_right + sig_w - 2 - date_w
+    date_right = sig_right + sig_w - shift - date_w
     if date_right < 2.0:
         date_right = 2.0
-        sig_right = date_right + date_w + 2 - sig_w
+        sig_right = date_right + date_w + shift - sig_w
     return (sig_right, date_right)
 
 

@@ -3,11 +3,11 @@ through writers.output (check every output first, render in memory, write all at
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from speechgen.api.requests import (
     DEFAULT_SEED,
@@ -30,7 +30,7 @@ from speechgen.api.values import (
     template_check_from_bytes,
 )
 from speechgen.document import Document
-from speechgen.errors import InputError, Problem
+from speechgen.errors import InputError, OutputExistsError, Problem
 from speechgen.facts import DEFAULT_LAG_THRESHOLD, Facts
 from speechgen.inputs import InputFile
 from speechgen.model import Dossier
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from speechgen.wordtemplate import TemplateReport
     from speechgen.writers import Written
 
+T = TypeVar("T")
 _DIALECT_HINT = "请检查路径和文件名（如“讲话稿.md”）"
 
 
@@ -63,11 +64,11 @@ def load_dossier(data: Path, meeting: Path) -> Dossier:
 
 
 def compute_facts(data: Path, meeting: Path, *, lag_threshold: Decimal = DEFAULT_LAG_THRESHOLD,
-                  previous: Sequence[Path] = ()) -> Facts:
+                  previous: Sequence[Path] = (), sheet: str | None = None) -> Facts:
     """Return the Facts (every figure: 时序进度, rates, ranks, 滞后项目, 问题分类) of a 项目台账
     and a meeting file; ``lag_threshold`` in 百分点; ``previous`` earlier periods' ledgers, oldest
-    first (Facts.changes). Raises InputError on bad input."""
-    return facts_from_bytes(FactsRequest(*_dossier_files(data, meeting), lag_threshold=lag_threshold,
+    first (Facts.changes); ``sheet`` the workbook's worksheet to read. Raises InputError on bad input."""
+    return facts_from_bytes(FactsRequest(*_dossier_files(data, meeting, sheet), lag_threshold=lag_threshold,
                                          previous=read_previous(previous))).facts
 
 
@@ -172,6 +173,7 @@ def generate(
     docx_template: Path | None = None,
     length: str = "normal",
     previous: Sequence[Path] = (),
+    sheet: str | None = None,
 ) -> Generated:
     """Draft a document from a ledger and a meeting file and write it to every output (.docx,
     .pdf, .html, .txt; .md is the dialect text itself). Outputs are checked before anything is
@@ -179,16 +181,18 @@ def generate(
     atomically. ``doc_number`` (机关代字〔YYYY〕N号) replaces the meeting file's 发文字号 for this
     document. The layout is the meeting file's ``layout:`` unless ``options`` gives a whole record.
     ``docx_template`` is an office's Word template: the .docx is it filled, the .pdf LibreOffice's
-    conversion of that (docs/docx-templates.md). ``length`` is short / normal / long (a speech)."""
+    conversion of that (docs/docx-templates.md). ``length`` is short / normal / long (a speech).
+    ``sheet`` names the workbook's worksheet to read (else the one ledger sheet, or the latest)."""
     from speechgen.writers import check_outputs, write_outputs
 
     outputs = [Path(output) for output in outputs]
     template = Path(template) if template is not None else None
     inputs = [Path(data), Path(meeting), *map(Path, previous), *([template] if template else []),
               *([Path(docx_template)] if docx_template else [])]
-    plan = check_outputs(outputs, inputs=inputs, force=force)
+    plan = _all_at_once(lambda: check_outputs(outputs, inputs=inputs, force=force),
+                        lambda: _check_frame(kind, frame))
     suffixes = _suffixes(outputs)
-    ledger, info = _dossier_files(data, meeting)
+    ledger, info = _dossier_files(data, meeting, sheet)
     request = GenerateRequest(
         kind, ledger, info, formats=tuple(suffixes), frame=frame, seed=seed, length=length,
         template=_read(template, "模板文件") if template else None,
@@ -204,6 +208,38 @@ def generate(
     return Generated(outputs, result.warnings, written.created_folders)
 
 
+def _check_frame(kind: str, frame: str | None) -> None:
+    """Refuse an unknown --frame of a speech before any work (other kinds ignore the frame)."""
+    if frame is not None and kind == "speech":
+        from speechgen.compose.frames import get_frame
+
+        get_frame(frame)
+
+
+def _all_at_once(first: Callable[[], T], *others: Callable[[], object]) -> T:
+    """Return ``first()`` after running every check, raising one InputError with the problems
+    of all that failed (an existing output and a bad --frame are both reported)."""
+    problems: list[Problem] = []
+    exists: OutputExistsError | None = None
+    result = None
+    for check in (first, *others):
+        try:
+            value = check()
+        except OutputExistsError as error:
+            exists = error
+        except InputError as error:
+            problems.extend(error.problems)
+        else:
+            result = value if check is first else result
+    if exists is not None and not problems:
+        raise exists
+    if exists is not None:
+        problems.insert(0, Problem(f"输出文件已存在：{exists.path}", hint="如需覆盖请加 --force，或换一个文件名"))
+    if problems:
+        raise InputError(problems)
+    return result  # type: ignore[return-value]
+
+
 def outline(source: Path) -> Outline:
     """Return the outline (title, salutation, parts with their points, closing) of a .txt
     (UTF-8/GBK), .docx or dialect .md draft. Raises InputError when the file cannot be read."""
@@ -211,13 +247,15 @@ def outline(source: Path) -> Outline:
 
 
 def check(source: Path, *, data: Path | None = None, meeting: Path | None = None,
-          ignore: str | Sequence[str] = (), previous: Sequence[Path] = ()) -> Report:
+          ignore: str | Sequence[str] = (), previous: Sequence[Path] = (),
+          sheet: str | None = None) -> Report:
     """Return the findings of every check rule on a .txt, .docx or .md draft but those named in
     ``ignore`` (``check_rules`` lists them); with a ledger and a meeting file, also trace every
     figure to the Facts. Raises InputError on unusable input or an unknown rule name."""
     require_ledger_pair(data, meeting)
     draft = _read(source)
-    ledger, info = _dossier_files(data, meeting) if data is not None and meeting is not None else (None, None)
+    pair = data is not None and meeting is not None
+    ledger, info = _dossier_files(data, meeting, sheet) if pair else (None, None)  # type: ignore[arg-type]
     names = (ignore,) if isinstance(ignore, str) else tuple(ignore)  # one name, not its letters
     return check_from_bytes(CheckRequest(draft, ledger, info, names, read_previous(previous))).report
 
@@ -245,10 +283,10 @@ def _read(path: Path, what: str = "文件", hint: str = "请检查路径和文�
     return read_input(Path(path), what, hint)
 
 
-def _dossier_files(data: Path, meeting: Path) -> tuple[InputFile, InputFile]:
+def _dossier_files(data: Path, meeting: Path, sheet: str | None = None) -> tuple[InputFile, InputFile]:
     from speechgen.sources import read_dossier_files
 
-    return read_dossier_files(Path(data), Path(meeting))
+    return read_dossier_files(Path(data), Path(meeting), sheet=sheet)
 
 
 def _suffixes(outputs: list[Path]) -> list[str]:

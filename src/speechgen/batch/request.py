@@ -54,6 +54,7 @@ class BatchRequest:
     template_seconds: float | None = None
     docx_template: Path | None = None
     previous: tuple[Path, ...] = ()  # earlier periods' ledgers, oldest first (较上月, 连续滞后)
+    sheet: str | None = None  # the workbook's worksheet to read (--sheet)
 
 
 @dataclass(frozen=True)

@@ -215,7 +215,7 @@ def _suffixes(request: BatchRequest) -> tuple[str, ...]:
 def _read_inputs(request: BatchRequest) -> tuple[InputFile, InputFile]:
     from speechgen.sources import read_dossier_files
 
-    return read_dossier_files(Path(request.data), Path(request.meeting))
+    return read_dossier_files(Path(request.data), Path(request.meeting), sheet=request.sheet)
 
 
 def _read_previous(request: BatchRequest) -> tuple[InputFile, ...]:

@@ -9,27 +9,15 @@ from pathlib import Path
 import click
 
 from speechgen.cli.batch_report import echo_summary
+from speechgen.cli.choices import GROUP_NAMES, NameChoice
 from speechgen.cli.kinds import KindType
+from speechgen.cli.ledger_options import sheet_option
 from speechgen.cli.zhclick import ZhCommand
 
-PER_NAMES = {"district": "district", "县区": "district", "县": "district", "owner": "owner", "单位": "owner",
-             "责任单位": "owner", "leader": "leader", "领导": "leader", "包保领导": "leader",
-             "project": "project", "项目": "project"}
+PER_NAMES = {name: by for name, by in GROUP_NAMES.items() if by in ("district", "owner", "leader")} | {
+    "project": "project", "项目": "project"}
 ONLY_NAMES = {"lagging": "lagging", "滞后": "lagging", "overdue": "overdue", "逾期": "overdue",
               "逾期未开工": "overdue", "all": "all", "全部": "all"}
-
-
-class _Choice(click.ParamType):
-    """One of a few values, English or Chinese."""
-
-    def __init__(self, names: dict[str, str], label: str, shown: str):
-        self.names, self.name, self.shown = names, label, shown
-
-    def convert(self, value: str, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        found = self.names.get(str(value).strip().lower())
-        if found is None:
-            self.fail(f"“{value}”不是可选的值；可选 {self.shown}", param, ctx)
-        return found
 
 
 class _Day(click.ParamType):
@@ -56,13 +44,13 @@ class _Day(click.ParamType):
 @click.option("--meeting", "-m", required=True, metavar="会议信息", type=click.Path(path_type=Path),
               help="会议信息文件（meeting.yaml）。")
 @click.option("--per", required=True, metavar="分组",
-              type=_Choice(PER_NAMES, "分组", "district（县区）、owner（责任单位）、leader（包保领导）、"
+              type=NameChoice(PER_NAMES, "分组", "district（县区）、owner（责任单位）、leader（包保领导）、"
                                               "project（项目）"),
               help="每组一份：district（县区）、owner（责任单位）、leader（包保领导）或 project（项目）。")
 @click.option("--output", "-o", "out_dir", required=True, metavar="文件夹", type=click.Path(path_type=Path),
               help="输出文件夹（不存在时新建），清单 manifest.csv 也在这里。")
 @click.option("--only", default=None, metavar="范围",
-              type=_Choice(ONLY_NAMES, "范围", "lagging（滞后）、overdue（逾期未开工）、all（全部）"),
+              type=NameChoice(ONLY_NAMES, "范围", "lagging（滞后）、overdue（逾期未开工）、all（全部）"),
               help="生成哪些组：lagging 有滞后或逾期未开工项目、完成率慢于时序进度的（督办通知、督办单的默认）、"
                    "overdue 有逾期未开工项目的、all 全部（其他文稿的默认）。")
 @click.option("--format", "formats", default="docx", show_default=True, metavar="格式",
@@ -99,13 +87,14 @@ class _Day(click.ParamType):
 @click.option("--previous", "-p", "previous", multiple=True, metavar="上期台账", type=click.Path(path_type=Path),
               help="上期（如上月）的台账：文稿写出较上月的变化（完成率、排名、新开工、连续滞后）；"
                    "不给则不作比较。可给多次，按从早到晚的顺序。")
+@sheet_option
 @click.help_option("-h", "--help", help="显示本帮助并退出。")
 def batch_command(kind: str, data: Path, meeting: Path, per: str, out_dir: Path, only: str | None, formats: str,
                   zip_to: str | None, merged: Path | None, jobs: int | None, number_from: int | None,
                   name: str | None, seed: int, feedback_by: dt.date | None, force: bool, resume: bool,
                   shard: str | None, template: Path | None, snippet_dirs: tuple[Path, ...],
                   template_timeout: float | None, docx_template: Path | None, engine: str | None,
-                  previous: tuple[Path, ...]) -> None:
+                  previous: tuple[Path, ...], sheet: str | None) -> None:
     """按县区、责任单位、包保领导或项目，每组生成一份文稿，放进一个文件夹。
 
     每份文稿只用本组的项目和数字（排名在同类各组中计算），主送本组（会议信息的 addressees
@@ -131,7 +120,7 @@ def batch_command(kind: str, data: Path, meeting: Path, per: str, out_dir: Path,
         merged=merged, jobs=jobs, number_from=number_from, name=name, seed=seed, force=force, resume=resume,
         shard=parse_shard(shard) if shard else None, template=template, snippets=snippet_dirs,
         feedback_by=feedback_by, engine=engine, template_seconds=template_timeout,  # type: ignore[arg-type]
-        docx_template=docx_template, previous=tuple(previous))
+        docx_template=docx_template, previous=tuple(previous), sheet=sheet)
     with progress_reporter() as report:
         summary = run_batch(request, progress=report)
     echo_summary(summary)

@@ -10,17 +10,22 @@ from typing import TYPE_CHECKING
 import click
 
 from speechgen import api, zh
+from speechgen.cli.choices import GROUP_NAMES, NameChoice
 from speechgen.cli.facts_changes import change_tables
+from speechgen.cli.ledger_options import sheet_option
 from speechgen.cli.zhclick import ZhCommand
 from speechgen.errors import Problem
 from speechgen.facts import GROUP_LABELS, REASON_LABELS, Facts, GroupBy, GroupFacts, Laggard
+from speechgen.model import Stage
+from speechgen.vocab import is_stage_word
 from speechgen.zh.dates import format_month_day
+from speechgen.zh.units import district_label
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
-BY_CHOICES: tuple[GroupBy, ...] = ("district", "owner", "leader", "nature", "category")
+BY_SHOWN = "、".join(f"{by}（{label}）" for by, label in GROUP_LABELS.items())
 PLAIN_WIDTH = 180  # columns when stdout is not a terminal (pipe, file, CliRunner): no wrapping of names
 
 
@@ -35,12 +40,14 @@ PLAIN_WIDTH = 180  # columns when stdout is not a terminal (pipe, file, CliRunne
               help="上期（如上月）的台账，与本期比较：本月完成、完成率变化、排名升降、新开工、连续滞后等。"
                    "可给多次，按从早到晚的顺序；上期数据截至日期取 meeting.yaml 的 previous_as_of、"
                    "台账的“数据截至”或“1—4月完成投资”表头。")
+@sheet_option
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON 供程序读取（格式见上文）。")
-@click.option("--by", type=click.Choice(BY_CHOICES), default=None, metavar="分组",
+@click.option("--by", type=NameChoice(GROUP_NAMES, "分组", BY_SHOWN), default=None, metavar="分组",
               help="排名表的分组：district 县区（默认）、owner 责任单位、leader 包保领导、"
-                   "nature 建设性质、category 产业类别。")
+                   "nature 建设性质、category 产业类别；英文、中文都可以（如 --by 责任单位）。")
 @click.help_option("-h", "--help", help="显示本帮助并退出。")
-def facts_command(data: Path, meeting: Path, previous: tuple[Path, ...], as_json: bool, by: GroupBy | None) -> None:
+def facts_command(data: Path, meeting: Path, previous: tuple[Path, ...], sheet: str | None, as_json: bool,
+                  by: GroupBy | None) -> None:
     """查看从台账算出的各项数据：总体情况、各县区推进情况（含排名）、滞后项目和问题分类。
 
     时序进度：数据截至日为月末时按“已过月数÷12”计（5月31日为41.7%），否则按“已过天数（含当天）÷全年天数”计。
@@ -68,7 +75,7 @@ def facts_command(data: Path, meeting: Path, previous: tuple[Path, ...], as_json
                    total_wan/_yi, annual_plan_wan/_yi, completed_wan/_yi, completion_rate,
                    gap_points, laggards
     """
-    facts = api.compute_facts(data, meeting, previous=previous)
+    facts = api.compute_facts(data, meeting, previous=previous, sheet=sheet)
     _print_warnings(facts.warnings)
     if as_json:
         click.echo(api.facts_to_json(facts, by=by), nl=False)
@@ -77,13 +84,34 @@ def facts_command(data: Path, meeting: Path, previous: tuple[Path, ...], as_json
     rows = facts.by_district if by == "district" else api.group_facts(facts, by)
     console = _console()
     _emit(console, f"{facts.meeting.region}{facts.meeting.meeting}　数据截至{zh.format_date(facts.schedule.as_of)}")
-    for table in (_overview(facts), _groups(rows, GROUP_LABELS[by]), _laggards(facts, console.width), _problems(facts)):
+    units = district_label([group.key for group in facts.by_district])
+    label = units if by == "district" else GROUP_LABELS[by]
+    tables = [_overview(facts), _groups(rows, label), _laggards(facts, console.width, units), _problems(facts)]
+    if statuses := _statuses(facts):
+        tables.insert(1, statuses)
+    for table in tables:
         _emit(console, "")
         _emit(console, table)
     if facts.changes is not None:
         for table in change_tables(facts.changes, by, facts.schedule):
             _emit(console, "")
             _emit(console, table)
+
+
+def _statuses(facts: Facts) -> Table | None:
+    """Return how the statuses written in free text were read ("主体封顶，装修中" → 在建), so that
+    a user sees what each became; None when every status is a stage's own name or word (已开工)."""
+    read: dict[str, tuple[Stage, list[str]]] = {}
+    for project in facts.projects:
+        if project.status_text and not is_stage_word(project.status_text):
+            read.setdefault(project.status_text, (project.status, []))[1].append(project.name)
+    if not read:
+        return None
+    table = _table("项目状态的读法", "台账原文", "归入", "项目数", right=(2,))
+    table.caption, table.caption_justify = "停工算作已开工，暂缓算作未开工", "left"
+    for text, (stage, names) in read.items():
+        table.add_row(text, stage.value, str(len(names)))
+    return table
 
 
 def _console(stderr: bool = False) -> Console:
@@ -154,7 +182,8 @@ def _overview(facts: Facts) -> Table:
         basis = f"按月计：{schedule.months_elapsed}÷12"
     else:
         basis = f"按日计：{schedule.days_elapsed}÷{schedule.days_in_year}"
-    stages = "，".join(f"{stage.value}{count}个" for stage, count in overall.stage_counts)
+    stages = "，".join(f"{stage.value}{count}个" for stage, count in overall.stage_counts
+                      if count or stage not in (Stage.SUSPENDED, Stage.DEFERRED))
     rate = zh.format_percent(overall.completion_rate)
     if overall.gap_points is not None:
         rate += f"（{zh.compare_phrase(overall.gap_points)}）"
@@ -194,7 +223,7 @@ def _planned_start(laggard: Laggard, as_of: dt.date) -> str:
     return format_month_day(start) if start.year == as_of.year else zh.format_date(start)
 
 
-def _laggards(facts: Facts, width: int = PLAIN_WIDTH) -> Table | str:
+def _laggards(facts: Facts, width: int = PLAIN_WIDTH, units: str = "县区") -> Table | str:
     """Return the 滞后项目 table; in a narrow terminal (an 80-column one) each project's 县区,
     责任单位, 包保领导, 计划开工 and reasons go on lines under its name, so that no column is
     squeezed to a hanzi or two."""
@@ -205,7 +234,7 @@ def _laggards(facts: Facts, width: int = PLAIN_WIDTH) -> Table | str:
     if narrow:
         table = _table(title, "序号", "项目", "完成率", "与时序\n进度比", right=(0, 2, 3))
     else:
-        table = _table(title, "序号", "项目名称", "县区", "责任单位", "包保领导", "完成率", "与时序进度比",
+        table = _table(title, "序号", "项目名称", units, "责任单位", "包保领导", "完成率", "与时序进度比",
                        "计划开工", "原因", right=(0, 5, 6))
     for number, laggard in enumerate(facts.laggards, start=1):
         project = laggard.project

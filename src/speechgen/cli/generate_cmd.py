@@ -8,6 +8,7 @@ import click
 
 from speechgen import api
 from speechgen.cli.kinds import KindType
+from speechgen.cli.ledger_options import sheet_option
 from speechgen.cli.written import echo_written
 from speechgen.cli.zhclick import ZhCommand
 from speechgen.kinds import KIND_LABELS
@@ -44,6 +45,7 @@ from speechgen.kinds import KIND_LABELS
 @click.option("--docx-template", "docx_template", metavar="Word模板", type=click.Path(path_type=Path), default=None,
               help="把文稿填进本单位的 Word 模板（.docx，字段写法见 docs/docx-templates.md）：.docx 是填好的模板，"
                    ".pdf 由 LibreOffice 转换它；先用 speechgen template-check 检查模板。")
+@sheet_option
 @click.option("--force", "-f", is_flag=True, help="输出文件已存在时覆盖它。")
 @click.option("--engine", type=click.Choice(["weasyprint", "libreoffice"]), default="weasyprint",
               help="生成 PDF 的方式：weasyprint（默认）或 libreoffice。")
@@ -64,6 +66,7 @@ def generate_command(
     doc_number: str | None,
     template_timeout: float | None,
     docx_template: Path | None,
+    sheet: str | None,
     force: bool,
     engine: str,
     previous: tuple[Path, ...],
@@ -105,6 +108,7 @@ def generate_command(
         template_seconds=template_timeout,
         previous=list(previous),
         docx_template=docx_template,
+        sheet=sheet,
     )
     for warning in result.warnings:
         click.echo(warning.format(), err=True)

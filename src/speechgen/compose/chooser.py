@@ -42,7 +42,7 @@ class Picked:
 
 
 # fields that print several figures at once (the stages: 在建37个、竣工3个、投产1个)
-SEVERAL_TOPICS = {"starts.started_stages": {"n_building", "n_completed", "n_operating"}}
+SEVERAL_TOPICS = {"starts.started_stages": {"n_building", "n_suspended", "n_completed", "n_operating"}}
 REDRAWS = 8  # wordings tried for a passage before one that repeats a sentence is kept
 _SENTENCE_END = re.compile(r"[。！？；]")
 _NOT_CHINESE = re.compile(r"[^\u4e00-\u9fff]")

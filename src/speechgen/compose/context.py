@@ -10,14 +10,14 @@ from speechgen.compose.filters import md_escape
 from speechgen.facts.types import Facts, GroupFacts
 from speechgen.model import Stage
 
-MAX_NAMED_PROJECTS = 5  # laggard_names / overdue_names list at most this many, then "等"
+MAX_NAMED_PROJECTS = zh.MAX_NAMED  # laggard_names / overdue_names list at most this many, then "等"
 MAX_NAMED_DISTRICTS = 3  # top_districts / bottom_districts
 
 CONTEXT_NAMES: tuple[str, ...] = (
     "region", "scope", "level", "gov", "office", "speaker", "reporters_text", "date_text", "year",
     "as_of_text", "period", "n_projects", "n_started", "n_not_started", "n_preparation",
-    "n_unstarted", "n_building", "n_completed", "n_operating", "start_rate", "total_amount",
-    "plan_amount", "completed_amount", "completion_rate", "schedule_rate", "gap_points",
+    "n_unstarted", "n_building", "n_completed", "n_operating", "n_suspended", "n_deferred", "start_rate",
+    "total_amount", "plan_amount", "completed_amount", "completion_rate", "schedule_rate", "gap_points",
     "vs_schedule", "n_districts", "best_district", "best_district_rate", "worst_district",
     "worst_district_rate", "top_districts", "bottom_districts", "n_districts_ahead",
     "n_districts_behind", "districts_ahead", "districts_behind", "n_laggards", "laggard_names",
@@ -31,7 +31,7 @@ CONTEXT_NAMES: tuple[str, ...] = (
 FIGURE_KEYS: dict[str, str] = {
     **{name: name for name in (
         "n_projects", "n_started", "n_not_started", "n_preparation", "n_unstarted", "n_building",
-        "n_completed", "n_operating", "start_rate", "total_amount", "plan_amount",
+        "n_completed", "n_operating", "n_suspended", "n_deferred", "start_rate", "total_amount", "plan_amount",
         "completed_amount", "completion_rate", "schedule_rate", "n_districts",
         "best_district_rate", "worst_district_rate", "n_districts_ahead", "n_districts_behind",
         "n_laggards", "n_overdue", "dominant_problem_count", "n_problem_projects",
@@ -45,8 +45,7 @@ FIGURE_KEYS: dict[str, str] = {
 
 def name_list(names: Sequence[str], limit: int = MAX_NAMED_PROJECTS) -> str:
     """Return "甲、乙、丙" or, beyond ``limit`` names, "甲、乙、丙、丁、戊等" (escaped for Markdown)."""
-    shown = "、".join(md_escape(name) for name in names[:limit])
-    return shown + ("等" if len(names) > limit else "")
+    return zh.named_series([md_escape(name) for name in names], limit)
 
 
 def reporters_text(reporters: Sequence[str]) -> str:
@@ -124,6 +123,8 @@ def _overall(facts: Facts) -> dict[str, Any]:
         "n_building": o.stage(Stage.UNDER_CONSTRUCTION),
         "n_completed": o.stage(Stage.COMPLETED),
         "n_operating": o.stage(Stage.OPERATING),
+        "n_suspended": o.stage(Stage.SUSPENDED),
+        "n_deferred": o.stage(Stage.DEFERRED),
         "start_rate": zh.format_percent(o.start_rate),
         "total_amount": zh.format_amount(o.total),
         "plan_amount": zh.format_amount(o.annual_plan),

@@ -190,7 +190,17 @@ def cell(value: Any) -> str:
     return md_escape(text) if text else "—"
 
 
-FILTERS: dict[str, Callable[..., str]] = {
+def first_named(items: Any) -> list:
+    """The items a list of names shows (zh.MAX_NAMED of them); ``more_named`` gives its 等."""
+    return list(items)[: zh.MAX_NAMED]
+
+
+def more_named(items: Any) -> str:
+    """Return "等" when a list has more items than ``first_named`` shows, else ""."""
+    return "等" if len(list(items)) > zh.MAX_NAMED else ""
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
     "yi": yi,
     "wan": wan,
     "amount": amount,
@@ -217,4 +227,6 @@ FILTERS: dict[str, Callable[..., str]] = {
     "title_lines": title_lines,
     "cell": cell,
     "yaml": yaml_str,
+    "first_named": first_named,
+    "more_named": more_named,
 }

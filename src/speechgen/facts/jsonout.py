@@ -22,7 +22,7 @@ Schema ``speechgen-facts/2`` (keys always present unless marked optional; /2 add
   (facts/change_json.py has its keys)
 - ``warnings``: list of {message, file, sheet, row, column}
 
-A *group* is {key, rank, projects, stages: {前期, 未开工, 在建, 竣工, 投产}, started, not_started,
+A *group* is {key, rank, projects, stages: {前期, 未开工, 暂缓, 在建, 停工, 竣工, 投产}, started, not_started,
 start_rate, total_wan, total_yi, annual_plan_wan, annual_plan_yi, completed_wan, completed_yi,
 completion_rate, gap_points, laggards}. Money: *_wan in 万元 exactly as summed, *_yi in 亿元
 rounded half-up to 2 decimals. Rates in percent; gaps in 百分点 (+ ahead, − behind); a figure

@@ -9,13 +9,10 @@ from typing import Literal
 
 from speechgen.facts.types import Schedule
 from speechgen.rounding import RATE_PLACES, round_half_up
+from speechgen.zh.dates import is_month_end  # the one definition; facts.schedule re-exports it
 
 MONTHS_IN_YEAR = 12
-
-
-def is_month_end(day: dt.date) -> bool:
-    """Return True if day is the last day of its month (2月29日 in a leap year, 2月28日 otherwise)."""
-    return day.day == calendar.monthrange(day.year, day.month)[1]
+__all__ = ["MONTHS_IN_YEAR", "compute_schedule", "is_month_end"]
 
 
 def compute_schedule(as_of: dt.date, basis: Literal["month", "day"] | None = None) -> Schedule:

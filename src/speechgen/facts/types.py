@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
+import speechgen.vocab as vocab
 from speechgen.errors import Problem
 from speechgen.model import Meeting, Project, Stage
 
@@ -34,7 +35,7 @@ REASON_LABELS: dict[LagReason, str] = {
     "not_started_overdue": "逾期未开工",
 }
 # 问题类型 in the fixed order used for ties (and for documents listing them).
-PROBLEM_TYPES: tuple[str, ...] = ("用地", "资金", "手续审批", "环评", "能耗", "征迁", "规划", "其他")
+PROBLEM_TYPES: tuple[str, ...] = vocab.PROBLEM_TYPES  # one vocabulary: speechgen.vocab
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class GroupFacts:
 
     key: str  # group value, e.g. "东城区"; the scope name (全市) for the whole ledger
     projects: int
-    stage_counts: tuple[tuple[Stage, int], ...]  # all five stages in Stage order, zeros kept
+    stage_counts: tuple[tuple[Stage, int], ...]  # every stage in Stage order, zeros kept
     started: int  # 在建 + 竣工 + 投产
     not_started: int  # 前期 + 未开工
     start_rate: Decimal | None  # percent of projects started

@@ -16,6 +16,7 @@ from speechgen.document import Align, AttachmentHeading, Block, Heading, PageBre
 from speechgen.errors import Problem
 from speechgen.markup.headings import strip_marker
 from speechgen.markup.inline import InlineContext, paragraph_runs, plain_text
+from speechgen.zh.numerals import half_width_digits
 
 # "附件1 标题", "附件1：标题", "附件 标题": the number is glued to 附件 and ends at a separator,
 # so "附件 2024年6月项目清单" is an unnumbered attachment whose title starts with a year.
@@ -96,7 +97,7 @@ def read_heading(reader: Reader, tokens: list[Token], index: int) -> int:
     if not text:
         reader.problem(f"{'#' * (level + 1)} 后面没有标题文字", line, "请补上标题或删除这一行")
     elif level == 0 and (match := _ATTACHMENT.match(text)):
-        number = (match.group(1) or "").translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+        number = half_width_digits(match.group(1) or "")
         label = f"附件{number}" if number else "附件"
         reader.blocks.append(AttachmentHeading(label, match.group(2).strip() or None, source_line=line))
     elif level == 0:

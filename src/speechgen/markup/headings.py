@@ -8,9 +8,9 @@ from dataclasses import replace
 from speechgen.document import Block, Heading
 from speechgen.errors import Problem
 from speechgen.zh import heading_marker
-from speechgen.zh.markers import NumberingStyle
+from speechgen.zh.markers import LONG_MARKER_NUMERALS, NumberingStyle
 
-_CN = "〇零一二三四五六七八九十百"
+_CN = LONG_MARKER_NUMERALS
 # Markers an author may type before a heading's text; each needs its punctuation, so a heading
 # such as "第一季度项目进展" or "1.5亿元资金到位情况" keeps its words.
 _TYPED_MARKER = re.compile(

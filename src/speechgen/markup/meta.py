@@ -14,7 +14,7 @@ from speechgen.markup.frontmatter import Entry
 from speechgen.sources.text import quote
 from speechgen.zh import format_date
 from speechgen.zh.docnumber import parse_doc_number
-from speechgen.zh.numerals import parse_chinese_digits, parse_small_numeral
+from speechgen.zh.numerals import half_width_digits, parse_chinese_digits, parse_small_numeral
 
 Numbering = Literal["standard", "speech"]
 KINDS: dict[str, str] = {"speech": "讲话稿", "bulletin": "通报", "notice": "通知", "sheet": "督办单",
@@ -113,13 +113,12 @@ def read_cc(value: Any) -> str:
     return f"{text}。" if text else ""
 
 
-_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _ARABIC_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 _CN_SMALL = "[一二三四五六七八九十]{1,3}"
 _CHINESE_DATE = re.compile(rf"^([〇○零一二三四五六七八九]{{4}})年({_CN_SMALL})月({_CN_SMALL})日$")
 def read_date(value: Any) -> str:
     """Return the date as 2024年6月5日 from 2024-06-05, 2024年06月05日, 二〇二四年六月五日, 2024/6/5."""
-    text = read_text(value).translate(_FULL_WIDTH_DIGITS).replace(" ", "")
+    text = half_width_digits(read_text(value)).replace(" ", "")
     if match := _ARABIC_DATE.match(text):
         year, month, day = (int(part) for part in match.groups())
     elif match := _CHINESE_DATE.match(text):
@@ -139,7 +138,7 @@ def read_doc_number(value: Any) -> str:
     parsed = parse_doc_number(text)
     if parsed is None or not parsed.has_hao:
         raise BadValue(
-            f"发文字号“{quote(text.translate(_FULL_WIDTH_DIGITS))}”格式不对",
+            f"发文字号“{quote(half_width_digits(text))}”格式不对",
             "应写成“机关代字〔年份〕序号号”，如“示项办〔2024〕12号”（年份用六角括号〔〕，序号不编虚位）",
         )
     return str(parsed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from speechgen.model import Project
+from speechgen.model import Project, Stage
 from speechgen.sources.cells import UNIT_FACTORS
 from speechgen.sources.records import Layout, RawRow
 from speechgen.sources.report import Report
@@ -44,6 +44,21 @@ def check_amounts(projects: Sequence[Project], report: Report, layout: Layout) -
             report.warn(
                 f"“{p.name}”年度计划投资{format_wan(p.annual_plan)}超过总投资{format_wan(p.total)}",
                 row=p.row, column=layout.column("annual_plan"), hint="请核对两列数字和单位")
+        _check_status(p, report, layout)
+
+
+def _check_status(p: Project, report: Report, layout: Layout) -> None:
+    """Warn where the status and the investment disagree: not started (前期/未开工/暂缓) but with
+    完成投资, or 竣工/投产 with none — an inconsistency the documents would otherwise repeat."""
+    status = p.status_text or p.status.value
+    if not p.status.started and p.completed > 0:
+        report.warn(f"“{p.name}”的项目状态是“{status}”，却填报了完成投资{format_wan(p.completed)}",
+                    row=p.row, column=layout.column("status"),
+                    hint="未开工的项目一般没有完成投资；请核对项目状态（是否已开工）或完成投资")
+    elif p.status in (Stage.COMPLETED, Stage.OPERATING) and p.completed == 0 and p.annual_plan > 0:
+        report.warn(f"“{p.name}”的项目状态是“{status}”，但本年完成投资为0（年度计划{format_wan(p.annual_plan)}）",
+                    row=p.row, column=layout.column("completed"),
+                    hint="请核对完成投资是否漏填，或项目状态是否填错")
 
 
 def check_totals(projects: Sequence[Project], totals: Mapping[str, Decimal], row: int | None,

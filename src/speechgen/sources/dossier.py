@@ -15,13 +15,14 @@ from speechgen.sources.meeting import MEETING_SUFFIXES, parse_meeting
 from speechgen.zh import format_date
 
 
-def read_dossier(data: Path, meeting: Path) -> Dossier:
+def read_dossier(data: Path, meeting: Path, *, sheet: str | None = None) -> Dossier:
     """Return the Dossier of a ledger file and a meeting file (as parse_dossier does of their bytes)."""
-    return parse_dossier(*read_dossier_files(data, meeting))
+    return parse_dossier(*read_dossier_files(data, meeting, sheet=sheet))
 
 
-def read_dossier_files(data: Path, meeting: Path) -> tuple[InputFile, InputFile]:
-    """Return the ledger file and the meeting file as InputFiles, for parse_dossier.
+def read_dossier_files(data: Path, meeting: Path, *, sheet: str | None = None) -> tuple[InputFile, InputFile]:
+    """Return the ledger file (with the worksheet ``sheet`` to read, if given) and the meeting
+    file as InputFiles, for parse_dossier.
 
     When one cannot be read (missing, a folder, the wrong type, empty), raise InputError with that
     problem and every problem of the other file too, as parse_dossier would list them.
@@ -29,7 +30,7 @@ def read_dossier_files(data: Path, meeting: Path) -> tuple[InputFile, InputFile]
     data, meeting = Path(data), Path(meeting)
     max_bytes, too_big_hint = ledger_size_limit(data.suffix.lower())
     ledger = _attempt(lambda: check_file(data, LEDGER_SUFFIXES, "台账文件", max_bytes, LEDGER_LOOKALIKES,
-                                         too_big_hint), data)
+                                         too_big_hint), data, sheet)
     info = _attempt(lambda: check_file(meeting, MEETING_SUFFIXES, "会议信息文件", MAX_MEETING_BYTES), meeting)
     if isinstance(ledger, InputFile) and isinstance(info, InputFile):
         return ledger, info
@@ -46,9 +47,9 @@ def parse_dossier(ledger: InputFile, meeting: InputFile) -> Dossier:
     return _parse(ledger, meeting)
 
 
-def _attempt(read: Callable[[], bytes], path: Path) -> InputFile | InputError:
+def _attempt(read: Callable[[], bytes], path: Path, sheet: str | None = None) -> InputFile | InputError:
     try:
-        return InputFile(path.name, read())
+        return InputFile(path.name, read(), sheet)
     except InputError as exc:
         return exc
 
@@ -78,6 +79,13 @@ def _parse(ledger_file: InputFile | InputError, meeting_file: InputFile | InputE
             f"台账写明数据截至{format_date(ledger.as_of)}，会议信息的 as_of 是{format_date(info.as_of)}",
             file=meeting_file.name, column="as_of", severity="warning",
             hint="文稿按会议信息的日期计算时序进度；如不对，请改 as_of 或换用最新台账"))
+    if ledger.period and ledger.period[1] != info.as_of.month:
+        header, month = ledger.period
+        warnings.append(Problem(
+            f"台账的“{header}”是截至{month}月的数，会议信息的 as_of 是{format_date(info.as_of)}",
+            file=meeting_file.name, column="as_of", severity="warning",
+            hint=f"文稿一律按 as_of（{info.as_of.month}月）写数据截至日期和时序进度；"
+                 f"如台账确是{month}月的，请把 as_of 改为{month}月底"))
     return Dossier(meeting=info, projects=ledger.projects, source=ledger_file.name, warnings=tuple(warnings))
 
 

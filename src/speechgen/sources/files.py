@@ -53,11 +53,13 @@ def check_file(path: Path, supported: tuple[str, ...], what: str, max_bytes: int
     better message for extensions people try (see LEDGER_LOOKALIKES); ``too_big_hint`` says
     what to do with a file over the limit.
     """
+    if path.is_dir():  # before the type: a folder has no extension, and "无扩展名" would mislead
+        example = path / ("台账.xlsx" if "台账" in what else "meeting.yaml")
+        raise InputError(Problem(f"这是一个文件夹，不是{what}", file=str(path),
+                                 hint=f"请写出文件夹里{what}的文件名，如 {example}"))
     _check_type(path.name, supported, what, lookalikes)
     if not path.exists():
         raise InputError(Problem(f"找不到{what}：{path}", file=path.name, hint="请检查路径和文件名是否写对"))
-    if path.is_dir():
-        raise InputError(Problem(f"{path} 是一个文件夹，不是{what}", file=path.name))
     try:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
@@ -146,10 +148,23 @@ def load_data(text: str, suffix: str, report: Report) -> Document | None:
         report.add(f"YAML 文件{what}", row=line, hint=CONTROL_HINT)
     except ConstructorError as exc:
         what, line = describe(exc, text)
-        report.add(f"YAML 的值无法识别（{what}）", row=line,
+        report.add(f"YAML 的值无法识别：{what}", row=line,
                    hint="台账和会议信息不需要“!!”开头的标记；请删去标记，或把值改成它该有的样子")
     except yaml.YAMLError as exc:
         what, line = describe(exc, text)
-        report.add(f"YAML 格式有误（{what}）", row=line,
-                   hint="请检查缩进是否对齐（用空格，不用 Tab）、冒号是否为半角“:”且后面有空格")
+        report.add(f"YAML 格式有误：{what}", row=line,
+                   hint="缩进用空格（不用 Tab）并对齐，冒号用半角“:”且后面空一格；"
+                        "值里有冒号、#、引号时请用英文引号括起来")
     return None
+
+
+def damage(exc: BaseException) -> str:
+    """Return what a failure inside zipfile, openpyxl or an XML parser says about a file, in
+    Chinese ("文件不完整……"), never the exception's English name."""
+    import zipfile
+
+    if isinstance(exc, zipfile.BadZipFile | EOFError):
+        return "文件不完整（多半是没有下载或复制完整，或保存时被中断）"
+    if isinstance(exc, KeyError):
+        return "文件可能已损坏（缺少应有的部分，或不是 Excel、Word 保存的）"
+    return "文件可能已损坏"

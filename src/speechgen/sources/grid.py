@@ -30,6 +30,7 @@ class Grid:
     sheet: str | None
     rows: Sequence[Sequence[object]]
     uncached: frozenset[tuple[int, int]] = frozenset()  # (row, 0-based column) of formulas with no value
+    hidden: frozenset[int] = frozenset()  # rows hidden in Excel (numbered as the user sees them)
 
 
 @dataclass(frozen=True)
@@ -129,3 +130,8 @@ def _as_of(texts: list[str]) -> dt.date | None:
             except ValueError:
                 return None
     return None
+
+
+def find_as_of(grid: Grid, index: int) -> dt.date | None:
+    """Return the 数据截至 date written above the header row at ``index``, or None."""
+    return _as_of([clean_text(cell) or "" for row in grid.rows[:index] for cell in row])

@@ -42,46 +42,67 @@ class FieldRule:
     exact: tuple[str, ...] = ()
     excludes: tuple[str, ...] = ()
     demote: tuple[str, ...] = ()
+    shown: tuple[str, ...] = ()  # the aliases the README's table and the missing-column message list
+
+    @property
+    def aliases(self) -> tuple[str, ...]:
+        """Return the header words users are told about: ``shown``, else the first keywords."""
+        return self.shown or tuple(word.replace("(", "（").replace(")", "）") for word in self.keywords[:4])
 
 
 FIELD_RULES: tuple[FieldRule, ...] = (
     FieldRule("planned_start", "计划开工时间",
               ("计划开工时间", "计划开工日期", "计划开工", "拟开工时间", "开工时间", "开工日期"),
-              excludes=("实际", "竣工")),
-    FieldRule("code", "项目编号", ("项目编号", "项目代码", "项目编码", "统一项目代码", "项目统一代码")),
-    FieldRule("name", "项目名称", ("项目名称", "项目名"), required=True, exact=("项目", "名称")),
-    FieldRule("total", "总投资", ("总投资",), required=True, excludes=_RATIO),
+              excludes=("实际", "竣工"),
+              shown=("计划开工时间", "计划开工", "开工时间")),
+    FieldRule("code", "项目编号", ("项目编号", "项目代码", "项目编码", "统一项目代码", "项目统一代码"),
+              shown=("项目编号", "项目代码", "统一项目代码")),
+    FieldRule("name", "项目名称", ("项目名称", "项目名"), required=True, exact=("项目", "名称"),
+              shown=("项目名称", "项目名")),
+    FieldRule("total", "总投资", ("总投资",), required=True, excludes=_RATIO,
+              shown=("总投资",)),
     FieldRule("annual_plan", "年度计划投资",
               ("年度计划投资", "年度计划", "年计划投资", "年度投资计划", "计划完成投资", "计划投资",
                "投资计划", "年度目标"),
-              required=True, excludes=(*_RATIO, "开工", "竣工"), demote=(*_ONE_MONTH, _MONTH_RANGE)),
+              required=True, excludes=(*_RATIO, "开工", "竣工"), demote=(*_ONE_MONTH, _MONTH_RANGE),
+              shown=("年度计划投资", "年度计划", "计划投资")),
     FieldRule("completed", "完成投资",
               ("完成投资", "累计完成", "已完成投资", "实际完成", "完成额", "月完成", "年完成"),
               required=True, excludes=(*_RATIO, "计划"),
-              demote=("开工以来", "自开工", "至今", "项目累计", *_ONE_MONTH)),
+              demote=("开工以来", "自开工", "至今", "项目累计", *_ONE_MONTH),
+              shown=("完成投资", "累计完成", "1—5月完成投资")),
     FieldRule("status", "项目状态", ("项目状态", "进展状态", "建设状态", "项目阶段", "状态"),
-              required=True),
-    FieldRule("problem_type", "问题类型", ("问题类型", "问题类别", "问题分类")),
+              required=True,
+              shown=("项目状态", "进展状态", "建设状态", "状态")),
+    FieldRule("problem_type", "问题类型", ("问题类型", "问题类别", "问题分类"),
+              shown=("问题类型", "问题类别")),
     FieldRule("problem", "存在问题",
               ("存在问题", "存在的问题", "问题及困难", "困难和问题", "困难问题", "问题"),
-              excludes=("解决", "时限", "责任", "措施")),
+              excludes=("解决", "时限", "责任", "措施"),
+              shown=("存在问题", "问题及困难")),
     FieldRule("progress", "形象进度",
               ("形象进度", "进展情况", "建设进度", "工程进度", "推进情况", "进度"),
-              excludes=(*_RATIO, "时序", "序时")),
+              excludes=(*_RATIO, "时序", "序时"),
+              shown=("形象进度", "进展情况", "推进情况")),
     FieldRule("leader", "包保领导",
-              ("包保领导", "包联领导", "联系领导", "分包领导", "包抓领导", "责任领导", "牵头领导", "领导")),
+              ("包保领导", "包联领导", "联系领导", "分包领导", "包抓领导", "责任领导", "牵头领导", "领导"),
+              shown=("包保领导", "包联领导", "联系领导", "分包领导")),
     FieldRule("owner", "责任单位",
               ("责任单位", "牵头单位", "项目单位", "建设单位", "业主单位", "实施单位", "承办单位",
                "责任主体"),
-              required=True, demote=("问题", "督办", "配合")),
+              required=True, demote=("问题", "督办", "配合"),
+              shown=("责任单位", "牵头单位", "项目单位", "建设单位")),
     FieldRule("district", "县区",
               ("县(市、区)", "县(市区)", "县市区", "县区", "区县", "县(区)", "县(市)", "属地", "区域",
-               "所在地", "地区"),
-              required=True, excludes=("面积", "占地")),
-    FieldRule("nature", "建设性质", ("建设性质", "项目性质", "项目类型", "新建/续建", "新建续建")),
+               "所在地", "地区", "乡镇(街道)", "乡(镇、街道)", "所在乡镇", "乡镇", "街道", "园区"),
+              required=True, excludes=("面积", "占地"),
+              shown=("县区", "县（市、区）", "属地", "区域", "所在地", "乡镇（街道）", "所在乡镇", "街道", "园区")),
+    FieldRule("nature", "建设性质", ("建设性质", "项目性质", "项目类型", "新建/续建", "新建续建"),
+              shown=("建设性质", "项目性质", "项目类型")),
     FieldRule("category", "产业类别",
               ("产业类别", "项目类别", "产业类型", "产业分类", "行业", "领域", "类别", "分类"),
-              excludes=("问题",)),
+              excludes=("问题",),
+              shown=("产业类别", "项目类别", "行业")),
 )
 
 RULES_BY_FIELD = {rule.field: rule for rule in FIELD_RULES}
@@ -178,6 +199,6 @@ def report_missing(chosen: dict[str, Column], headers: Sequence[str], report: Re
     found = "、".join(display(h) for h in headers if display(h)) or "（空）"
     for rule in FIELD_RULES:
         if rule.required and rule.field not in chosen and rule.field not in supplied:
-            examples = "”或“".join(rule.keywords[:3])
-            report.add(f"缺少必填列“{rule.label}”（表头应含“{examples}”）",
+            examples = "”“".join(rule.aliases)
+            report.add(f"缺少必填列“{rule.label}”（表头应含“{examples}”之一）",
                        row=row, hint=f"表头行现有的列是：{found}；请补上这一列或把对应列改名")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,14 +14,23 @@ from speechgen.model import Project
 from speechgen.sources.checks import check_amounts, check_duplicates, check_totals
 from speechgen.sources.csvfile import read_csv
 from speechgen.sources.files import LEDGER_LOOKALIKES, check_data, check_file
-from speechgen.sources.grid import HEADER_SEARCH_ROWS, Grid, Header, describe_top, find_header, read_header
+from speechgen.sources.grid import (
+    HEADER_SEARCH_ROWS,
+    Grid,
+    Header,
+    describe_top,
+    find_as_of,
+    find_header,
+    read_header,
+)
 from speechgen.sources.headers import AMOUNT_FIELDS, report_missing
 from speechgen.sources.limits import MAX_DATA_BYTES, MAX_LEDGER_BYTES
 from speechgen.sources.records import Layout, RawRow, build_project
 from speechgen.sources.report import Report
 from speechgen.sources.rows import SheetRows, collect_rows
 from speechgen.sources.structured import read_structured
-from speechgen.sources.xlsx import open_xlsx
+from speechgen.sources.text import normalise
+from speechgen.sources.xlsx import PREFERRED_SHEET_WORDS, open_xlsx
 
 STRUCTURED_SUFFIXES = (".yaml", ".yml", ".json")
 LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".csv", ".tsv", *STRUCTURED_SUFFIXES)
@@ -40,6 +50,7 @@ class Ledger:
     unit: str
     as_of: dt.date | None = None
     headers: Mapping[str, str] = field(default_factory=dict)  # field → its header as written
+    period: tuple[str, int] | None = None  # the 完成投资 header and the month its period ends ("1-9月" → 9)
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,7 @@ class _Parsed:
     sheet: str | None = None
     unit: str = "万元"
     as_of: dt.date | None = None
+    period: tuple[str, int] | None = None
 
 
 def read_ledger(path: Path, *, year: int | None = None) -> Ledger:
@@ -73,7 +85,7 @@ def parse_ledger(file: InputFile, *, year: int | None = None) -> Ledger:
     suffix = file.suffix
     if suffix in (".xlsx", ".xlsm"):
         with open_xlsx(path, data) as sheets:
-            parsed = _from_grids(sheets, report)
+            parsed = _from_sheets(list(sheets), report, file.sheet)
     elif suffix in (".csv", ".tsv"):
         parsed = _from_grids([read_csv(path, data)], report)
     else:
@@ -83,7 +95,7 @@ def parse_ledger(file: InputFile, *, year: int | None = None) -> Ledger:
     _check(projects, parsed, report)
     report.raise_errors()
     return Ledger(tuple(projects), tuple(report.warnings), parsed.sheet, parsed.unit, parsed.as_of,
-                  dict(parsed.layout.headers))
+                  dict(parsed.layout.headers), parsed.period)
 
 
 def ledger_size_limit(suffix: str) -> tuple[int, str]:
@@ -91,6 +103,62 @@ def ledger_size_limit(suffix: str) -> tuple[int, str]:
     if suffix in STRUCTURED_SUFFIXES:
         return MAX_DATA_BYTES, "YAML/JSON 格式适合几千个项目以内的台账；更大的台账请用 .xlsx 或 .csv"
     return MAX_LEDGER_BYTES, "真实的台账一般只有几 MB；请确认选对了文件，删去多余的工作表、图片和空行后再试"
+
+
+def _from_sheets(grids: list[Grid], report: Report, wanted: str | None) -> _Parsed:
+    """Return the rows of the workbook's ledger sheet: the one named ``wanted`` (--sheet), else the
+    only sheet that looks like a ledger (has a header row), else the latest of several by the
+    period each names ("8月台账", "9月台账"; a 数据截至 note; "1-9月完成投资") with a notice —
+    refused, listing them, when their periods do not say which is latest."""
+    if wanted is not None:
+        chosen = [grid for grid in grids if grid.sheet == wanted or normalise(grid.sheet) == normalise(wanted)]
+        if not chosen:
+            names = "、".join(f"“{grid.sheet}”" for grid in grids)
+            report.add(f"工作簿里没有名为“{wanted}”的工作表",
+                       hint=f"工作簿里的工作表是：{names}；请照其中之一写 --sheet")
+            report.raise_errors()
+        return _from_grids(chosen, report)
+    ledgers = [(grid, index) for grid in grids if (index := find_header(grid)) is not None]
+    if len(ledgers) <= 1:
+        return _from_grids(grids, report)
+    periods = [_sheet_period(grid, index) for grid, index in ledgers]
+    names = "、".join(f"“{grid.sheet}”" for grid, _ in ledgers)
+    known = [period for period in periods if period is not None]
+    named = [i for i, (grid, _) in enumerate(ledgers) if any(w in (grid.sheet or "") for w in PREFERRED_SHEET_WORDS)]
+    if len(known) == len(periods) and len(set(known)) == len(known):
+        chosen, why = max(range(len(ledgers)), key=lambda i: periods[i]), "期间最近的"
+    elif len(named) == 1:
+        chosen, why = named[0], "名称含“台账”或“项目”的"
+    else:
+        report.add(f"工作簿里有{len(ledgers)}个工作表像是台账：{names}，看不出该读哪一个",
+                   hint=f"请用 --sheet 指定工作表（如 --sheet {ledgers[-1][0].sheet}），或删去不用的工作表；"
+                        "工作表名称写明月份（如“9月台账”）时读最近的一个")
+        report.raise_errors()
+    grid, index = ledgers[chosen]
+    report.sheet = grid.sheet
+    parsed = _from_grid(grid, index, report)
+    report.warn(f"工作簿里有{len(ledgers)}个工作表像是台账：{names}；已读取{why}“{grid.sheet}”",
+                hint="如要读其他工作表，请用 --sheet 指定")
+    return parsed
+
+
+_SHEET_MONTH = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:份)?")
+_RANGE_MONTH = re.compile(r"\d{1,2}[-—~至](\d{1,2})月")
+
+
+def _sheet_period(grid: Grid, index: int) -> tuple[int, int] | None:
+    """Return (year, month) a ledger sheet is of — from its name, its 数据截至 note or a
+    "1-9月完成投资" header — or None when it says none (year 0 when only the month is known)."""
+    name = normalise(grid.sheet or "")
+    if match := _SHEET_MONTH.search(name):
+        return int(match.group(1) or 0), int(match.group(2))
+    note = find_as_of(grid, index)
+    if note is not None:
+        return note.year, note.month
+    for cell in grid.rows[index]:
+        if match := _RANGE_MONTH.search(normalise(cell)):
+            return 0, int(match.group(1))
+    return None
 
 
 def _from_grids(grids: Iterable[Grid], report: Report) -> _Parsed:
@@ -120,10 +188,14 @@ def _from_grid(grid: Grid, index: int, report: Report) -> _Parsed:
         units=units,
     )
     _report_uncached(grid, header, sheet_rows, report)
+    _report_hidden(grid, sheet_rows, report)
     if not sheet_rows.projects:
         report.add(f"表头（第{index + 1}行）下面没有项目行", hint="请确认项目数据填在表头下方，且没有被整行删除")
+    completed = header.columns.get("completed")
+    month = _RANGE_MONTH.search(normalise(completed.header)) if completed else None
+    period = (completed.header, int(month.group(1))) if completed and month else None
     return _Parsed(sheet_rows.projects, layout, sheet_rows, grid.sheet, units.get("annual_plan", header.unit),
-                   header.as_of)
+                   header.as_of, period)
 
 
 def _report_uncached(grid: Grid, header: Header, sheet_rows: SheetRows, report: Report) -> None:
@@ -137,6 +209,16 @@ def _report_uncached(grid: Grid, header: Header, sheet_rows: SheetRows, report: 
         shown = "、".join(f"{get_column_letter(c + 1)}{r}" for r, c in cells[:3])
         report.add(f"有{len(cells)}个单元格是公式，但文件里没有保存计算结果（如 {shown}），读到的是空值",
                    hint="这类文件多由其他软件生成；请在 Excel 或 WPS 中打开，保存一次后再试")
+
+
+def _report_hidden(grid: Grid, sheet_rows: SheetRows, report: Report) -> None:
+    """Warn about project rows hidden in Excel: they are read and counted like the others, but
+    the person who hid them may not expect it."""
+    hidden = [raw.row for raw in sheet_rows.projects if raw.row in grid.hidden]
+    if hidden:
+        shown = "、".join(f"第{number}行" for number in hidden[:10]) + ("等" if len(hidden) > 10 else "")
+        report.warn(f"有{len(hidden)}个项目行在 Excel 中被隐藏（{shown}），已照常读取并计入",
+                    hint="如这些项目不应计入，请删除这些行；如应计入，可取消隐藏以便核对")
 
 
 def _report_no_header(grids: list[Grid], report: Report) -> None:

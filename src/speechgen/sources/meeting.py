@@ -20,6 +20,7 @@ from speechgen.sources.report import Report
 from speechgen.sources.text import CONTROL_HINT, control_characters, quote
 from speechgen.sources.textfile import decode_text
 from speechgen.zh.docnumber import doc_number_problem
+from speechgen.zh.people import SPOKEN_ROLES
 
 MEETING_SUFFIXES = (".yaml", ".yml", ".json")
 REQUIRED = {"region": "地区，如 示例市", "meeting": "会议名称，如 全市重点项目调度会",
@@ -135,9 +136,29 @@ def _coerce(name: str, value: object, lines: dict[str, int], report: Report, whe
         return parse_day(value)
     if name == "phone" and isinstance(value, int):
         raise CellError("电话号码被读成了数字（开头的0会丢失）", '请给号码加英文引号，如 phone: "0000-1234567"')
+    if name in TEXT_KEYS and isinstance(value, list):
+        return _text(_joined(name, value))
     if name in TEXT_KEYS:
         return _text(value)
     return _coerce_choice(name, value, where)
+
+
+# A list is welcome where a text is a list of organs (主送, 抄送: "，") or a speaker line written in
+# parts ([市长, 李明远] → "市长 李明远"; [张三, 李四] → "张三、李四"); elsewhere one text is meant.
+_LIST_JOINERS = {"addressee": "，", "cc": "，"}
+
+
+def _joined(name: str, items: list) -> str:
+    """Return a list written for a text key as the text documents print, never "['a', 'b']"."""
+    if any(isinstance(item, list | dict) or item is None for item in items) or not items:
+        raise CellError("应是一项文字或一列文字", f"请写成 {name}: 文字，或每项一行的“- 文字”")
+    parts = [str(item).strip() for item in items]
+    if name == "speaker":
+        titled = len(parts) == 2 and any(parts[0].endswith(role) for role in SPOKEN_ROLES)
+        return " ".join(parts) if titled else "、".join(parts)
+    if name in _LIST_JOINERS:
+        return _LIST_JOINERS[name].join(parts)
+    raise CellError("应是一项文字，不是列表", f"请写成 {name}: 文字（不加方括号“[ ]”和“- ”）")
 
 
 def _text(value: object) -> str:

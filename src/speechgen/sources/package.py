@@ -13,7 +13,7 @@ import re
 import zipfile
 
 from speechgen.errors import InputError, Problem
-from speechgen.sources.files import REOPEN_HINT
+from speechgen.sources.files import REOPEN_HINT, damage
 from speechgen.sources.limits import (
     MAX_COMPRESSION_RATIO,
     MAX_PART_BYTES,
@@ -35,7 +35,7 @@ def check_package(name: str, data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             problem = _problem(archive.infolist()) or _shared_strings_problem(archive)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        raise InputError(Problem(f"无法读取这个 Excel 文件，文件可能已损坏（{type(exc).__name__}）", file=name,
+        raise InputError(Problem(f"无法读取这个 Excel 文件，{damage(exc)}", file=name,
                                  hint=REOPEN_HINT)) from exc
     if problem:
         raise InputError(Problem(problem, file=name, hint=_HINT))

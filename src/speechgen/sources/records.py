@@ -19,7 +19,7 @@ from speechgen.sources.headers import RULES_BY_FIELD
 from speechgen.sources.limits import MAX_CELL_CHARS
 from speechgen.sources.report import Report
 from speechgen.sources.text import CONTROL_HINT, clean_text, control_characters, quote
-from speechgen.sources.vocab import STAGE_HELP, classify_problem, is_no_problem, parse_stage
+from speechgen.vocab import STAGE_HELP, is_no_problem, parse_stage, problem_types
 
 
 @dataclass(frozen=True)
@@ -106,14 +106,15 @@ class _RowReader:
             self.missing(name, f"请填写数字（单位：{self.layout.unit(name)}）")
         return value
 
-    def stage(self) -> Stage | None:
+    def stage(self) -> tuple[Stage | None, str | None]:
+        """Return the Stage and the status as written (None when it is the stage's own name)."""
         value = self.text("status", STAGE_HELP)
         if value is None:
-            return None
+            return None, None
         stage = parse_stage(value)
         if stage is None:
             self.error("status", f"“{quote(value)}”不是可识别的项目状态", STAGE_HELP)
-        return stage
+        return stage, None if stage is None or value == stage.value else value
 
     def date(self, name: str, year: int | None) -> dt.date | None:
         # planned_start is optional: an unreadable date loses the overdue check, nothing else.
@@ -133,7 +134,7 @@ def build_project(raw: RawRow, layout: Layout, report: Report, year: int | None 
     total = cells.amount("total", required=True)
     annual_plan = cells.amount("annual_plan", required=True)
     completed = cells.amount("completed", required=False)
-    status = cells.stage()
+    status, status_text = cells.stage()
     planned_start = cells.date("planned_start", year)
     problem, problem_type = _problem(cells)
     optional = {name: cells.text(name) for name in ("code", "leader", "nature", "category", "progress")}
@@ -142,19 +143,18 @@ def build_project(raw: RawRow, layout: Layout, report: Report, year: int | None 
     return Project(
         name=name, district=district, owner=owner, **optional,
         total=total, annual_plan=annual_plan, completed=completed if completed is not None else Decimal(0),
-        status=status, planned_start=planned_start, problem=problem, problem_type=problem_type,
+        status=status, status_text=status_text, planned_start=planned_start, problem=problem, problem_type=problem_type,
         row=raw.row,
     )
 
 
 def _problem(cells: _RowReader) -> tuple[str | None, str | None]:
-    """Return (存在问题, 问题类型); the type is normalised, or inferred from the problem text."""
+    """Return (存在问题, 问题类型); the types are normalised, or inferred from the problem text,
+    and joined with "、" when the cell names several ("资金、用地" counts for each)."""
     problem = cells.text("problem")
     if problem and is_no_problem(problem):
         problem = None
     kind = cells.text("problem_type")
     if kind and is_no_problem(kind):
         kind = None
-    if kind:
-        return problem, classify_problem(kind)
-    return problem, classify_problem(problem) if problem else None
+    return problem, "、".join(problem_types(kind, problem)) or None

@@ -19,10 +19,11 @@ from speechgen.sources.grid import Grid, Header
 from speechgen.sources.headers import AMOUNT_FIELDS
 from speechgen.sources.records import RawRow
 from speechgen.sources.text import clean_text, normalise
+from speechgen.zh.markers import MARKER_NUMERALS
 
 _TOTAL = re.compile(r"([^\d]{0,8}?)(合计|总计|小计|共计)(\(.*\))?")
 _GRAND_PREFIXES = ("", "全市", "全县", "全区", "总", "项目")
-_NUMERAL = "[一二三四五六七八九十]+"
+_NUMERAL = f"[{MARKER_NUMERALS}]+"
 _SECTION = re.compile(rf"({_NUMERAL}[、.]|[(]{_NUMERAL}[)]|第{_NUMERAL}(部分|类|批))")
 _BARE_NUMERAL = re.compile(rf"[(]?{_NUMERAL}[)]?")
 # (?<!\d) keeps the search linear: without it a long run of digits is tried from every position.

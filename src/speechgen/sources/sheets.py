@@ -20,7 +20,7 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
 from speechgen.errors import InputError, Problem
-from speechgen.sources.files import REOPEN_HINT
+from speechgen.sources.files import REOPEN_HINT, damage
 from speechgen.sources.grid import Grid
 from speechgen.sources.limits import MAX_CELL_CHARS, MAX_COLUMNS, MAX_NUMBER_DIGITS, MAX_ROWS, MAX_SHEET_CELLS
 
@@ -129,11 +129,13 @@ def read_sheet(sheet: Sheet, file: str, budget: Budget) -> Grid:
         raise InputError(Problem(location + refusal.message, file=file, sheet=sheet.title,
                                  hint=refusal.hint)) from None
     except Exception as exc:  # damaged XML fails anywhere inside openpyxl or the XML parser
-        raise InputError(Problem(f"无法读取这个工作表，文件可能已损坏（{type(exc).__name__}）", file=file,
+        raise InputError(Problem(f"无法读取这个工作表，{damage(exc)}", file=file,
                                  sheet=sheet.title, hint=REOPEN_HINT)) from exc
     rows = _rows(values)
     _fill_merged(rows, parser.merged_cells, budget, file, sheet.title)
-    return Grid(file, sheet.title, rows, frozenset(parser.uncached))
+    hidden = frozenset(int(number) for number, attrs in parser.row_dimensions.items()
+                       if str(attrs.get("hidden", "")).lower() in ("1", "true") and str(number).isdigit())
+    return Grid(file, sheet.title, rows, frozenset(parser.uncached), hidden)
 
 
 def _rows(values: dict[int, dict[int, object]]) -> list[list[object]]:

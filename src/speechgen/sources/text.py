@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from speechgen.sources.limits import QUOTE_CHARS
+from speechgen.zh.keys import normalise
+
+__all__ = ["CONTROL_HINT", "clean_text", "control_characters", "display", "normalise", "quote"]
 
 _SPACES = re.compile(r"\s+")
 _RUNS_OF_SPACE = re.compile(r"[\s\u3000]+")
@@ -16,13 +18,6 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 # NUL, DEL…) and the bidirectional overrides that make text read differently from how it is stored.
 CONTROL_HINT = "这类字符看不见，多是从网页或其他软件复制时带进来的，会使生成的文稿出错；请删去后重新输入"
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def normalise(text: object) -> str:
-    """Return text in comparable form: NFKC (full width → half width), no whitespace at all."""
-    if text is None:
-        return ""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", str(text)))
 
 
 def display(text: object) -> str:

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from speechgen.errors import InputError, Problem
-from speechgen.sources.files import REOPEN_HINT, is_ole
+from speechgen.sources.files import REOPEN_HINT, damage, is_ole
 from speechgen.sources.grid import Grid
 from speechgen.sources.package import check_package
 from speechgen.sources.sheets import Budget, Sheet, read_sheet
@@ -61,8 +61,8 @@ def _open(path: Path, data: bytes) -> tuple[list[Sheet], object]:
             reader = _reader_class()(io.BytesIO(data), read_only=True, data_only=True)
             reader.read()
     except Exception as exc:  # a damaged package fails anywhere inside openpyxl, zipfile or the XML parser
-        raise InputError(Problem(f"无法读取这个 Excel 文件，文件可能已损坏（{type(exc).__name__}）",
-                                 file=path.name, hint=REOPEN_HINT)) from exc
+        raise InputError(Problem(f"无法读取这个 Excel 文件，{damage(exc)}", file=path.name,
+                                 hint=REOPEN_HINT)) from exc
     return reader.sheets, reader.archive
 
 

@@ -24,7 +24,7 @@ from speechgen.document import (
     attachment_note_lines,
     block_text,
 )
-from speechgen.style import CHARS_PER_LINE, text_width_chars
+from speechgen.style import CHARS_PER_LINE, signature_indents_chars, text_width_chars
 
 INDENT = "\u3000\u3000"  # 首行缩进二字 (GB/T 9704 7.3.3)
 RULE = "\u2500" * CHARS_PER_LINE  # stands for the red rule and the 版记 rules
@@ -100,19 +100,13 @@ def centred(text: str) -> str:
 
 
 def signature_lines(signature: Signature) -> list[str]:
-    """Return 署名 and 成文日期 (GB/T 9704 7.3.5.2): the date four characters from the right, the
-    署名 centred over it; a 署名 longer than the date sits two from the right instead."""
-    date_width = text_width_chars(signature.date)
+    """Return 署名 and 成文日期 placed by GB/T 9704 7.3.5 as the other writers place them
+    (``style.signature_indents_chars``: the right indents, here as leading spaces)."""
+    issuer_right, date_right = signature_indents_chars(signature.issuer, signature.date, signature.sealed)
+    date = pad(CHARS_PER_LINE - date_right - text_width_chars(signature.date)) + signature.date
     if not signature.issuer:
-        return [pad(CHARS_PER_LINE - 4 - date_width) + signature.date]
-    issuer_width = text_width_chars(signature.issuer)
-    if issuer_width > date_width:
-        issuer_start = CHARS_PER_LINE - 2 - issuer_width
-        date_start = issuer_start + (issuer_width - date_width) / 2
-    else:
-        date_start = CHARS_PER_LINE - 4 - date_width
-        issuer_start = date_start + (date_width - issuer_width) / 2
-    return [pad(issuer_start) + signature.issuer, pad(date_start) + signature.date]
+        return [date]
+    return [pad(CHARS_PER_LINE - issuer_right - text_width_chars(signature.issuer)) + signature.issuer, date]
 
 
 def imprint_lines(imprint: Imprint) -> list[str]:

@@ -8,12 +8,13 @@ from speechgen.zh.dates import (
     format_period,
     is_month_end,
 )
-from speechgen.zh.enums import join_zh, ordinal_lead
+from speechgen.zh.enums import MAX_NAMED, join_zh, named_series, ordinal_lead
 from speechgen.zh.markers import heading_marker
 from speechgen.zh.numerals import to_chinese_numeral, to_chinese_ordinal
 from speechgen.zh.percent import compare_phrase, format_percent, format_points
 
 __all__ = [
+    "MAX_NAMED",
     "compare_phrase",
     "format_amount",
     "format_date",
@@ -27,6 +28,7 @@ __all__ = [
     "heading_marker",
     "is_month_end",
     "join_zh",
+    "named_series",
     "ordinal_lead",
     "to_chinese_numeral",
     "to_chinese_ordinal",

@@ -28,7 +28,8 @@ def format_month_day(day: dt.date) -> str:
 
 
 def is_month_end(day: dt.date) -> bool:
-    """Return True if day is the last day of its month."""
+    """Return True if day is the last day of its month (2月29日 in a leap year, 2月28日 otherwise);
+    the one definition, used by the 时序进度 (facts.schedule) and the dates documents write."""
     return day.day == calendar.monthrange(day.year, day.month)[1]
 
 

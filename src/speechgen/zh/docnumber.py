@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+from speechgen.zh.numerals import half_width_digits
+
 _BRACKETS = "〔〕[]［］()（）【】"
 # What users type: any bracket pair for the year, an optional 第, zero padding, full-width digits.
 # A serial number has at most 9 digits (int() of thousands of digits fails).
@@ -36,7 +37,7 @@ class DocNumber:
 def parse_doc_number(text: str) -> DocNumber | None:
     """Return the 发文字号 in ``text`` however its year was bracketed; None when it is not one
     (no four-digit year, no serial number, or serial number 0)."""
-    match = _LOOSE.match(text.translate(_FULL_WIDTH_DIGITS))
+    match = _LOOSE.match(half_width_digits(text))
     if match is None or int(match["num"]) == 0:
         return None
     return DocNumber(match["org"], int(match["year"]), int(match["num"]), match["hao"] is not None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from speechgen.zh.numerals import to_chinese_numeral
 
@@ -13,6 +13,14 @@ def join_zh(items: Iterable[str], conj: str = "和", sep: str = "、") -> str:
     if len(values) <= 1:
         return "".join(values)
     return sep.join(values[:-1]) + conj + values[-1]
+
+
+MAX_NAMED = 5  # a list of names shows at most this many, then 等 — the one rule, for Python and templates
+
+
+def named_series(items: Sequence[str], limit: int = MAX_NAMED) -> str:
+    """Return "甲、乙、丙" or, beyond ``limit`` items, "甲、乙、丙、丁、戊等"."""
+    return "、".join(items[:limit]) + ("等" if len(items) > limit else "")
 
 
 def ordinal_lead(n: int) -> str:

@@ -8,6 +8,14 @@ from speechgen.zh.numerals import to_chinese_numeral
 
 NumberingStyle = Literal["standard", "speech"]
 
+# The one home of what enumeration markers are written with, for every reader of them (markup's
+# headings, the ledger's section rows, check's and outline's markers): the numerals of 一、 （二）
+# 第三， 四是, the ones only long lists reach (一百零一), and either width of bracket.
+MARKER_NUMERALS = "一二三四五六七八九十"
+LONG_MARKER_NUMERALS = MARKER_NUMERALS + "〇零百"
+OPEN_BRACKETS = "（("
+CLOSE_BRACKETS = "）)"
+
 
 def heading_marker(level: int, n: int, style: NumberingStyle = "standard") -> str:
     """Return the marker of the n-th heading at level 1–4.

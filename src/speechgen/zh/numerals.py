@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 DIGITS = "零一二三四五六七八九"
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")  # the one table: ０１２ → 012
+
+
+def half_width_digits(text: str) -> str:
+    """Return ``text`` with full-width digits (０–９, as typed with a Chinese input method) as 0–9."""
+    return text.translate(FULL_WIDTH_DIGITS)
+
 _SMALL_UNITS = ("", "十", "百", "千")
 _BIG_UNITS = ("", "万", "亿", "万亿")
 

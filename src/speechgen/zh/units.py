@@ -95,3 +95,10 @@ def count_phrase(members: Sequence[str], all_names: Sequence[str], *, written: b
 def unit_noun(all_names: Sequence[str], *, written: bool = False) -> str:
     """Return one noun for the units in general: "县区", "乡镇", "县区和高新区" (for "各…之间")."""
     return join_zh(kind_nouns(all_names, written=written))
+
+
+def district_label(names: Sequence[str]) -> str:
+    """Return what a table calls the ledger's 县区 column: "乡镇（街道）" for a 县-level ledger whose
+    units are towns (and zones), "县区" otherwise."""
+    kinds = {unit_kind(name)[0] for name in names}
+    return "乡镇（街道）" if "town" in kinds and "county" not in kinds else "县区"

@@ -17,7 +17,7 @@ from speechgen.zh.people import split_person, spoken_person
 
 _STAGE_METRICS = {Stage.PREPARATION: "preparing", Stage.NOT_STARTED: "ready",  # 具备条件尚未开工
                   Stage.UNDER_CONSTRUCTION: "building", Stage.COMPLETED: "finished",
-                  Stage.OPERATING: "operating"}
+                  Stage.OPERATING: "operating", Stage.SUSPENDED: "suspended", Stage.DEFERRED: "deferred"}
 WHOLE_NAMES = ("全市", "全县", "全区")  # what a text calls the whole ledger
 TOTAL_ROWS = ("合计", "总计", "全市合计", "全县合计", "全区合计")  # … and a table's last row
 

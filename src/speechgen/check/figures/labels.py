@@ -53,6 +53,8 @@ _KEYWORDS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("building", re.compile(r"(?:正在)?在建(?:的)?(?:项目)?")),
         ("finished", re.compile(r"(?:已)?竣工(?:的)?(?:项目)?")),
         ("operating", re.compile(r"(?:已)?投产(?:的)?(?:项目)?")),
+        ("suspended", re.compile(r"(?:已)?(?:停工|停建)(?:的)?(?:项目)?")),
+        ("deferred", re.compile(r"暂缓(?:实施|建设)?(?:的)?(?:项目)?")),
         ("preparing", re.compile(r"(?:处于)?前期(?:阶段)?(?:的)?(?:项目)?")),
         ("problems", re.compile(r"问题(?:的项目)?(?:涉及|有)|制约因素的项目")),
         ("projects", re.compile(r"(?:重点)?项目(?:总数|总计)?(?:共|共有|合计|总数为?)|重点项目")),
@@ -64,7 +66,7 @@ _BRIDGE = re.compile(r"(?:[\s\x00]|的|为|是|达到?|了|共有?|合?计|累�
 _AFTER_COUNT = re.compile(r"(?:市级|省级)?(?:重点)?(?:项目)?(?:[已均都仍尚还也])*"
                           r"(?:(?P<overdue>逾期未开工|过计划开工时间)|(?P<not_started>未开工)|(?P<started>开工)"
                           r"|(?P<laggards>(?:投资)?(?:进度)?(?:滞后|落后))|(?P<finished>竣工|建成)"
-                          r"|(?P<operating>投产)|(?P<building>在建)|(?P<problems>存在(?:制约|问题|困难)|反映)"
+                          r"|(?P<operating>投产)|(?P<building>在建)|(?P<suspended>停工|停建)|(?P<deferred>暂缓)|(?P<problems>存在(?:制约|问题|困难)|反映)"
                           r"|(?P<projects>(?<=重点项目)))"
                           r"(?![的项目有共为]*\d)")  # "4个项目已开工3个": 已开工 is the 3's
 _LAGGING = re.compile(r"滞后|落后")
@@ -295,6 +297,8 @@ _HEADERS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("count", "building", re.compile(r"在建")),
     ("count", "finished", re.compile(r"竣工")),
     ("count", "operating", re.compile(r"投产")),
+    ("count", "suspended", re.compile(r"停工|停建")),
+    ("count", "deferred", re.compile(r"暂缓")),
     ("count", "preparing", re.compile(r"前期")),
     ("count", "rank", re.compile(r"排名|位次|名次")),
     ("count", "projects", re.compile(r"项目数|项目个数|项目总数")),

@@ -48,7 +48,9 @@ def damaged_docx(name: str) -> Iterator[None]:
         yield
     except (OpcError, LxmlError, zipfile.BadZipFile, KeyError, ValueError, AttributeError, TypeError,
             IndexError) as error:
-        raise InputError(Problem(f"无法读取 .docx，文件可能已损坏（{type(error).__name__}）", file=name,
+        from speechgen.sources.files import damage  # here: the sources package loads openpyxl and yaml
+
+        raise InputError(Problem(f"无法读取 .docx，{damage(error)}", file=name,
                                  hint=_RESAVE_HINT)) from None
 
 

@@ -14,10 +14,11 @@ import re
 from dataclasses import replace
 
 from speechgen.check.model import Para
+from speechgen.zh.markers import MARKER_NUMERALS
 from speechgen.zh.numerals import parse_small_numeral
 
 RUN_ON_MIN = 200  # a shorter line is an ordinary paragraph
-_CN = "一二三四五六七八九十"
+_CN = MARKER_NUMERALS
 # Between two paragraphs: a run of spaces (an ASCII space only where not inside "v1 2" or "8 30").
 _GAP = re.compile(r"[ \t\u3000\u00a0]+")
 _SALUTATION = re.compile(r"(?:同志们|各位[\u4e00-\u9fff]{1,12}?|朋友们|代表们)[：:]")

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from speechgen.zh.markers import MARKER_NUMERALS
 from speechgen.zh.numerals import parse_small_numeral
 
 Family = Literal["dun", "ordinal", "seq", "paren", "shi", "arabic", "paren_arabic", "circled"]
@@ -22,7 +23,7 @@ FAMILY_RANK: tuple[Family, ...] = ("dun", "ordinal", "seq", "paren", "arabic", "
 # Families that count in the same series: "首先……第二……第三" is one list in two styles.
 COMPATIBLE: dict[Family, Family] = {"seq": "ordinal", "ordinal": "seq"}
 
-_CN = "一二三四五六七八九十"
+_CN = MARKER_NUMERALS
 _SEQ_VALUES = {"首先": 1, "其次": 2, "再次": 3, "再者": 3}  # 最后 continues whatever came before
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 

@@ -15,13 +15,13 @@ from speechgen.facts.types import Facts, Laggard
 from speechgen.model import Project, Stage
 from speechgen.zh.people import speaker_name, split_person, spoken_person, written_person
 
-MAX_NAMED = 5  # a list of project names shows at most this many, then 等
+MAX_NAMED = zh.MAX_NAMED  # a list of project names shows at most this many, then 等 (zh.enums)
 
 
 def named(names: Sequence[str], limit: int = MAX_NAMED) -> str:
     """Return "甲", "甲和乙", "甲、乙、丙" or, beyond ``limit``, "甲、乙、丙、丁、戊等" (escaped)."""
-    shown = [md_escape(n) for n in names[:limit]]
-    return zh.join_zh(shown) if len(names) <= limit else "、".join(shown) + "等"
+    escaped = [md_escape(n) for n in names]
+    return zh.join_zh(escaped) if len(names) <= limit else zh.named_series(escaped, limit)
 
 
 def subject(names: Sequence[str], limit: int = MAX_NAMED) -> str:

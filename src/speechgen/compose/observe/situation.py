@@ -83,7 +83,8 @@ def _stage_counts(facts: Facts) -> dict[str, int]:
     stage = facts.overall.stage
     return {"preparation": stage(Stage.PREPARATION), "unstarted": stage(Stage.NOT_STARTED),
             "building": stage(Stage.UNDER_CONSTRUCTION), "finished": stage(Stage.COMPLETED),
-            "operating": stage(Stage.OPERATING)}
+            "operating": stage(Stage.OPERATING), "suspended": stage(Stage.SUSPENDED),
+            "deferred": stage(Stage.DEFERRED)}
 
 
 def starts(facts: Facts) -> tuple[list[Observation], Record]:

@@ -24,7 +24,6 @@ How the grid is derived (the numbers live in ``speechgen.style``; this module on
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from speechgen import style
@@ -63,9 +62,9 @@ MARGIN_LEFT = PAGE_WIDTH - MARGIN_RIGHT - TEXT_WIDTH
 FOOTER_DISTANCE = mm(style.FOOTER_DISTANCE_MM)
 LINE_PITCH = style.LINE_PITCH_TWIPS  # 579
 
-# Character spacing of 3号 text on the grid, whole twips (see the module docstring): −5.
-CHAR_SPACING_TWIPS = math.floor(style.LETTER_SPACING_PT * style.TWIPS_PER_PT)
-CHAR_PITCH_PT = style.BODY_SIZE_PT + CHAR_SPACING_TWIPS / style.TWIPS_PER_PT  # 15.75 pt
+# Character spacing of 3号 text on the grid, whole twips (see the module docstring): −5, and the
+# 15.75 pt it leaves a character — both defined once, in style.py.
+CHAR_SPACING_TWIPS = style.DOCX_CHAR_SPACING_TWIPS
 
 
 def char_twips(chars: float, size_pt: float = style.BODY_SIZE_PT, *, grid: bool = True) -> int:
@@ -75,7 +74,7 @@ def char_twips(chars: float, size_pt: float = style.BODY_SIZE_PT, *, grid: bool 
     sizes and paragraphs off the grid advance by the font size itself.
     """
     on_grid = grid and size_pt == style.BODY_SIZE_PT
-    per_char = CHAR_PITCH_PT if on_grid else size_pt
+    per_char = style.DOCX_CHAR_PITCH_PT if on_grid else size_pt
     return round(chars * per_char * style.TWIPS_PER_PT)
 
 

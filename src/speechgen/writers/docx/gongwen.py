@@ -27,7 +27,6 @@ from speechgen.writers.docx.xml import (
 # Times New Roman advance widths in em: attachment numbers "1." are digits and a full stop.
 _LATIN_EM = {".": 0.25, **{digit: 0.5 for digit in "0123456789"}}
 _NOTE_LABEL = "附件："
-_DATE_SHIFT_CHARS = 2  # 7.3.5.2: 成文日期首字比发文机关署名首字右移二字 (as in style.signature_indents_chars)
 
 
 def blank_line(height_twips: int) -> Para:
@@ -116,8 +115,8 @@ def signature(block: d.Signature, options: DocxOptions) -> list[Piece]:
         out.append(paragraph(style.STYLE_SIGNATURE.style_id, run(block.issuer),
                              _right_indent(sig_chars, options)))
         sig_width = style.text_width_chars(block.issuer)
-        if not block.sealed and sig_width - _DATE_SHIFT_CHARS >= style.text_width_chars(block.date):
-            start = geometry.TEXT_WIDTH - geometry.char_twips(sig_chars + sig_width - _DATE_SHIFT_CHARS,
+        if not block.sealed and sig_width - style.SIGNATURE_DATE_SHIFT_CHARS >= style.text_width_chars(block.date):
+            start = geometry.TEXT_WIDTH - geometry.char_twips(sig_chars + sig_width - style.SIGNATURE_DATE_SHIFT_CHARS,
                                                               grid=options.char_grid)
             date_props = (f'<w:ind w:leftChars="0" w:left="{start}" w:rightChars="0" w:right="0"/>',
                           justification("left"))
