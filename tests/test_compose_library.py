@@ -222,9 +222,9 @@ def test_a_snippet_file_in_gbk_or_utf16_loads_as_in_utf8(tmp_path: Path, encodin
 
 
 @pytest.mark.parametrize(("text", "line", "says"), [
-    ("role: speed\npassages:\n  - id: [unclosed\n    text: 好。\n", 3, "方括号“[ ]”没有成对"),
-    ("role: speed\npassages:\n\t- id: speed-t-01\n", 3, "用了 Tab 键"),
-    ("role: speed\npassages:\n  - id: speed-q-01\n    text: \"各地要\n", 4, "引号没有成对"),
+    ("role: speed\npassages:\n  - id: [unclosed\n    text: 好。\n", 3, "开头的列表没有用“]”结束"),
+    ("role: speed\npassages:\n\t- id: speed-t-01\n", 3, "用了 Tab"),
+    ("role: speed\npassages:\n  - id: speed-q-01\n    text: \"各地要\n", 4, "引号没有配对"),
     ("role: speed\npassages:\n  - id: speed-c-01\n    lead: 目标: 加快\n", 4, "值里含有冒号时请给整个值加上引号"),
 ])
 def test_a_snippet_yaml_error_is_chinese_with_its_line(tmp_path: Path, text: str, line: int, says: str) -> None:
@@ -233,7 +233,7 @@ def test_a_snippet_yaml_error_is_chinese_with_its_line(tmp_path: Path, text: str
         load_library([tmp_path])
     [problem] = caught.value.problems
     assert problem.row == line and problem.file == str(tmp_path / "speed.yaml")
-    assert says in problem.message and problem.message.startswith("YAML 格式错误")
+    assert says in problem.message and problem.message.startswith("YAML 格式有误")
     assert not re.search(r"[A-Za-z]{4,}", problem.message.replace("YAML", "")), problem.message  # no PyYAML English
 
 

@@ -151,9 +151,9 @@ def test_csv_problems_have_row_numbers(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("- name: 甲项目\n  status 在建\n", "台账.yaml › 第2行：YAML 格式有误（缺少“: ”"),
-    ("- name: 甲项目\n\tstatus: 在建\n", "台账.yaml › 第2行：YAML 格式有误（用了 Tab 键，YAML 只能用空格缩进和分隔）"),
-    ("- name: 甲项目\n  stage: [在建, 前期\n  owner: 甲\n", "台账.yaml › 第2行：YAML 格式有误（方括号“[ ]”没有成对"),
+    ("- name: 甲项目\n  status 在建\n", "台账.yaml › 第2行：YAML 格式有误：这一行缺少“: ”"),
+    ("- name: 甲项目\n\tstatus: 在建\n", "台账.yaml › 第2行：YAML 格式有误：用了 Tab（制表符）缩进"),
+    ("- name: 甲项目\n  stage: [在建, 前期\n  owner: 甲\n", "台账.yaml › 第2行：YAML 格式有误：“[”开头的列表"),
     ("- name: 甲项目\n  colour: 红\n  district: 东城区\n", "台账.yaml › 第1行：不认识的键“colour”"),
     ("name: 甲项目\n", "不认识的键“name”"),
     ("就一句话\n", "没有找到项目列表"),

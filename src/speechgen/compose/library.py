@@ -156,7 +156,7 @@ class _Loader:
             document = load_yaml(source)  # bounded: nesting, references, values (sources/documents.py)
         except yaml.YAMLError as error:
             what, line = describe(error, source)
-            self.problem(shown, line, f"YAML 格式错误：{what}", _YAML_HINT)
+            self.problem(shown, line, f"YAML 格式有误：{what}", _YAML_HINT)
             return
         data = document.value
         if not isinstance(data, dict) or not isinstance(data.get("passages"), list):
