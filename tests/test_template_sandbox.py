@@ -3,6 +3,7 @@ that stay in their folders, and limits on time and size — for --template and -
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -195,6 +196,42 @@ def test_to_plain_refuses_a_shape_it_does_not_know() -> None:
         to_plain(Live())
     plain = to_plain({"when": dt.date(2026, 6, 5), "n": 1.5, "names": ["甲"]})
     assert isinstance(plain, FrozenMap) and plain["n"] == Decimal("1.5") and plain["names"] == ("甲",)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Box:
+    n: int
+
+
+@dataclasses.dataclass(frozen=True)
+class _Fresh:
+    """Properties that make a new object on every read: each is freed once converted, and the
+    next may be given its id."""
+
+    n: int
+
+    @property
+    def one(self) -> _Box:
+        return _Box(self.n + 1)
+
+    @property
+    def two(self) -> _Box:
+        return _Box(self.n + 2)
+
+    @property
+    def three(self) -> tuple[int, ...]:
+        return (self.n + 3,)
+
+    @property
+    def four(self) -> tuple[int, ...]:
+        return (self.n + 4,)
+
+
+def test_to_plain_never_hands_one_object_another_objects_form() -> None:
+    # a memo keyed by id() alone gave `two` the Record made for `one` (the same address, reused)
+    for plain in (to_plain(_Fresh(0)), to_plain([_Fresh(0), _Fresh(10)])[1]):
+        base = plain.n
+        assert (plain.one.n, plain.two.n, plain.three, plain.four) == (base + 1, base + 2, (base + 3,), (base + 4,))
 
 
 FEATURES = """{% extends "base.md.j2" %}

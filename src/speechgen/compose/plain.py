@@ -145,22 +145,29 @@ def _record_names(cls: type) -> tuple[str, ...] | None:
     return (*fields, *(name for name in _properties(cls) if name not in fields))
 
 
-def to_plain(value: Any, memo: dict[int, Any] | None = None) -> Any:
+# A memo maps id(original) to (original, plain). The original is held, so its id cannot be given
+# to another object while the memo lives (a property that returns a new object each time would
+# otherwise free it, and the next new object could take its id and be handed the first one's
+# plain form), and a hit is taken only when it is that very object (``is``), never by id alone.
+Memo = dict[int, tuple[Any, Any]]
+
+
+def to_plain(value: Any, memo: Memo | None = None) -> Any:
     """Return ``value`` as plain data (see the module docstring); an object of a shape this
     module does not know raises TypeError — a new kind of value must be taught here, not passed
     through."""
     if type(value) in SCALARS or isinstance(value, Record | Term | FrozenMap):
         return value
     memo = {} if memo is None else memo
-    key = id(value)
-    if key in memo:
-        return memo[key]
+    entry = memo.get(id(value))
+    if entry is not None and entry[0] is value:
+        return entry[1]
     plain = _convert(value, memo)
-    memo[key] = plain
+    memo[id(value)] = (value, plain)
     return plain
 
 
-def _convert(value: Any, memo: dict[int, Any]) -> Any:
+def _convert(value: Any, memo: Memo) -> Any:
     if isinstance(value, Enum):
         properties = {"value": to_plain(value.value, memo)}
         properties.update({name: to_plain(getattr(value, name), memo) for name in _properties(type(value))})
@@ -190,22 +197,30 @@ def _convert(value: Any, memo: dict[int, Any]) -> Any:
 
 
 # The plain form of a Facts (and of everything reachable from it), kept while that Facts lives: a
-# batch or a second seed composes from the same Facts many times and converts it once.
-_CONVERTED: dict[int, tuple[weakref.ref[Any], dict[int, Any]]] = {}
+# batch or a second seed composes from the same Facts many times and converts it once. Looked up
+# by id(anchor), taken only when the weak reference still gives that very object.
+_CONVERTED: dict[int, tuple[weakref.ref[Any], Memo]] = {}
 
 
-def _memo_of(anchor: Any, known: dict[int, Any] | None = None) -> dict[int, Any]:
-    """Return a fresh memo holding the conversion of ``anchor`` and what it reaches. Only ids of
-    objects kept alive by ``anchor`` are shared; each call's own objects go into its copy.
+def _memo_of(anchor: Any, known: Memo | None = None) -> Memo:
+    """Return a fresh memo holding the conversion of ``anchor`` and what it reaches (each entry
+    holds its original, so the ids stay theirs); each call's own objects go into its copy.
     ``known`` holds conversions made already (of shared parts) that the anchor may reuse."""
-    entry = _CONVERTED.get(id(anchor))
+    key = id(anchor)
+    entry = _CONVERTED.get(key)
     if entry is None or entry[0]() is not anchor:
-        memo: dict[int, Any] = dict(known or {})
+        memo: Memo = dict(known or {})
         to_plain(anchor, memo)
-        key = id(anchor)
-        _CONVERTED[key] = (weakref.ref(anchor, lambda _ref: _CONVERTED.pop(key, None)), memo)
-        entry = _CONVERTED[key]
+        _CONVERTED[key] = entry = (weakref.ref(anchor, lambda _ref: _forget(key, _ref)), memo)
     return dict(entry[1])
+
+
+def _forget(key: int, ref: weakref.ref[Any]) -> None:
+    """Drop a dead anchor's conversion — only if the entry is still that anchor's (its id may
+    have been given to a new anchor converted since)."""
+    entry = _CONVERTED.get(key)
+    if entry is not None and entry[0] is ref:
+        del _CONVERTED[key]
 
 
 def plain_context(values: Mapping[str, Any], anchor: Any = None, shared: tuple[Any, ...] = ()) -> dict[str, Any]:
@@ -215,7 +230,7 @@ def plain_context(values: Mapping[str, Any], anchor: Any = None, shared: tuple[A
     of ``shared``, immutable objects many anchors hold (the ranked table of every group,
     Facts.siblings, and the meeting, which a batch's documents share: converted once, not once
     per document)."""
-    memo: dict[int, Any] = {}
+    memo: Memo = {}
     for part in shared:
         memo.update(_shared_memo(part))
     if anchor is not None:
@@ -223,19 +238,20 @@ def plain_context(values: Mapping[str, Any], anchor: Any = None, shared: tuple[A
     return {name: to_plain(value, memo) for name, value in values.items()}
 
 
-# Shared tuples (which cannot be weakly referenced) and their conversion, the last few kept.
-_SHARED: dict[int, tuple[Any, dict[int, Any]]] = {}
+# Shared tuples (which cannot be weakly referenced) and their conversion, the last few kept; each
+# entry holds its tuple, so the id it is found by stays that tuple's.
+_SHARED: dict[int, tuple[Any, Memo]] = {}
 _SHARED_KEPT = 8
 
 
-def _shared_memo(part: Any) -> dict[int, Any]:
-    """Return the conversion of a shared object: a tuple is kept (with a reference to it, so its
-    id stays its own) among the last few; anything else while it lives (_memo_of)."""
+def _shared_memo(part: Any) -> Memo:
+    """Return the conversion of a shared object: a tuple is kept (with a reference to it) among
+    the last few; anything else while it lives (_memo_of)."""
     if not isinstance(part, tuple):
         return _memo_of(part)
     entry = _SHARED.get(id(part))
     if entry is None or entry[0] is not part:
-        memo: dict[int, Any] = {}
+        memo: Memo = {}
         to_plain(part, memo)
         _SHARED.pop(id(part), None)
         _SHARED[id(part)] = entry = (part, memo)
