@@ -110,7 +110,7 @@ class SnippetLibrary:
 def _passage_lines(source: str) -> list[int]:
     """Return the 1-based line of each item of the ``passages`` list (best effort)."""
     try:
-        node = yaml.compose(source)
+        node = yaml.compose(source, Loader=_FAST_YAML or yaml.SafeLoader)
     except yaml.YAMLError:
         return []
     if not isinstance(node, yaml.MappingNode):
@@ -130,6 +130,20 @@ def _names(value: Any) -> list[str] | None:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return value
     return None
+
+
+_FAST_YAML = getattr(yaml, "CSafeLoader", None)  # libyaml's safe loader, when PyYAML was built with it
+
+
+def _load_yaml(source: str) -> Any:
+    """Return the YAML document (safe_load); with libyaml ten times faster, and an error is read
+    again by the pure-Python loader, whose message shows the line (the same message either way)."""
+    if _FAST_YAML is not None:
+        try:
+            return yaml.load(source, Loader=_FAST_YAML)  # CSafeLoader: the safe loader, in C
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(source)
 
 
 class _Loader:
@@ -154,7 +168,7 @@ class _Loader:
                              "一个片段文件通常只有几 KB 到几十 KB；请拆分或删去无关内容")
                 return
             source = path.read_text(encoding="utf-8")
-            data = yaml.safe_load(source)
+            data = _load_yaml(source)
         except (OSError, UnicodeDecodeError) as error:
             self.problem(shown, None, f"无法读取片段文件：{error}", "请保存为 UTF-8 编码的 YAML 文件")
             return
