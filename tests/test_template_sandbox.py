@@ -308,3 +308,23 @@ def test_every_resource_attack_is_refused_in_bounded_memory() -> None:
     for row in report:
         assert row["outcome"].startswith("refused: 模板"), row
         assert row["peak_rss_mb"] < 1024, row
+
+
+def test_a_facts_conversion_is_kept_only_while_the_facts_lives() -> None:
+    # the kept conversion must not hold its Facts (a batch converts one Facts per document)
+    import gc
+    import weakref
+
+    from speechgen.compose import plain
+
+    facts = sample_facts()
+    values = {"facts": facts, "projects": facts.projects}
+    first = plain.plain_context(values, anchor=facts, shared=(facts.siblings, facts.meeting))
+    again = plain.plain_context(values, anchor=facts, shared=(facts.siblings, facts.meeting))
+    assert first["facts"] is again["facts"] and first["projects"] == again["projects"]
+    assert first["facts"].overall.projects == facts.overall.projects
+    alive = weakref.ref(facts)
+    key = id(facts)
+    del facts, values
+    gc.collect()
+    assert alive() is None and key not in plain._CONVERTED

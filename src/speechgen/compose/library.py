@@ -96,7 +96,15 @@ class SnippetLibrary:
 
     def for_role(self, role: str) -> tuple[Passage, ...]:
         """Return the passages of a role (empty for an unknown role)."""
-        return tuple(p for p in self.passages if p.role == role)
+        return self._by_role.get(role, ())
+
+    @functools.cached_property
+    def _by_role(self) -> dict[str, tuple[Passage, ...]]:
+        """The passages of each role, in load order: made once, not looked for on every pick."""
+        by_role: dict[str, list[Passage]] = {}
+        for passage in self.passages:
+            by_role.setdefault(passage.role, []).append(passage)
+        return {role: tuple(passages) for role, passages in by_role.items()}
 
     def matching(self, role: str, kind: str, held: frozenset[str]) -> tuple[Passage, ...]:
         """Return the passages of a role usable in ``kind`` where the names ``held`` hold."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import weakref
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
@@ -198,21 +199,24 @@ def _convert(value: Any, memo: Memo) -> Any:
 
 # The plain form of a Facts (and of everything reachable from it), kept while that Facts lives: a
 # batch or a second seed composes from the same Facts many times and converts it once. Looked up
-# by id(anchor), taken only when the weak reference still gives that very object.
-_CONVERTED: dict[int, tuple[weakref.ref[Any], Memo]] = {}
+# by id(anchor), taken only when the weak reference still gives that very object. The memo kept
+# holds what the anchor reaches but not the anchor itself (its plain form is kept apart), or the
+# anchor would never die; nor the shared parts' entries, which _SHARED keeps.
+_CONVERTED: dict[int, tuple[weakref.ref[Any], Memo, Any]] = {}
 
 
-def _memo_of(anchor: Any, known: Memo | None = None) -> Memo:
-    """Return a fresh memo holding the conversion of ``anchor`` and what it reaches (each entry
-    holds its original, so the ids stay theirs); each call's own objects go into its copy.
-    ``known`` holds conversions made already (of shared parts) that the anchor may reuse."""
+def _memo_of(anchor: Any, known: Memo) -> Memo:
+    """Return the conversions of ``anchor`` and of what it reaches beyond ``known`` (conversions
+    made already, of shared parts, which the anchor may reuse): a new dict, the caller's to fill."""
     key = id(anchor)
     entry = _CONVERTED.get(key)
     if entry is None or entry[0]() is not anchor:
-        memo: Memo = dict(known or {})
-        to_plain(anchor, memo)
-        _CONVERTED[key] = entry = (weakref.ref(anchor, lambda _ref: _forget(key, _ref)), memo)
-    return dict(entry[1])
+        memo: Memo = dict(known)
+        plain = to_plain(anchor, memo)
+        own = dict(itertools.islice(memo.items(), len(known), None))  # insertion order: the new ones
+        own.pop(key, None)
+        _CONVERTED[key] = entry = (weakref.ref(anchor, lambda ref: _forget(key, ref)), own, plain)
+    return {**entry[1], key: (anchor, entry[2])}
 
 
 def _forget(key: int, ref: weakref.ref[Any]) -> None:
@@ -230,9 +234,11 @@ def plain_context(values: Mapping[str, Any], anchor: Any = None, shared: tuple[A
     of ``shared``, immutable objects many anchors hold (the ranked table of every group,
     Facts.siblings, and the meeting, which a batch's documents share: converted once, not once
     per document)."""
-    memo: Memo = {}
+    tables = tuple(part for part in shared if isinstance(part, tuple))
+    memo: Memo = dict(_shared_union(tables)) if tables else {}
     for part in shared:
-        memo.update(_shared_memo(part))
+        if not isinstance(part, tuple):  # the meeting: kept while it lives, as an anchor is
+            memo.update(_memo_of(part, {}))
     if anchor is not None:
         memo.update(_memo_of(anchor, memo))
     return {name: to_plain(value, memo) for name, value in values.items()}
@@ -242,13 +248,23 @@ def plain_context(values: Mapping[str, Any], anchor: Any = None, shared: tuple[A
 # entry holds its tuple, so the id it is found by stays that tuple's.
 _SHARED: dict[int, tuple[Any, Memo]] = {}
 _SHARED_KEPT = 8
+_UNION: list[tuple[tuple[Any, ...], Memo]] = []  # the last set of shared parts and their memos joined
 
 
-def _shared_memo(part: Any) -> Memo:
-    """Return the conversion of a shared object: a tuple is kept (with a reference to it) among
-    the last few; anything else while it lives (_memo_of)."""
-    if not isinstance(part, tuple):
-        return _memo_of(part)
+def _shared_union(parts: tuple[tuple[Any, ...], ...]) -> Memo:
+    """Return the conversions of all the shared tuples in one memo (not to be changed): the same
+    tables for every document of a batch are joined once, not once per document."""
+    if _UNION and len(_UNION[0][0]) == len(parts) and all(a is b for a, b in zip(_UNION[0][0], parts, strict=True)):
+        return _UNION[0][1]
+    union: Memo = {}
+    for part in parts:
+        union.update(_shared_memo(part))
+    _UNION[:] = [(parts, union)]
+    return union
+
+
+def _shared_memo(part: tuple[Any, ...]) -> Memo:
+    """Return the conversion of a shared tuple, kept (with a reference to it) among the last few."""
     entry = _SHARED.get(id(part))
     if entry is None or entry[0] is not part:
         memo: Memo = {}
