@@ -157,7 +157,7 @@ def to_plain(value: Any, memo: Memo | None = None) -> Any:
     """Return ``value`` as plain data (see the module docstring); an object of a shape this
     module does not know raises TypeError — a new kind of value must be taught here, not passed
     through."""
-    if type(value) in SCALARS or isinstance(value, Record | Term | FrozenMap):
+    if type(value) in SCALARS or _shape(type(value)) == "plain":
         return value
     memo = {} if memo is None else memo
     entry = memo.get(id(value))
@@ -168,31 +168,48 @@ def to_plain(value: Any, memo: Memo | None = None) -> Any:
     return plain
 
 
+@functools.cache
+def _shape(cls: type) -> str:
+    """Return what to_plain does with a value of this class, decided once per class (the ABC
+    checks — Mapping above all — cost more than the conversion), in the order _convert tries."""
+    for shape, kinds in (("plain", (Record, Term, FrozenMap)), ("enum", Enum), ("bool", bool), ("str", str),
+                         ("int", int), ("float", float), ("datetime", dt.datetime), ("date", dt.date)):
+        if issubclass(cls, kinds):
+            return shape
+    if not issubclass(cls, type) and _record_names(cls) is not None:  # a class itself is no record
+        return "record"
+    for shape, kinds in (("mapping", Mapping), ("sequence", (list, tuple)), ("set", (set, frozenset))):
+        if issubclass(cls, kinds):
+            return shape
+    return "unknown"
+
+
 def _convert(value: Any, memo: Memo) -> Any:
-    if isinstance(value, Enum):
+    shape = _shape(type(value))
+    if shape == "record":
+        return Record(type(value).__name__, {name: to_plain(getattr(value, name), memo)
+                                             for name in _record_names(type(value))})  # type: ignore[union-attr]
+    if shape == "sequence":
+        return tuple(to_plain(item, memo) for item in value)
+    if shape == "enum":
         properties = {"value": to_plain(value.value, memo)}
         properties.update({name: to_plain(getattr(value, name), memo) for name in _properties(type(value))})
         return Term(str(value.value), properties)
-    if isinstance(value, bool):
+    if shape == "bool":
         return bool(value)
-    if isinstance(value, str):
+    if shape == "str":
         return str(value)
-    if isinstance(value, int):
+    if shape == "int":
         return int(value)
-    if isinstance(value, float):
+    if shape == "float":
         return Decimal(repr(value))
-    if isinstance(value, dt.datetime):
+    if shape == "datetime":
         return dt.datetime.fromisoformat(value.isoformat())
-    if isinstance(value, dt.date):
+    if shape == "date":
         return dt.date(value.year, value.month, value.day)
-    names = None if isinstance(value, type) else _record_names(type(value))
-    if names is not None:
-        return Record(type(value).__name__, {name: to_plain(getattr(value, name), memo) for name in names})
-    if isinstance(value, Mapping):
+    if shape == "mapping":
         return FrozenMap({to_plain(k, memo): to_plain(v, memo) for k, v in value.items()})
-    if isinstance(value, list | tuple):
-        return tuple(to_plain(item, memo) for item in value)
-    if isinstance(value, set | frozenset):
+    if shape == "set":
         return frozenset(to_plain(item, memo) for item in value)
     raise TypeError(f"{type(value).__name__} is not plain template data; teach compose/plain.py its shape")
 
@@ -205,18 +222,20 @@ def _convert(value: Any, memo: Memo) -> Any:
 _CONVERTED: dict[int, tuple[weakref.ref[Any], Memo, Any]] = {}
 
 
-def _memo_of(anchor: Any, known: Memo) -> Memo:
-    """Return the conversions of ``anchor`` and of what it reaches beyond ``known`` (conversions
-    made already, of shared parts, which the anchor may reuse): a new dict, the caller's to fill."""
+def _memo_of(anchor: Any, memo: Memo) -> None:
+    """Add to ``memo`` (which holds the conversions of shared parts, which the anchor may reuse)
+    the conversions of ``anchor`` and of what it reaches: made once while the anchor lives."""
     key = id(anchor)
     entry = _CONVERTED.get(key)
     if entry is None or entry[0]() is not anchor:
-        memo: Memo = dict(known)
+        known = len(memo)
         plain = to_plain(anchor, memo)
-        own = dict(itertools.islice(memo.items(), len(known), None))  # insertion order: the new ones
+        own = dict(itertools.islice(memo.items(), known, None))  # insertion order: the new ones
         own.pop(key, None)
-        _CONVERTED[key] = entry = (weakref.ref(anchor, lambda ref: _forget(key, ref)), own, plain)
-    return {**entry[1], key: (anchor, entry[2])}
+        _CONVERTED[key] = (weakref.ref(anchor, lambda ref: _forget(key, ref)), own, plain)
+        return
+    memo.update(entry[1])
+    memo[key] = (anchor, entry[2])
 
 
 def _forget(key: int, ref: weakref.ref[Any]) -> None:
@@ -238,9 +257,9 @@ def plain_context(values: Mapping[str, Any], anchor: Any = None, shared: tuple[A
     memo: Memo = dict(_shared_union(tables)) if tables else {}
     for part in shared:
         if not isinstance(part, tuple):  # the meeting: kept while it lives, as an anchor is
-            memo.update(_memo_of(part, {}))
+            _memo_of(part, memo)
     if anchor is not None:
-        memo.update(_memo_of(anchor, memo))
+        _memo_of(anchor, memo)
     return {name: to_plain(value, memo) for name, value in values.items()}
 
 
