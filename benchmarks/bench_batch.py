@@ -17,7 +17,7 @@ Measured:
    processes (two --shard halves run side by side): the ceiling of any two-process speed-up here;
 4. peak RSS at N = 200 against N = 1,000 (督办单, --jobs 1);
 5. PDF: --format pdf for 200 督办单 (--jobs 1 and --jobs 2) against LibreOffice converting the
-   same 200 .docx, 20 per call (BENCH_BATCH_PDF=0 leaves this out).
+   same 200 .docx, 20 per call (BENCH_BATCH_PDF=0 leaves this out; BENCH_BATCH_ROUNDS=N, best of N).
 
 The machine is shared and noisy, so every measurement is the best of ROUNDS runs, alternated.
 Run: .venv/bin/python benchmarks/run.py batch   (or make bench)
@@ -40,7 +40,7 @@ from docxtpl_loop import naive_sheets, naive_supervision
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 RUN_CLI = "import sys; from speechgen.cli import main; main(sys.argv[1:])"
-ROUNDS = 3
+ROUNDS = int(os.environ.get("BENCH_BATCH_ROUNDS", "3"))  # best of this many runs each
 NAIVE_DOCUMENTS = 300  # the loop's docs/s is measured on fewer documents (it takes ~30 ms each)
 PDF_DOCUMENTS = 200
 LIBREOFFICE_PER_CALL = 20
