@@ -14,7 +14,7 @@ import yaml
 
 from speechgen.compose.claims import unbacked
 from speechgen.compose.env import make_environment
-from speechgen.compose.vetting import known_names, normalize_text, vet
+from speechgen.compose.vetting import Vetted, known_names, normalize_text, vet
 from speechgen.compose.wording import Choice, WordingError, every_wording, parse_wording
 from speechgen.errors import InputError, Problem
 from speechgen.kinds import KIND_LABELS
@@ -154,6 +154,20 @@ def _load_yaml(source: str) -> Any:
     return yaml.safe_load(source)
 
 
+_VETTED: dict[tuple[object, frozenset[str]], tuple[Vetted | None, tuple[str, ...]]] = {}
+_VETTED_KEPT = 20_000  # passages; the built-in library has about 460
+
+
+def _content_key(value: Any) -> object:
+    """Return a passage's text (a YAML value: text, list of texts and lists) as a hashable key
+    that equals another only for the same content (types kept: "1" is not 1)."""
+    if isinstance(value, list):
+        return ("list", tuple(_content_key(item) for item in value))
+    if isinstance(value, dict):
+        return ("dict", tuple(sorted((repr(k), _content_key(v)) for k, v in value.items())))
+    return (type(value).__name__, repr(value))
+
+
 class _Loader:
     """Collects passages and every problem found, over all files, in one pass."""
 
@@ -222,7 +236,7 @@ class _Loader:
             self.problem(file, line, f"{where}kinds 只能是 {'、'.join(KINDS)} 的列表")
             kinds = []
         needs, unless = self.check_names(item, where, file, line)
-        vetted, problems = vet(item.get("text"), needs, self.env)
+        vetted, problems = self.vet(item.get("text"), needs)
         for message in problems:
             self.problem(file, line, where + message)
         lead = self.check_lead(role, item.get("lead"), where, file, line, needs)
@@ -233,6 +247,19 @@ class _Loader:
                 names=vetted.names, segments=vetted.segments, fields=vetted.fields,
                 lead_segments=lead[1] if lead else (),
             ))
+
+    def vet(self, text: Any, needs: frozenset[str]) -> tuple[Vetted | None, list[str]]:
+        """Return vet()'s verdict on a passage's text: a pure function of the text and needs, kept
+        per process by their content (a library loaded again with one more folder vets only the
+        new passages)."""
+        key = (_content_key(text), needs)
+        if key not in _VETTED:
+            if len(_VETTED) >= _VETTED_KEPT:
+                _VETTED.clear()
+            verdict, problems = vet(text, needs, self.env)
+            _VETTED[key] = (verdict, tuple(problems))
+        verdict, kept = _VETTED[key]
+        return verdict, list(kept)
 
     def check_names(self, item: dict, where: str, file: str, line: int | None) -> tuple[frozenset[str], frozenset[str]]:
         """Return needs (with the older key when, the same thing) and unless, reporting unknown
