@@ -2,7 +2,8 @@
 
 Measured:
 
-1. in this process (so that the load other work puts on the machine weighs on both sides alike):
+1. in this process, so that the load other work puts on the machine weighs on both sides alike
+   (last: a child forked from this process afterwards would count its memory in its peak RSS):
    per-project 督办单 (1,000 documents) and per-责任单位 督办通知 (300 documents: 300 units in the
    generated ledger) through ``run_batch`` with jobs=1, in the steady state — (N − 1) documents
    over the time a run of N takes beyond a run that plans the same N but makes one (shard N/N),
@@ -134,7 +135,6 @@ def run() -> None:
         folder = Path(tmp)
         ledger, meeting = write_big_ledger(folder / "n1000", 1000)
         small, small_meeting = write_big_ledger(folder / "n200", 200)
-        steady = steady_in_process(folder, ledger, meeting)
         sheets = ("督办单", "--per", "project", "--only", "all")
         notices = ("督办通知", "--per", "owner", "--only", "all")
         batch(folder, ledger, meeting, "warm", *sheets, "--jobs", "1")  # file caches, .pyc
@@ -154,6 +154,8 @@ def run() -> None:
                                             "--format", "pdf") for _ in range(2)]
             batch(folder, small, small_meeting, "docx200", *sheets, "--jobs", "1")
             office = min(libreoffice(folder / "docx200", folder / f"lo{i}") for i in range(2))
+        # last: a child forked from this process after the in-process runs would count its memory
+        steady = steady_in_process(folder, ledger, meeting)
     _report(steady, {name: best(values) for name, values in runs.items()}, min(halves), office)
 
 
