@@ -2,8 +2,9 @@
 
 Measured:
 
-1. in this process, so that the load other work puts on the machine weighs on both sides alike
-   (last: a child forked from this process afterwards would count its memory in its peak RSS):
+1. in this process and in CPU time (time.process_time), so that the load other work puts on the
+   machine weighs on both sides alike and little on either (last: a child forked from this process
+   afterwards would count its memory in its peak RSS):
    per-project 督办单 (1,000 documents) and per-责任单位 督办通知 (300 documents: 300 units in the
    generated ledger) through ``run_batch`` with jobs=1, in the steady state — (N − 1) documents
    over the time a run of N takes beyond a run that plans the same N but makes one (shard N/N),
@@ -63,16 +64,16 @@ def batch(folder: Path, ledger: Path, meeting: Path, out: str, *args: str) -> tu
 
 def in_process(folder: Path, ledger: Path, meeting: Path, kind: str, per: str,
                shard: tuple[int, int] | None = None) -> tuple[float, int]:
-    """Run the batch in this process (jobs=1); return (seconds, documents made)."""
+    """Run the batch in this process (jobs=1); return (CPU seconds of this process, documents made)."""
     from speechgen.batch.request import BatchRequest
     from speechgen.batch.run import run_batch
 
     target = folder / "inproc"
     shutil.rmtree(target, ignore_errors=True)
-    start = time.perf_counter()
+    start = time.process_time()
     summary = run_batch(BatchRequest(kind=kind, data=ledger, meeting=meeting, per=per, out_dir=target,  # type: ignore[arg-type]
                                      only="all", jobs=1, shard=shard))
-    return time.perf_counter() - start, summary.made
+    return time.process_time() - start, summary.made
 
 
 def best(runs: list[tuple[float, int]]) -> tuple[float, int]:
@@ -165,9 +166,9 @@ def _report(steady: dict[str, tuple[int, float, float, float]], best_of: dict[st
           f"{platform.python_version()}, load average {os.getloadavg()[0]:.1f}")
     for label, (count, full, one, naive) in steady.items():
         rate = (count - 1) / max(full - one, 1e-9)
-        print(f"{label} ×{count}, in one process, jobs 1: steady state {rate:.0f} docs/s "
+        print(f"{label} ×{count}, in one process, jobs 1, CPU time: steady state {rate:.0f} docs/s "
               f"({1000 / rate:.2f} ms a document; run {full:.2f} s, reading and planning {one:.2f} s), "
-              f"naive loop {naive:.1f} docs/s: {rate / naive:.1f}×")
+              f"naive loop {naive:.1f} docs/s ({1000 / naive:.1f} ms): {rate / naive:.1f}×")
     for label, name, (count, *_, naive) in (("督办单", "sheets", steady["督办单"]),
                                              ("督办通知", "notices", steady["督办通知"])):
         total = best_of[name][0]
