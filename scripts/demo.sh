@@ -13,6 +13,11 @@ for kind in speech bulletin notice; do
   $bin/speechgen generate "$kind" "${inputs[@]}" --force \
     -o "$out/generated-$kind.md" -o "$out/generated-$kind.docx" -o "$out/generated-$kind.pdf"
 done
+# Against the previous month (examples/ledger-previous.xlsx): 较上月, 新开工, 排名升降, 连续滞后.
+$bin/speechgen facts "${inputs[@]}" --previous "$ex/ledger-previous.xlsx"
+$bin/speechgen generate bulletin "${inputs[@]}" --previous "$ex/ledger-previous.xlsx" --force \
+  -o "$out/generated-bulletin-compared.md" -o "$out/generated-bulletin-compared.docx" \
+  -o "$out/generated-bulletin-compared.pdf"
 # The same speech in the two other frames (see `speechgen frames`).
 for frame in review three_x; do
   $bin/speechgen generate speech "${inputs[@]}" --frame "$frame" --force \

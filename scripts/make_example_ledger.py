@@ -8,8 +8,15 @@ at the end of May (≈36% against 41.7%), districts are uneven (高新区 ≈54%
 is the most frequent problem, some 未开工 projects are past their planned start, and one
 project has completed more than its annual plan (the reader warns about it).
 
+examples/ledger-previous.xlsx is the same ledger a month earlier (数据截至4月30日, 1—4月完成投资),
+for `--previous`: every district completed less (by its own share, so 北岭县 was ahead of 南山县
+and is overtaken), three projects had not started yet (新开工 in May), one was still 在建 (竣工 in
+May), 东城区数字经济产业大厦 was behind (摘帽 in May), 东城区商贸物流园 was not yet in the ledger
+(新增入库), 西湖区城市书房 was and has left it (调出), and three names are written differently
+(a half-width bracket, a trailing 项目 dropped, one added) — matched all the same.
+
 The output is byte-for-byte reproducible: run `python scripts/make_example_ledger.py` and
-commit both files.
+commit the three files.
 """
 
 from __future__ import annotations
@@ -196,6 +203,27 @@ DISTRICTS: dict[str, list[tuple]] = {
 }
 BLANK_AFTER = "西湖区"  # a stray empty row, as in real ledgers
 
+# The previous month (examples/ledger-previous.xlsx): 1—4月 as a share of 1—5月 per district
+PREVIOUS_NOTE = "单位：万元　　数据截至：2026年4月30日"
+PREVIOUS_COMPLETED_HEADER = "1—4月\n完成投资"
+PREVIOUS_SHARE = {"高新区": 0.80, "东城区": 0.74, "西湖区": 0.76, "南山县": 0.70, "北岭县": 0.95, "青河县": 0.75}
+# name → (项目状态, 1—4月完成投资) where April differs from the share
+PREVIOUS_OVERRIDES: dict[str, tuple[str, int]] = {
+    "高新区氢能装备制造项目": ("未开工", 0),
+    "北岭县城区集中供热改造": ("未开工", 0),
+    "西湖区食品精深加工园": ("未开工", 0),
+    "西湖区会展中心改造提升": ("在建", 5200),
+    "东城区数字经济产业大厦": ("在建", 5000),
+}
+PREVIOUS_NAMES = {  # written differently a month earlier
+    "东城区老旧小区改造（第三批）": "东城区老旧小区改造(第三批)",
+    "北岭县硅材料深加工项目": "北岭县硅材料深加工",
+    "高新区人工智能算力中心": "高新区人工智能算力中心项目",
+}
+PREVIOUS_ONLY_NEW = "东城区商贸物流园"  # 新增入库 in May
+PREVIOUS_REMOVED = ("西湖区城市书房", "建设城市书房12处", "西湖区文化和旅游局", ZHENG, "新建", "文化旅游",
+                    6000, 3000, 900, "在建", D(2026, 1, 1), "已建成5处", None, None, "5月调出调度范围")
+
 
 def rows() -> list[list[object]]:
     """Return the data rows in sheet order, 序号 and 县区 filled in."""
@@ -206,18 +234,37 @@ def rows() -> list[list[object]]:
     return result
 
 
-def write_xlsx(target: Path) -> None:
+def previous_rows() -> list[list[object]]:
+    """Return the data rows of the month before, in sheet order."""
+    result = []
+    for district, projects in DISTRICTS.items():
+        listed = [p for p in projects if p[0] != PREVIOUS_ONLY_NEW]
+        if district == "西湖区":
+            listed.append(PREVIOUS_REMOVED)
+        for project in listed:
+            row = list(project)
+            if row[0] in PREVIOUS_OVERRIDES:
+                row[9], row[8] = PREVIOUS_OVERRIDES[row[0]]
+            elif row[8] is not None:
+                row[8] = int(row[8] * PREVIOUS_SHARE[district] / 10 + 0.5) * 10
+            row[0] = PREVIOUS_NAMES.get(row[0], row[0])
+            result.append([len(result) + 1, district, *row])
+    return result
+
+
+def write_xlsx(target: Path, data: list[list[object]] | None = None, note: str = NOTE,
+               headers: tuple[str, ...] = HEADERS) -> None:
     """Write the ledger workbook, reproducibly."""
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
-    last = get_column_letter(len(HEADERS))
+    last = get_column_letter(len(headers))
     ws.append([TITLE])
     ws.merge_cells(f"A1:{last}1")
-    ws.append([NOTE])
+    ws.append([note])
     ws.merge_cells(f"A2:{last}2")
-    ws.append(list(HEADERS))
-    data = rows()
+    ws.append(list(headers))
+    data = rows() if data is None else data
     first_row: dict[str, int] = {}
     current = 3  # the row last written
     for index, row in enumerate(data):
@@ -307,7 +354,10 @@ def main() -> None:
     examples.mkdir(exist_ok=True)
     write_xlsx(examples / "ledger.xlsx")
     write_csv(examples / "ledger-gbk.csv")
-    print(f"已写出 {examples / 'ledger.xlsx'} 和 {examples / 'ledger-gbk.csv'}（{len(rows())} 个项目）")
+    previous_headers = tuple(PREVIOUS_COMPLETED_HEADER if h == "1—5月\n完成投资" else h for h in HEADERS)
+    write_xlsx(examples / "ledger-previous.xlsx", previous_rows(), PREVIOUS_NOTE, previous_headers)
+    print(f"已写出 {examples / 'ledger.xlsx'}、{examples / 'ledger-gbk.csv'}（{len(rows())} 个项目）"
+          f"和 {examples / 'ledger-previous.xlsx'}（上月，{len(previous_rows())} 个项目）")
 
 
 if __name__ == "__main__":

@@ -159,9 +159,26 @@ def one_project() -> Facts:
     return compute_facts(Dossier(meeting=county_meeting(), projects=(only,), source="test"))
 
 
+def compared() -> Facts:
+    """The example against its previous month (examples/ledger-previous.xlsx, 4月底): the gap
+    narrowed, three projects started, 南山县 overtook 北岭县, 14 projects lagging both months."""
+    return api.compute_facts(LEDGER, MEETING, previous=[EXAMPLES / "ledger-previous.xlsx"])
+
+
+def compared_worse() -> Facts:
+    """The example against a made-up 4月底 at which every project had 90 % of its May figure and
+    the same stage: the city was level with 时序进度 then (33.2% vs 33.3%) and fell behind."""
+    dossier = example_dossier()
+    earlier = dossier.model_copy(update={
+        "meeting": dossier.meeting.model_copy(update={"as_of": dt.date(2026, 4, 30)}),
+        "projects": tuple(_scaled(dossier.projects, "0.9"))})
+    return compute_facts(dossier, previous=[earlier])
+
+
 SCENARIOS: dict[str, Callable[[], Facts]] = {
     "example": example, "ahead": ahead, "february": february, "november": november, "june": june,
     "speaker_lagging": speaker_lagging, "low_start": low_start, "majority": majority, "unit_level": unit_level,
     "tied_problems": tied_problems,
     "county_two_units": county_two_units, "one_project": one_project,
+    "compared": compared, "compared_worse": compared_worse,
 }

@@ -121,8 +121,17 @@ def test_template_errors_name_the_template_and_its_line(sealed: None) -> None:
     assert (problem.file, problem.row) == ("通报模板.md.j2", 2) and "模板语法错误" in problem.message
     with pytest.raises(InputError) as caught:
         api.generate_from_bytes(GenerateRequest("bulletin", LEDGER, MEETING,
-                                                template=InputFile("gbk.md.j2", "通报".encode("gbk"))))
-    assert caught.value.problems[0].file == "gbk.md.j2"
+                                                template=InputFile("图片.md.j2", b"\x89PNG\r\n\x1a\n\x00\x00")))
+    [problem] = caught.value.problems
+    assert problem.file == "图片.md.j2" and "模板文件不是文本文件" in problem.message
+
+
+def test_a_template_in_gbk_or_utf16_reads_as_in_utf8(sealed: None) -> None:
+    text = (resource_dir("templates") / "bulletin.md.j2").read_text(encoding="utf-8")
+    made = {encoding: api.generate_from_bytes(GenerateRequest(
+        "bulletin", LEDGER, MEETING, template=InputFile("通报.md.j2", text.encode(encoding)), formats=(".md",),
+    )).files[".md"] for encoding in ("utf-8", "gbk", "utf-16", "utf-8-sig")}
+    assert len(set(made.values())) == 1 and "通报" in made["gbk"].decode("utf-8")
 
 
 def test_bad_formats_are_refused_before_the_ledger_is_read(sealed: None) -> None:

@@ -100,3 +100,8 @@ def test_filters_directly() -> None:
     long = "关于开展高新技术产业开发区重点项目建设专项督查的通知"
     turned = render("{{ x|title_lines('重点项目', '专项督查') }}", x=long)
     assert turned == "关于开展高新技术产业开发区\n重点项目建设专项督查的通知"
+    from speechgen.writers.titles import broken_title, title_width_chars
+
+    tricky = "关于加快推进刘振宇副市长包保重点项目建设的督办通知"  # the writers' break, not a phrase's
+    assert render("{{ x|title_lines('重点项目') }}", x=tricky) == broken_title(tricky, title_width_chars())
+    assert render("{{ x|title_lines }}", x=tricky) == "关于加快推进刘振宇副市长\n包保重点项目建设的督办通知"

@@ -232,3 +232,62 @@ def test_the_names_a_wording_reads_are_what_jinja_finds() -> None:
     for wording in (*wordings, *SHAPES):
         tree = env.parse(wording)
         assert names_and_fields(tree, env)[0] == meta.find_undeclared_variables(tree), wording
+
+
+SPEED = ("role: speed\npassages:\n  - id: speed-gbk-01\n    lead: 再加把劲\n    needs: [behind]\n"
+         "    text: 各地要再加把劲。\n")
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-16", "utf-8-sig"])
+def test_a_snippet_file_in_gbk_or_utf16_loads_as_in_utf8(tmp_path: Path, encoding: str) -> None:
+    (tmp_path / "speed.yaml").write_bytes(SPEED.encode(encoding))
+    [passage] = [p for p in load_library([tmp_path]).passages if p.id == "speed-gbk-01"]
+    assert passage.lead == "再加把劲" and passage.line == 3
+
+
+@pytest.mark.parametrize(("text", "line", "says"), [
+    ("role: speed\npassages:\n  - id: [unclosed\n    text: 好。\n", 3, "方括号“[ ]”没有成对"),
+    ("role: speed\npassages:\n\t- id: speed-t-01\n", 3, "用了 Tab 键"),
+    ("role: speed\npassages:\n  - id: speed-q-01\n    text: \"各地要\n", 4, "引号没有成对"),
+    ("role: speed\npassages:\n  - id: speed-c-01\n    lead: 目标: 加快\n", 4, "值里含有冒号时请给整个值加上引号"),
+])
+def test_a_snippet_yaml_error_is_chinese_with_its_line(tmp_path: Path, text: str, line: int, says: str) -> None:
+    (tmp_path / "speed.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_library([tmp_path])
+    [problem] = caught.value.problems
+    assert problem.row == line and problem.file == str(tmp_path / "speed.yaml")
+    assert says in problem.message and problem.message.startswith("YAML 格式错误")
+    assert not re.search(r"[A-Za-z]{4,}", problem.message.replace("YAML", "")), problem.message  # no PyYAML English
+
+
+@pytest.mark.parametrize(("data", "says"), [
+    (b"PK\x03\x04\x14\x00\x06\x00binary", "片段文件不是文本文件"),
+    (bytes([0x81, 0x20]) * 8, "无法识别片段文件的文字编码"),
+    ("a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8)), "引用"),
+])
+def test_an_unusable_snippet_file_is_refused_naming_it(tmp_path: Path, data: bytes | str, says: str) -> None:
+    path = tmp_path / "speed.yaml"
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    with pytest.raises(InputError) as caught:
+        load_library([tmp_path])
+    [problem] = caught.value.problems
+    assert problem.file == str(path) and says in problem.message, problem.message
+
+
+def test_snippet_files_and_templates_share_one_size_limit(tmp_path: Path) -> None:
+    from speechgen.compose import user_template
+    from speechgen.compose.env import MAX_TEMPLATE_BYTES
+    from speechgen.compose.library import MAX_SNIPPET_FILE_BYTES
+    from speechgen.inputs import InputFile
+
+    assert MAX_SNIPPET_FILE_BYTES == MAX_TEMPLATE_BYTES
+    path = tmp_path / "speed.yaml"
+    path.write_text(SPEED + "#" * MAX_SNIPPET_FILE_BYTES, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_library([tmp_path])
+    [problem] = caught.value.problems
+    assert problem.file == str(path) and "片段文件太大（超过1 MB）" in problem.message
+    with pytest.raises(InputError, match="模板文件太大（超过1 MB）"):
+        user_template(InputFile("t.md.j2", b"#" * (MAX_TEMPLATE_BYTES + 1)))

@@ -63,6 +63,9 @@ def test_header_row_is_bold_style_and_repeats_on_every_page() -> None:
     assert {style_of(p) for p in header.iter(q("p"))} == {"TableHeader"}
     assert all(r.find("w:trPr/w:tblHeader", NS) is None for r in rows)
     assert {style_of(p) for r in rows for p in r.iter(q("p"))} == {"TableText"}
+    # the header keeps with the first row, as the attachment title keeps with the header
+    assert all(p.find("w:pPr/w:keepNext", NS) is not None for p in header.iter(q("p")))
+    assert all(p.find("w:pPr/w:keepNext", NS) is None for r in rows for p in r.iter(q("p")))
 
 
 def test_caption_precedes_the_table() -> None:
@@ -87,13 +90,22 @@ def test_author_alignment_wins() -> None:
 
 
 def test_header_unit_moves_to_its_own_line_when_the_header_wraps() -> None:
-    assert header_text("年度计划投资（万元）", 4 * 280 + 114) == "年度计划投资\n（万元）"
+    assert header_text("年度计划投资（万元）", 4 * 280 + 114) == "年度计划\n投资\n（万元）"  # between words
+    assert header_text("年度计划投资（万元）", 6 * 280 + 114) == "年度计划投资\n（万元）"
     assert header_text("年度计划投资（万元）", 12 * 280) == "年度计划投资（万元）"
     assert header_text("县（市、区）", 4 * 280) == "县\n（市、区）"  # a qualifier breaks before its bracket
     assert header_text("县（市、区）", 7 * 280) == "县（市、区）"
-    assert header_text("建设内容（含续建、新开工）", 4 * 280) == "建设内容（含续建、新开工）"  # no unit
+    assert header_text("建设内容（含续建、新开工）", 14 * 280) == "建设内容（含续建、新开工）"  # no unit
+    assert header_text("建设内容（含续建、新开工）", 6 * 280) == "建设内容\n（含续建、\n新开工）"
     header = table_of(LEDGER).find("w:tr", NS)
     assert header.findall(".//w:br", NS)
+
+
+def test_a_header_too_wide_for_its_column_turns_between_words() -> None:
+    """"1—5月完成投资" broke as "1—5月完 / 成投资" in the PDF: the lines are set by the writer, by words."""
+    assert header_text("1—5月完成投资（万元）", 1254) == "1—5月\n完成投资\n（万元）"
+    assert header_text("1—5月完成投资", 1254) == "1—5月\n完成投资"
+    assert header_text("2026年计划投资", 1254) == "2026年\n计划投资"
 
 
 def test_ragged_rows_are_padded() -> None:

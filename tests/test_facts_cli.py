@@ -68,7 +68,7 @@ def test_json(files: tuple[str, str]) -> None:
     result = run("-d", files[0], "-m", files[1], "--json", "--by", "owner")
     assert result.exit_code == 0
     data = json.loads(result.stdout, parse_float=D)
-    assert data["schema"] == "speechgen-facts/1"
+    assert data["schema"] == "speechgen-facts/2"
     assert data["overall"]["completion_rate"] == D("33.1")
     assert data["overall"]["completed_wan"] == D("1258.5")
     assert data["groups"]["by"] == "owner"

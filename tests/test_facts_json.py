@@ -34,7 +34,7 @@ def test_facts_json_schema_and_values() -> None:
     assert '"progress": 41.7\n' in text
     assert "东城区" in text  # not \\u escaped
     data = json.loads(text, parse_float=D)
-    assert data["schema"] == "speechgen-facts/1"
+    assert data["schema"] == "speechgen-facts/2"
     assert data["schedule"]["progress"] == D("41.7")
     overall = data["overall"]
     assert overall["stages"] == {"前期": 1, "未开工": 0, "在建": 1, "竣工": 0, "投产": 0}

@@ -163,9 +163,9 @@ def test_docx_and_markdown_inputs(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("name", "content", "words"), [
     ("稿.doc", b"x", "不支持的文件类型"),
     ("稿.docx", b"not a zip", "不是有效的 .docx"),
-    ("稿.txt", b"\xff\x00\x00\x01" * 10, "不是纯文本"),
+    ("稿.txt", b"\xff\x00\x00\x01" * 10, "稿件不是文本文件"),
     ("稿.txt", b"  \n\n", "没有文字"),
-    ("稿.txt", bytes([0x81, 0x20]) * 8, "无法识别文件编码"),
+    ("稿.txt", bytes([0x81, 0x20]) * 8, "无法识别稿件的文字编码"),
 ])
 def test_unusable_input_exits_2(tmp_path: Path, name: str, content: bytes, words: str) -> None:
     path = tmp_path / name

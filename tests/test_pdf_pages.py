@@ -69,3 +69,26 @@ def test_libreoffice_keeps_a_rate_with_its_percent_sign() -> None:
                                 d.AttachmentHeading("附件", "重点项目督查清单"), d.Table(header, (row,) * 3)))
     lines = [line for page in page_lines(render_pdf(doc, PdfOptions(engine="libreoffice"))) for line in page]
     assert sum("108.1%" in line for line in lines) == 3
+
+
+@needs_soffice
+def test_libreoffice_keeps_the_attachment_title_with_its_table() -> None:
+    """examples/notice.md in LibreOffice 7.4: the title was alone on page 4, its table on page 5."""
+    pages = page_lines(render_pdf(api.parse_markup_file(NOTICE), PdfOptions(engine="libreoffice")))
+    attachment = next(lines for lines in pages if lines and lines[0] == "附件")
+    assert any("项目清单" in line for line in attachment) and any("合计" in line for line in attachment)
+    assert "抄送" in "".join(pages[-1])
+
+
+def _header_words(data: bytes) -> list[str]:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = next(p for p in pdf.pages if "序号" in (p.extract_text() or ""))
+        return [word["text"] for word in page.extract_words(x_tolerance=1.5)]
+
+
+@pytest.mark.parametrize("engine", ["weasyprint", pytest.param("libreoffice", marks=needs_soffice)])
+def test_a_table_header_turns_between_words_in_the_pdf(engine: str) -> None:
+    """"1—5月完成投资" broke as "1—5月完 / 成投资" in the preview."""
+    words = _header_words(render_pdf(api.parse_markup_file(NOTICE), PdfOptions(engine=engine)))
+    assert "完成投资" in words, words[:30]  # LibreOffice's autospace splits "1—5 月" into two words
+    assert not any(word.endswith("月完") or word.startswith("成投资") for word in words)

@@ -139,7 +139,7 @@ def test_wrong_file_type(tmp_path: Path, name: str, expected: str) -> None:
 def test_csv_in_an_unknown_encoding(tmp_path: Path) -> None:
     path = tmp_path / "台账.csv"
     path.write_bytes(b"\x80\xff\x80,\xff\n")
-    assert "无法识别文件的文字编码" in read_problems(path)[0]
+    assert "无法识别台账文件的文字编码" in read_problems(path)[0]
 
 
 def test_csv_problems_have_row_numbers(tmp_path: Path) -> None:
@@ -151,7 +151,9 @@ def test_csv_problems_have_row_numbers(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("- name: 甲项目\n  status 在建\n", "台账.yaml › 第3行：YAML 格式有误"),
+    ("- name: 甲项目\n  status 在建\n", "台账.yaml › 第2行：YAML 格式有误（缺少“: ”"),
+    ("- name: 甲项目\n\tstatus: 在建\n", "台账.yaml › 第2行：YAML 格式有误（用了 Tab 键，YAML 只能用空格缩进和分隔）"),
+    ("- name: 甲项目\n  stage: [在建, 前期\n  owner: 甲\n", "台账.yaml › 第2行：YAML 格式有误（方括号“[ ]”没有成对"),
     ("- name: 甲项目\n  colour: 红\n  district: 东城区\n", "台账.yaml › 第1行：不认识的键“colour”"),
     ("name: 甲项目\n", "不认识的键“name”"),
     ("就一句话\n", "没有找到项目列表"),

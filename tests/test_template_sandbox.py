@@ -328,3 +328,63 @@ def test_a_facts_conversion_is_kept_only_while_the_facts_lives() -> None:
     del facts, values
     gc.collect()
     assert alive() is None and key not in plain._CONVERTED
+
+
+def _generate_with(template: Path, out: Path) -> Any:
+    return CliRunner().invoke(main, [
+        "generate", "bulletin", "-d", str(EXAMPLES / "ledger.xlsx"), "-m", str(EXAMPLES / "meeting.yaml"),
+        "--template", str(template), "-o", str(out),
+    ])
+
+
+def test_a_gbk_template_and_the_gbk_file_it_includes_are_read(tmp_path: Path) -> None:
+    """Notepad's and WPS's GBK, not only UTF-8: the template and its include, by the one decoder."""
+    (tmp_path / "部分.md.j2").write_bytes("共{{ n_projects }}个项目。\n".encode("gbk"))
+    template = tmp_path / "通报.md.j2"
+    template.write_bytes("---\ntitle: {{ region }}简报\n---\n\n{% include '部分.md.j2' %}".encode("gbk"))
+    result = _generate_with(template, tmp_path / "out.md")
+    assert result.exit_code == 0, result.stderr
+    assert "示例市简报" in (tmp_path / "out.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("data", "says"), [
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "模板文件不是文本文件"),
+    (bytes([0x81, 0x20]) * 8, "无法识别模板文件的文字编码"),
+    (b"#" * 1_000_001, "模板文件太大（超过1 MB）"),
+])
+def test_an_unusable_included_file_is_refused_naming_it(tmp_path: Path, data: bytes, says: str) -> None:
+    (tmp_path / "部分.md.j2").write_bytes(data)
+    template = tmp_path / "通报.md.j2"
+    template.write_text("---\ntitle: 简报\n---\n\n{% include '部分.md.j2' %}", encoding="utf-8")
+    result = _generate_with(template, tmp_path / "out.md")
+    assert result.exit_code == 2 and "部分.md.j2" in result.stderr and says in result.stderr, result.stderr
+    assert "codec" not in result.stderr and "Traceback" not in result.output
+    assert not (tmp_path / "out.md").exists()
+    template.write_bytes(data)  # the template itself: the same message
+    result = _generate_with(template, tmp_path / "out.md")
+    assert result.exit_code == 2 and "通报.md.j2" in result.stderr and says in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(("payload", "says"), [
+    ("{{ ''.__class__.__mro__ }}", "安全"),
+    ("{{ meeting.parse_raw('x') }}", ""),
+    ("{{ 'a' * 10**9 }}", ""),
+    ("{{ 'x'|center(10**10) }}", ""),
+    ("{% for i in range(10**9) %}{% endfor %}", ""),
+])
+def test_a_snippet_passage_meets_the_template_sandbox_and_limits(tmp_path: Path, payload: str, says: str) -> None:
+    """Issue 8: the limits of templates hold for snippet files: refused at load or at render, exit 2."""
+    folder = tmp_path / "snips"
+    folder.mkdir()
+    (folder / "extra.yaml").write_text(
+        f"role: extra\npassages:\n  - id: extra-01\n    needs: [meeting]\n    text: \"{payload}好。\"\n",
+        encoding="utf-8")
+    template = tmp_path / "我的模板.md.j2"
+    template.write_text("---\ntitle: 简报\n---\n\n{{ pick('extra') }}\n", encoding="utf-8")
+    result = CliRunner().invoke(main, [
+        "generate", "bulletin", "-d", str(EXAMPLES / "ledger.xlsx"), "-m", str(EXAMPLES / "meeting.yaml"),
+        "--template", str(template), "--snippets", str(folder), "--template-timeout", "2",
+        "-o", str(tmp_path / "out.md"),
+    ])
+    assert result.exit_code == 2 and "extra" in result.stderr and says in result.stderr, result.stderr
+    assert "Traceback" not in result.output and not (tmp_path / "out.md").exists()

@@ -75,3 +75,13 @@ def test_both_writers_break_title_and_attachment_title_alike() -> None:
 def test_a_landscape_attachment_title_uses_the_wider_line() -> None:
     title = "2026年1—5月各县区重点项目建设推进情况统计表"
     assert "<br/>" not in render_block(d.AttachmentHeading("附件", title), landscape=True)
+
+
+def test_the_title_module_imports_on_its_own() -> None:
+    """compose's title_lines filter imports writers/titles.py first: no import cycle through docx/."""
+    import subprocess
+    import sys
+
+    code = "import speechgen.writers.titles as t; print(int(t.title_width_chars()))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "20", done.stderr

@@ -105,6 +105,8 @@ class Meeting(_Frozen):
     addressees: dict[str, str] = Field(default_factory=dict,
                                        description="批量生成时各县区、单位的主送机关，如 青河县: 青河县人民政府")
     feedback_by: dt.date | None = Field(default=None, description="督办通知、督办单：整改情况书面报送的截止日期")
+    previous_as_of: tuple[dt.date, ...] = Field(
+        default=(), description="与上期比较时（--previous）上期台账的数据截至日期，多期时按从早到晚的顺序")
 
     @property
     def scope(self) -> str:
@@ -134,6 +136,7 @@ class Project(_Frozen):
     name: str
     district: str
     owner: str
+    code: str | None = Field(default=None, description="项目编号（有此列时与上期台账按编号对应）")
     leader: str | None = None
     nature: str | None = None
     category: str | None = None

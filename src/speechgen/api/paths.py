@@ -32,13 +32,13 @@ from speechgen.api.values import (
 from speechgen.document import Document
 from speechgen.errors import InputError, Problem
 from speechgen.facts import DEFAULT_LAG_THRESHOLD, Facts
+from speechgen.inputs import InputFile
 from speechgen.model import Dossier
 from speechgen.writers.options import Engine, RenderOptions
 
 if TYPE_CHECKING:
     from speechgen.check import Outline, Report
     from speechgen.compose import DocKind
-    from speechgen.inputs import InputFile
     from speechgen.wordtemplate import TemplateReport
     from speechgen.writers import Written
 
@@ -62,10 +62,27 @@ def load_dossier(data: Path, meeting: Path) -> Dossier:
     return read_dossier(Path(data), Path(meeting))
 
 
-def compute_facts(data: Path, meeting: Path, *, lag_threshold: Decimal = DEFAULT_LAG_THRESHOLD) -> Facts:
+def compute_facts(data: Path, meeting: Path, *, lag_threshold: Decimal = DEFAULT_LAG_THRESHOLD,
+                  previous: Sequence[Path] = ()) -> Facts:
     """Return the Facts (every figure: 时序进度, rates, ranks, 滞后项目, 问题分类) of a 项目台账
-    and a meeting file; ``lag_threshold`` in 百分点. Raises InputError on bad input."""
-    return facts_from_bytes(FactsRequest(*_dossier_files(data, meeting), lag_threshold=lag_threshold)).facts
+    and a meeting file; ``lag_threshold`` in 百分点; ``previous`` earlier periods' ledgers, oldest
+    first (Facts.changes). Raises InputError on bad input."""
+    return facts_from_bytes(FactsRequest(*_dossier_files(data, meeting), lag_threshold=lag_threshold,
+                                         previous=read_previous(previous))).facts
+
+
+def read_previous(paths: Sequence[Path]) -> tuple[InputFile, ...]:
+    """Return the earlier periods' ledger files (--previous), read as the ledger is."""
+    from speechgen.sources.files import LEDGER_LOOKALIKES, check_file
+    from speechgen.sources.ledger import LEDGER_SUFFIXES, ledger_size_limit
+
+    files = []
+    for path in paths:
+        path = Path(path)
+        max_bytes, hint = ledger_size_limit(path.suffix.lower())
+        files.append(InputFile(path.name, check_file(path, LEDGER_SUFFIXES, "上期台账文件", max_bytes,
+                                                     LEDGER_LOOKALIKES, hint)))
+    return tuple(files)
 
 
 def parse_markup_file(source: Path) -> Document:
@@ -154,6 +171,7 @@ def generate(
     options: RenderOptions | None = None,
     docx_template: Path | None = None,
     length: str = "normal",
+    previous: Sequence[Path] = (),
 ) -> Generated:
     """Draft a document from a ledger and a meeting file and write it to every output (.docx,
     .pdf, .html, .txt; .md is the dialect text itself). Outputs are checked before anything is
@@ -166,7 +184,7 @@ def generate(
 
     outputs = [Path(output) for output in outputs]
     template = Path(template) if template is not None else None
-    inputs = [Path(data), Path(meeting), *([template] if template else []),
+    inputs = [Path(data), Path(meeting), *map(Path, previous), *([template] if template else []),
               *([Path(docx_template)] if docx_template else [])]
     plan = check_outputs(outputs, inputs=inputs, force=force)
     suffixes = _suffixes(outputs)
@@ -178,6 +196,7 @@ def generate(
         snippets=tuple(snippets), doc_number=doc_number, template_seconds=template_seconds,
         options=options, engine=engine,
         docx_template=read_docx_template(docx_template) if docx_template else None,
+        previous=read_previous(previous),
     )
     result = generate_from_bytes(request)
     written = write_outputs(plan, [(output, result.files[suffix])
@@ -192,7 +211,7 @@ def outline(source: Path) -> Outline:
 
 
 def check(source: Path, *, data: Path | None = None, meeting: Path | None = None,
-          ignore: str | Sequence[str] = ()) -> Report:
+          ignore: str | Sequence[str] = (), previous: Sequence[Path] = ()) -> Report:
     """Return the findings of every check rule on a .txt, .docx or .md draft but those named in
     ``ignore`` (``check_rules`` lists them); with a ledger and a meeting file, also trace every
     figure to the Facts. Raises InputError on unusable input or an unknown rule name."""
@@ -200,7 +219,7 @@ def check(source: Path, *, data: Path | None = None, meeting: Path | None = None
     draft = _read(source)
     ledger, info = _dossier_files(data, meeting) if data is not None and meeting is not None else (None, None)
     names = (ignore,) if isinstance(ignore, str) else tuple(ignore)  # one name, not its letters
-    return check_from_bytes(CheckRequest(draft, ledger, info, names)).report
+    return check_from_bytes(CheckRequest(draft, ledger, info, names, read_previous(previous))).report
 
 
 def template_check(template: Path, *, for_render: bool = False) -> TemplateReport:

@@ -31,6 +31,10 @@ class FactsRequest:
     ledger: InputFile
     meeting: InputFile
     lag_threshold: Decimal = DEFAULT_LAG_THRESHOLD
+    previous: tuple[InputFile, ...] = ()  # earlier periods' ledgers, oldest first (Facts.changes)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "previous", tuple(self.previous))
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ class FactsResult:
     dossier: Dossier
     facts: Facts
     warnings: tuple[Problem, ...]
+    previous: tuple[Dossier, ...] = ()  # the earlier periods read (FactsRequest.previous), oldest first
 
 
 @dataclass(frozen=True)
@@ -76,10 +81,12 @@ class GenerateRequest:
     options: RenderOptions | None = None
     engine: Engine | None = None
     docx_template: InputFile | None = None
+    previous: tuple[InputFile, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "formats", tuple(self.formats))
         object.__setattr__(self, "snippets", tuple(Path(folder) for folder in self.snippets))
+        object.__setattr__(self, "previous", tuple(self.previous))
 
 
 @dataclass(frozen=True)
@@ -131,8 +138,10 @@ class CheckRequest:
     ledger: InputFile | None = None
     meeting: InputFile | None = None
     ignore: tuple[str, ...] = ()
+    previous: tuple[InputFile, ...] = ()  # earlier ledgers: 较上月 figures are traced too
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "previous", tuple(self.previous))
         names = (self.ignore,) if isinstance(self.ignore, str) else tuple(self.ignore)
         object.__setattr__(self, "ignore", names)
 

@@ -46,11 +46,14 @@ if TYPE_CHECKING:
 def facts_from_bytes(request: FactsRequest) -> FactsResult:
     """Return the Dossier, the Facts (every figure: 时序进度, rates, ranks, 滞后项目, 问题分类) and
     the warnings of a ledger and a meeting file. Raises InputError with every problem of both."""
-    from speechgen.sources import parse_dossier
+    from speechgen.sources import parse_dossier, parse_previous
 
     dossier = parse_dossier(request.ledger, request.meeting)
-    computed = facts.compute_facts(dossier, lag_threshold=request.lag_threshold)
-    return FactsResult(dossier, computed, computed.warnings)
+    previous: tuple[Dossier, ...] = ()
+    if request.previous:
+        previous, _ = parse_previous(request.previous, dossier, request.ledger, request.meeting.name)
+    computed = facts.compute_facts(dossier, lag_threshold=request.lag_threshold, previous=previous)
+    return FactsResult(dossier, computed, computed.warnings, previous)
 
 
 def generate_from_bytes(request: GenerateRequest) -> GenerateResult:
@@ -59,7 +62,7 @@ def generate_from_bytes(request: GenerateRequest) -> GenerateResult:
     unknown format — before anything is computed), TemplateError (the template)."""
     writers = _writers(request.formats)
     word = _word_template(request.docx_template, "ledger", request.template_seconds, writers)
-    computed = facts_from_bytes(FactsRequest(request.ledger, request.meeting)).facts
+    computed = facts_from_bytes(FactsRequest(request.ledger, request.meeting, previous=request.previous)).facts
     text = draft(request.kind, computed, frame=request.frame, seed=request.seed, template=request.template,
                  template_folder=request.template_folder, snippets=request.snippets,
                  doc_number=request.doc_number, source=request.ledger.name,
@@ -104,7 +107,7 @@ def check_from_bytes(request: CheckRequest) -> CheckResult:
     source = read_draft(request.draft)
     computed = None
     if request.ledger is not None and request.meeting is not None:
-        computed = facts_from_bytes(FactsRequest(request.ledger, request.meeting)).facts
+        computed = facts_from_bytes(FactsRequest(request.ledger, request.meeting, previous=request.previous)).facts
     layout = computed.meeting.layout if computed else None
     report = check_source(source, facts=computed, fonts=render_options(layout).fonts, rules=rules)
     return CheckResult(report, computed, computed.warnings if computed else ())
@@ -244,7 +247,7 @@ def group_facts(source: Facts | Dossier, by: GroupBy) -> tuple[GroupFacts, ...]:
 
 
 def facts_to_json(computed: Facts, by: GroupBy | None = None) -> str:
-    """Return the Facts as JSON text, schema speechgen-facts/1 (see speechgen.facts.jsonout)."""
+    """Return the Facts as JSON text, schema speechgen-facts/2 (see speechgen.facts.jsonout)."""
     return facts.facts_to_json(computed, by)
 
 

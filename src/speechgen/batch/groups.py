@@ -3,6 +3,7 @@ own facts; which of them --only keeps (and why the others are skipped); the --sh
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
@@ -33,13 +34,16 @@ class Group:
     project: Project | None = None
 
 
-def groups_of(dossier: Dossier, per: Per, *, lag_threshold: Decimal = DEFAULT_LAG_THRESHOLD) -> list[Group]:
+def groups_of(dossier: Dossier, per: Per, *, lag_threshold: Decimal = DEFAULT_LAG_THRESHOLD,
+              previous: Sequence[Dossier] = ()) -> list[Group]:
     """Return the groups in the order the ledger lists them (a group where its first project is;
-    projects in ledger order): the stable order in which documents are numbered."""
+    projects in ledger order): the stable order in which documents are numbered. With ``previous``
+    a unit's Facts carry its changes (a project's document is not compared)."""
     if per == "project":
         return [Group(per, project.name, _project_facts(dossier, project, lag_threshold), project)
                 for project in dossier.projects]
-    every = {facts.overall.key: facts for facts in facts_by_group(dossier, per, lag_threshold=lag_threshold)}
+    every = {facts.overall.key: facts for facts in facts_by_group(dossier, per, lag_threshold=lag_threshold,
+                                                                        previous=previous)}
     ledger_order = dict.fromkeys(group_key(project, per) for project in dossier.projects)
     return [Group(per, key, every[key]) for key in ledger_order]
 

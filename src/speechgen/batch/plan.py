@@ -90,6 +90,7 @@ class PlanChoices:
     lag_threshold: Decimal = Decimal(10)
     shared: str = ""  # a digest of what every document shares (template, seed, options)
     reserved: tuple[str, ...] = ()  # names the batch writes besides its documents
+    previous: tuple[Dossier, ...] = ()  # earlier periods, oldest first: each group's Facts.changes
 
 
 def plan_batch(dossier: Dossier, choices: PlanChoices) -> BatchPlan:
@@ -100,7 +101,8 @@ def plan_batch(dossier: Dossier, choices: PlanChoices) -> BatchPlan:
     numbering = _numbering(dossier, choices.number_from)
     kept: list[tuple[int, Group]] = []
     skipped: list[Skipped] = []
-    for order, group in enumerate(groups_of(dossier, choices.per, lag_threshold=choices.lag_threshold)):
+    for order, group in enumerate(groups_of(dossier, choices.per, lag_threshold=choices.lag_threshold,
+                                                previous=choices.previous)):
         reason = skip_reason(group, choices.only)
         if reason is None:
             kept.append((order, group))
@@ -134,7 +136,7 @@ def _document_facts(dossier: Dossier, group: Group, choices: PlanChoices, meetin
         return dataclasses.replace(group.facts, meeting=meeting)
     own = compute_facts(Dossier(meeting=meeting, projects=group.facts.projects), lag_threshold=choices.lag_threshold)
     return dataclasses.replace(own, group_by=group.facts.group_by, group=group.facts.group,
-                               siblings=group.facts.siblings)
+                               siblings=group.facts.siblings, changes=group.facts.changes)
 
 
 def _numbering(dossier: Dossier, number_from: int | None):  # type: ignore[no-untyped-def]

@@ -27,7 +27,8 @@ class BatchRequest:
     ``resume``: make only what the folder's manifest does not list as made from the same input;
     ``shard``: (i, n), the i-th of n slices; ``feedback_by`` replaces the meeting file's date for
     the written report of a 督办通知/督办单; ``docx_template`` is an office's Word template each
-    .docx fills (docs/docx-templates.md; its .pdf is LibreOffice's conversion).
+    .docx fills (docs/docx-templates.md; its .pdf is LibreOffice's conversion); ``previous``
+    the earlier periods' ledgers each group's document is compared with.
     """
 
     kind: str
@@ -52,6 +53,7 @@ class BatchRequest:
     engine: Engine | None = None
     template_seconds: float | None = None
     docx_template: Path | None = None
+    previous: tuple[Path, ...] = ()  # earlier periods' ledgers, oldest first (较上月, 连续滞后)
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ def run_batch(request: BatchRequest, progress: ProgressCallback | None = None) -
     suffixes = _suffixes(request)
     ledger, meeting_file = _read_inputs(request)
     template = _read_template(request.template) if request.template else None
-    computed = api.facts_from_bytes(api.FactsRequest(ledger, meeting_file))
+    computed = api.facts_from_bytes(api.FactsRequest(ledger, meeting_file, previous=_read_previous(request)))
     # what every document needs, refused before any is made: the template compiles, the snippets load
     if template is not None:
         api.check_template(template, request.template.resolve().parent)  # type: ignore[union-attr]
@@ -68,8 +68,9 @@ def run_batch(request: BatchRequest, progress: ProgressCallback | None = None) -
     plan = plan_batch(dossier, PlanChoices(
         kind, KIND_LABELS[kind], request.per, _only(request, kind), suffixes, request.name,
         request.number_from, request.shard, request.feedback_by,
-        shared=shared_digest(_shared_parts(settings, request)), reserved=(manifest_file, LOCK_NAME)))
-    inputs = [Path(request.data), Path(request.meeting),
+        shared=shared_digest(_shared_parts(settings, request)), reserved=(manifest_file, LOCK_NAME),
+        previous=computed.previous))
+    inputs = [Path(request.data), Path(request.meeting), *map(Path, request.previous),
               *(Path(path) for path in (request.template, request.docx_template) if path is not None)]
     return _write_batch(request, plan, settings, manifest_file, inputs, progress, warnings)
 
@@ -217,10 +218,17 @@ def _read_inputs(request: BatchRequest) -> tuple[InputFile, InputFile]:
     return read_dossier_files(Path(request.data), Path(request.meeting))
 
 
+def _read_previous(request: BatchRequest) -> tuple[InputFile, ...]:
+    from speechgen.api.paths import read_previous
+
+    return read_previous(request.previous)
+
+
 def _read_template(path: Path) -> InputFile:
     from speechgen.sources import read_input
+    from speechgen.sources.limits import MAX_TEMPLATE_TEXT_BYTES
 
-    return read_input(Path(path), "模板文件")
+    return read_input(Path(path), "模板文件", max_bytes=MAX_TEMPLATE_TEXT_BYTES)
 
 
 def _read_docx_template(path: Path) -> InputFile:

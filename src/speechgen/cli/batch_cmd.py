@@ -96,12 +96,16 @@ class _Day(click.ParamType):
               help="每份 .docx 填进本单位的 Word 模板（字段写法见 docs/docx-templates.md；.pdf 由 LibreOffice 转换）。")
 @click.option("--engine", type=click.Choice(["weasyprint", "libreoffice"]), default=None,
               help="生成 PDF 的方式（默认 weasyprint）。")
+@click.option("--previous", "-p", "previous", multiple=True, metavar="上期台账", type=click.Path(path_type=Path),
+              help="上期（如上月）的台账：文稿写出较上月的变化（完成率、排名、新开工、连续滞后）；"
+                   "不给则不作比较。可给多次，按从早到晚的顺序。")
 @click.help_option("-h", "--help", help="显示本帮助并退出。")
 def batch_command(kind: str, data: Path, meeting: Path, per: str, out_dir: Path, only: str | None, formats: str,
                   zip_to: str | None, merged: Path | None, jobs: int | None, number_from: int | None,
                   name: str | None, seed: int, feedback_by: dt.date | None, force: bool, resume: bool,
                   shard: str | None, template: Path | None, snippet_dirs: tuple[Path, ...],
-                  template_timeout: float | None, docx_template: Path | None, engine: str | None) -> None:
+                  template_timeout: float | None, docx_template: Path | None, engine: str | None,
+                  previous: tuple[Path, ...]) -> None:
     """按县区、责任单位、包保领导或项目，每组生成一份文稿，放进一个文件夹。
 
     每份文稿只用本组的项目和数字（排名在同类各组中计算），主送本组（会议信息的 addressees
@@ -127,7 +131,7 @@ def batch_command(kind: str, data: Path, meeting: Path, per: str, out_dir: Path,
         merged=merged, jobs=jobs, number_from=number_from, name=name, seed=seed, force=force, resume=resume,
         shard=parse_shard(shard) if shard else None, template=template, snippets=snippet_dirs,
         feedback_by=feedback_by, engine=engine, template_seconds=template_timeout,  # type: ignore[arg-type]
-        docx_template=docx_template)
+        docx_template=docx_template, previous=tuple(previous))
     with progress_reporter() as report:
         summary = run_batch(request, progress=report)
     echo_summary(summary)

@@ -61,14 +61,16 @@ def _rule_names(_ctx: click.Context, _param: click.Parameter, values: tuple[str,
               help="项目台账：给出时核对文中每个金额、百分比、百分点和项目个数。")
 @click.option("--meeting", "-m", metavar="会议信息", type=click.Path(path_type=Path), default=None,
               help="会议信息文件（meeting.yaml），与 --data 一起给出。")
+@click.option("--previous", "-p", "previous", multiple=True, metavar="上期台账", type=click.Path(path_type=Path),
+              help="上期台账（与 --data 一起）：文稿中较上月的数字也逐一核对。可给多次，从早到晚。")
 @click.option("--ignore", "ignore", metavar="规则", multiple=True, callback=_rule_names,
               help="跳过这条检查规则（规则名见下文）；可多次给出，或用逗号分隔。")
 @click.option("--list-rules", is_flag=True, is_eager=True, expose_value=False, callback=_list_rules,
               help="列出全部检查规则及说明并退出。")
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON 供程序读取（格式见上文）。")
 @click.help_option("-h", "--help", help="显示本帮助并退出。")
-def check_command(source: Path, data: Path | None, meeting: Path | None, ignore: tuple[str, ...],
-                  as_json: bool) -> None:
+def check_command(source: Path, data: Path | None, meeting: Path | None, previous: tuple[Path, ...],
+                  ignore: tuple[str, ...], as_json: bool) -> None:
     """检查稿件（.docx、.md 或 .txt）是否可以付印：占位符、编号、标点、日期，给出台账时核对数字。
 
     .docx 还核对版式（与 GB/T 9704 及本工具排版所用数值一致）。各条规则见下文。
@@ -79,7 +81,7 @@ def check_command(source: Path, data: Path | None, meeting: Path | None, ignore:
     paragraph, quote, message, fix, line}], "ignored": [跳过的规则]}；paragraph 为段落序号
     （全文性问题为 null）。
     """
-    report = api.check(source, data=data, meeting=meeting, ignore=ignore)
+    report = api.check(source, data=data, meeting=meeting, ignore=ignore, previous=previous)
     if as_json:
         click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

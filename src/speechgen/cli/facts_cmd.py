@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from speechgen import api, zh
+from speechgen.cli.facts_changes import change_tables
 from speechgen.cli.zhclick import ZhCommand
 from speechgen.errors import Problem
 from speechgen.facts import GROUP_LABELS, REASON_LABELS, Facts, GroupBy, GroupFacts, Laggard
@@ -30,12 +31,16 @@ PLAIN_WIDTH = 180  # columns when stdout is not a terminal (pipe, file, CliRunne
 @click.option("--meeting", "-m", required=True, metavar="会议信息",
               type=click.Path(path_type=Path),
               help="会议信息文件（meeting.yaml），其中 as_of 为数据截至日期。")
+@click.option("--previous", "-p", "previous", multiple=True, metavar="上期台账", type=click.Path(path_type=Path),
+              help="上期（如上月）的台账，与本期比较：本月完成、完成率变化、排名升降、新开工、连续滞后等。"
+                   "可给多次，按从早到晚的顺序；上期数据截至日期取 meeting.yaml 的 previous_as_of、"
+                   "台账的“数据截至”或“1—4月完成投资”表头。")
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON 供程序读取（格式见上文）。")
 @click.option("--by", type=click.Choice(BY_CHOICES), default=None, metavar="分组",
               help="排名表的分组：district 县区（默认）、owner 责任单位、leader 包保领导、"
                    "nature 建设性质、category 产业类别。")
 @click.help_option("-h", "--help", help="显示本帮助并退出。")
-def facts_command(data: Path, meeting: Path, as_json: bool, by: GroupBy | None) -> None:
+def facts_command(data: Path, meeting: Path, previous: tuple[Path, ...], as_json: bool, by: GroupBy | None) -> None:
     """查看从台账算出的各项数据：总体情况、各县区推进情况（含排名）、滞后项目和问题分类。
 
     时序进度：数据截至日为月末时按“已过月数÷12”计（5月31日为41.7%），否则按“已过天数（含当天）÷全年天数”计。
@@ -47,7 +52,7 @@ def facts_command(data: Path, meeting: Path, as_json: bool, by: GroupBy | None) 
     \b
     --json 输出一个对象（金额 *_wan 为万元、*_yi 为亿元，比率为百分数，
     差值为百分点，不存在的数为 null，日期为 YYYY-MM-DD）：
-      schema       "speechgen-facts/1"
+      schema       "speechgen-facts/2"
       meeting      region, level, scope, meeting, date, as_of
       schedule     as_of, basis, months_elapsed, days_elapsed, days_in_year, progress
       overall      汇总行（见“行”）
@@ -56,12 +61,14 @@ def facts_command(data: Path, meeting: Path, as_json: bool, by: GroupBy | None) 
       laggards     name, district, owner, leader, status, annual_plan_wan, completed_wan,
                    completion_rate, gap_points, planned_start, reasons, reason_labels, row
       problems     type, count, projects
+      changes      （给出 --previous 时）periods, overall, groups, projects, added,
+                   removed, new_laggards, cleared, continuing（见 docs/compare.md）
       warnings     message, file, sheet, row, column
       行           key, rank, projects, stages{前期…投产}, started, not_started, start_rate,
                    total_wan/_yi, annual_plan_wan/_yi, completed_wan/_yi, completion_rate,
                    gap_points, laggards
     """
-    facts = api.compute_facts(data, meeting)
+    facts = api.compute_facts(data, meeting, previous=previous)
     _print_warnings(facts.warnings)
     if as_json:
         click.echo(api.facts_to_json(facts, by=by), nl=False)
@@ -73,6 +80,10 @@ def facts_command(data: Path, meeting: Path, as_json: bool, by: GroupBy | None) 
     for table in (_overview(facts), _groups(rows, GROUP_LABELS[by]), _laggards(facts, console.width), _problems(facts)):
         _emit(console, "")
         _emit(console, table)
+    if facts.changes is not None:
+        for table in change_tables(facts.changes, by, facts.schedule):
+            _emit(console, "")
+            _emit(console, table)
 
 
 def _console(stderr: bool = False) -> Console:

@@ -47,6 +47,9 @@ from speechgen.kinds import KIND_LABELS
 @click.option("--force", "-f", is_flag=True, help="输出文件已存在时覆盖它。")
 @click.option("--engine", type=click.Choice(["weasyprint", "libreoffice"]), default="weasyprint",
               help="生成 PDF 的方式：weasyprint（默认）或 libreoffice。")
+@click.option("--previous", "-p", "previous", multiple=True, metavar="上期台账", type=click.Path(path_type=Path),
+              help="上期（如上月）的台账：文稿写出较上月的变化（完成率、排名、新开工、连续滞后）；"
+                   "不给则不作比较。可给多次，按从早到晚的顺序。")
 @click.help_option("-h", "--help", help="显示本帮助并退出。")
 def generate_command(
     kind: str,
@@ -63,6 +66,7 @@ def generate_command(
     docx_template: Path | None,
     force: bool,
     engine: str,
+    previous: tuple[Path, ...],
 ) -> None:
     """从项目台账和会议信息生成文稿初稿：speech 讲话稿、bulletin 通报、notice 督查通知、
     supervision 督办通知（按县区、单位每组一份请用 speechgen batch）。
@@ -78,6 +82,7 @@ def generate_command(
       speechgen generate speech   -d 台账.xlsx -m meeting.yaml -o 讲话稿.md --frame three_x --seed 2
       speechgen generate speech   -d 台账.xlsx -m meeting.yaml -o 讲话稿.docx --length short
       speechgen generate bulletin -d 台账.xlsx -m meeting.yaml -o 通报.docx
+      speechgen generate bulletin -d 台账.xlsx -m meeting.yaml -p 上月台账.xlsx -o 通报.docx
       speechgen generate notice   -d 台账.xlsx -m meeting.yaml -o 督查通知.docx --doc-number "示项办〔2026〕13号"
       speechgen generate notice   -d 台账.xlsx -m meeting.yaml -o 督查通知.docx --docx-template 红头.docx
     """
@@ -98,6 +103,7 @@ def generate_command(
         engine=engine,  # type: ignore[arg-type]
         doc_number=doc_number,
         template_seconds=template_timeout,
+        previous=list(previous),
         docx_template=docx_template,
     )
     for warning in result.warnings:

@@ -1,7 +1,8 @@
 """What a passage asserts — praise, blame, a trend, a cause, a delay, completion, readiness, the
 time of year — read from its words, and the observations that may back each claim: a passage
 that asserts one must need (``needs:``) a name that backs it, and a claim nothing in a ledger can
-back (a trend: the ledger has no monthly series) is refused outright."""
+back (a trend: the ledger has no monthly series) is refused outright; 较上月 is backed only by a
+previous period's ledger (``--previous``: compared and the change names)."""
 
 from __future__ import annotations
 
@@ -11,13 +12,21 @@ from dataclasses import dataclass
 from speechgen.facts.types import PROBLEM_TYPES
 
 _POSITIVE = ("ahead", "tone_well_ahead", "tone_ahead", "units_ahead", "units_all_ahead", "all_started",
-             "few_not_started", "no_laggards", "has_completed", "has_operating", "half_done")
+             "few_not_started", "no_laggards", "has_completed", "has_operating", "half_done",
+             "gap_narrowed", "turned_ahead", "rank_up", "cleared_laggards", "newly_started", "newly_finished")
 _NEGATIVE = ("behind", "slightly_behind", "far_behind", "tone_slightly_behind", "tone_behind",
              "tone_seriously_behind", "tone_severely_behind", "units_behind", "units_all_behind",
              "units_far_behind", "low_start_units", "has_laggards", "single_laggard", "laggards_many",
              "laggards_majority", "has_overdue", "many_not_started", "none_started", "half_missed",
              "speaker_laggards", "blocked_not_started", "item_overdue", "item_preparation", "item_no_investment",
-             "item_behind", "rest_overdue", "rest_behind", "rest_mixed")
+             "item_behind", "rest_overdue", "rest_behind", "rest_mixed",
+             "gap_widened", "gap_narrowed", "turned_behind", "rank_down", "continuing_laggards", "long_laggards",
+             "new_laggards")
+# what a previous period (--previous) backs: saying 较上月 at all
+_COMPARED = ("compared", "rate_up", "gap_narrowed", "gap_widened", "turned_ahead", "turned_behind", "rank_up",
+             "rank_down", "rank_same", "newly_started", "newly_finished", "projects_added", "projects_removed",
+             "units_rank_moved", "units_rank_up", "units_rank_down", "unit_overtook", "continuing_laggards",
+             "long_laggards", "cleared_laggards", "new_laggards")
 _CAUSES = (*_NEGATIVE, "has_problems", "problems_tied", *(f"problem_{t}" for t in PROBLEM_TYPES),
            *(f"focus_{t}" for t in PROBLEM_TYPES))
 _OVERDUE = ("has_overdue", "item_overdue", "item_preparation", "rest_overdue", "rest_mixed")
@@ -49,9 +58,11 @@ CLAIMS: tuple[Claim, ...] = (
           _NEGATIVE, "说追赶、掉队要依据落后的观察，如 behind、units_behind、has_laggards"),
     Claim("趋势", ("逐月增加", "逐月加快", "逐月提高", "逐月上升", "逐月下滑", "逐月回落", "逐步加快", "持续加快",
                  "持续提升", "稳步提升", "不断加快", "越来越快", "持续向好", "明显加快", "节节攀升", "稳中有升", "同比",
-                 "环比", "较上月", "比上月", "比去年", "较去年",
-                 "持续扩大", "不断扩大", "明显提速", "日趋", "日益"),
+                 "比去年", "较去年", "持续扩大", "不断扩大", "明显提速", "日趋", "日益"),
           (), "台账只有截至一天的数据，没有逐月或同比数据，段落不能说趋势"),
+    Claim("较上期", ("环比", "较上月", "比上月", "与上月相比", "同上月相比", "上个月", "较上期", "比上期", "与上期相比",
+                  "摘帽", "排名上升", "排名下降", "新增滞后"),
+          _COMPARED, "说较上月、摘帽、排名升降要依据上期台账（--previous）的观察，如 compared、gap_narrowed"),
     Claim("原因", ("主观努力不够", "主观原因", "客观原因", "根子在", "根子却在", "根源在", "归根到底", "归根结底",
                  "说到底", "原因在于", "根本原因"),
           _CAUSES, "说原因要依据落后或问题的观察，如 behind、has_laggards、has_problems"),
@@ -59,7 +70,8 @@ CLAIMS: tuple[Claim, ...] = (
     Claim("问题久未解决", ("得不到解决", "悬而未决", "久拖不决", "长期得不到"), (),
           "台账没有问题提出的日期，不能说问题长期得不到解决"),
     Claim("竣工投产", ("竣工", "投产", "完工", "建成投用", "达产", "达效", "收尾"),
-          ("has_completed", "has_operating"), "说竣工、投产要依据 has_completed 或 has_operating"),
+          ("has_completed", "has_operating", "newly_finished"),
+          "说竣工、投产要依据 has_completed、has_operating 或 newly_finished"),
     Claim("接近完工", ("接近完工", "即将竣工", "即将完工", "基本完工"), (), "台账没有可以判断接近完工的数据"),
     Claim("具备开工条件", ("具备开工条件", "具备条件"), ("ready_to_start",),
           "只有没有记录问题的未开工项目才能说具备开工条件（ready_to_start）"),

@@ -12,6 +12,7 @@ from typing import Any
 from speechgen.compose.chooser import Chooser, stable_seed
 from speechgen.compose.context import build_context
 from speechgen.compose.env import (
+    MAX_TEMPLATE_BYTES,
     UserTemplate,
     builtin_environment,
     make_environment,
@@ -186,7 +187,7 @@ def read_user_template(path: Path) -> UserTemplate:
     from speechgen.sources import read_input
 
     path = Path(path)
-    return user_template(read_input(path, "模板文件"), folder=path.resolve().parent)
+    return user_template(read_input(path, "模板文件", max_bytes=MAX_TEMPLATE_BYTES), folder=path.resolve().parent)
 
 
 @dataclass(frozen=True)

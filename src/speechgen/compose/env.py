@@ -17,15 +17,19 @@ from jinja2.sandbox import SecurityError
 from speechgen.compose.filters import FILTERS
 from speechgen.compose.limits import DEFAULT_LIMITS, TemplateLimitError, TemplateLimits
 from speechgen.compose.sandbox import ReferenceRefused, TemplateSandbox, check_reference, render_guarded
-from speechgen.errors import InputError, Problem, TemplateError
+from speechgen.errors import Problem, TemplateError
 from speechgen.inputs import InputFile
 from speechgen.paths import resource_dir
+from speechgen.sources.files import check_size
+from speechgen.sources.limits import MAX_TEMPLATE_TEXT_BYTES
+from speechgen.sources.textfile import decode_text, read_text
 
 # Errors a filter or a template expression can raise on bad data; all become TemplateError.
 # RecursionError: a macro or an include that calls itself past Python's stack.
 RENDER_ERRORS = (jinja2.TemplateError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError,
                  RecursionError, MemoryError)
-MAX_TEMPLATE_BYTES = 1_000_000  # a template or an included file; the built-in ones are < 20 KB
+MAX_TEMPLATE_BYTES = MAX_TEMPLATE_TEXT_BYTES  # a template or an included file (sources/limits.py)
+_TEMPLATE_HINT = "模板应为文本文件（UTF-8 或 GBK 编码）"
 
 _MESSAGES: tuple[tuple[str, str], ...] = (
     (r"'([^']+)' is undefined", r"未定义的名称“\1”"),
@@ -75,15 +79,11 @@ class UserTemplate:
 
 
 def user_template(file: InputFile, folder: Path | None = None) -> UserTemplate:
-    """Return the user's template from its bytes (UTF-8, with or without BOM), at most
-    MAX_TEMPLATE_BYTES; InputError when it is too big or not UTF-8 text."""
-    _check_size(len(file.data), file.name)
-    try:
-        text = file.data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(Problem(message=f"无法读取模板文件：{error}", file=file.name,
-                                 hint="模板应为 UTF-8 编码的文本文件")) from None
-    return UserTemplate(name=file.name, text=text, folder=folder)
+    """Return the user's template from its bytes (any encoding of sources/textfile.py), at most
+    MAX_TEMPLATE_BYTES; InputError when it is too big or not text."""
+    check_size(file, "模板文件", MAX_TEMPLATE_BYTES, "模板应是几十 KB 以内的文本文件")
+    return UserTemplate(name=file.name, text=decode_text(file.data, file.name, "模板文件", _TEMPLATE_HINT),
+                        folder=folder)
 
 
 class TemplateLoader(jinja2.BaseLoader):
@@ -110,15 +110,9 @@ class TemplateLoader(jinja2.BaseLoader):
 
 
 def read_template_file(path: Path) -> str:
-    """Return the text of a template file (UTF-8, with or without BOM), at most MAX_TEMPLATE_BYTES."""
-    _check_size(path.stat().st_size, path.name)
-    return path.read_text(encoding="utf-8-sig")
-
-
-def _check_size(size: int, name: str) -> None:
-    if size > MAX_TEMPLATE_BYTES:
-        raise TemplateError(Problem(message=f"模板文件过大（{size:,} 字节，上限 {MAX_TEMPLATE_BYTES:,}）",
-                                    file=name, hint="模板应是几十 KB 以内的文本文件"))
+    """Return the text of a file a template includes, by the bounded reader and the one decoder
+    of sources/ (at most MAX_TEMPLATE_BYTES); InputError naming the file when it cannot be used."""
+    return read_text(path, "模板文件", MAX_TEMPLATE_BYTES, _TEMPLATE_HINT)
 
 
 def make_environment(user: UserTemplate | None = None, template_dir: Path | None = None,

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from speechgen import zh
+from speechgen.zh import change as zh_change
 from speechgen.zh.dates import format_date_range
 
 # Characters that start Markdown inline syntax; user text (project names, units) is escaped so a
@@ -83,6 +84,11 @@ def signed_points(diff: Any) -> str:
     text = zh.format_points(_dec(diff)).removesuffix("个百分点")
     value = _dec(diff)
     return text if text == "0.0" else ("+" if value > 0 else "-") + text
+
+
+def rank_arrow(move: Any) -> str:
+    """A rank move in places → "↑2" / "↓1" / "—" (持平 or none) for table columns."""
+    return zh_change.rank_arrow(None if move is None else _int(move))
 
 
 def vs_schedule(diff: Any, reference: str = "时序进度") -> str:
@@ -161,27 +167,14 @@ def person(value: Any) -> str:
     return md_escape(match.group(2) + match.group(1) if match else text)
 
 
-TITLE_LINE_CHARS = 20  # 2号 (22 pt) characters on a 156 mm line (GB/T 9704 7.3.1)
+def title_lines(text: str, *_phrases: str) -> str:
+    """Return a long title with "\\n" where it turns, as the writers turn it (writers/titles.py, the
+    one place that breaks titles: between words, lines even — GB/T 9704 7.3.1), so that the
+    Markdown, the text and the .docx show the same lines. Phrases once given as break hints
+    (``title_lines("重点项目")``) are accepted and no longer needed."""
+    from speechgen.writers import titles
 
-
-def _width(text: str) -> float:
-    """Return the printed width in full-width characters (digits and Latin count half)."""
-    return sum(0.5 if ord(ch) < 0x2E80 and ch not in "—" else 1 for ch in text)
-
-
-def title_lines(text: str, *before: str) -> str:
-    """Return a long title broken into two lines before one of the phrases ``before`` (the
-    break nearest the middle whose lines both fit), as GB/T 9704 7.3.1 wants a title turned
-    between words; a title that fits, or offers no fitting break, is returned unchanged."""
-    if _width(text) <= TITLE_LINE_CHARS:
-        return text
-    breaks = [i for phrase in before for i in range(1, len(text)) if text.startswith(phrase, i)]
-    fitting = [i for i in breaks if max(_width(text[:i]), _width(text[i:])) <= TITLE_LINE_CHARS]
-    if not fitting:
-        return text
-    middle = _width(text) / 2
-    best = min(fitting, key=lambda i: abs(_width(text[:i]) - middle))
-    return text[:best] + "\n" + text[best:]
+    return titles.broken_title(str(text), titles.title_width_chars())
 
 
 def name_only(value: Any) -> str:
@@ -204,6 +197,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "pct": pct,
     "points": points,
     "signed_points": signed_points,
+    "rank_arrow": rank_arrow,
     "vs_schedule": vs_schedule,
     "num": num,
     "cn": cn,

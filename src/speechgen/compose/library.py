@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,9 @@ from speechgen.compose.wording import Choice, WordingError, every_wording, parse
 from speechgen.errors import InputError, Problem
 from speechgen.kinds import KIND_LABELS
 from speechgen.paths import resource_dir
+from speechgen.sources.documents import describe, load_yaml
+from speechgen.sources.limits import MAX_TEMPLATE_TEXT_BYTES
+from speechgen.sources.textfile import read_text
 
 KINDS = tuple(KIND_LABELS)  # what a passage's ``kinds`` may name
 DEFAULT_KINDS = ("speech", "bulletin", "notice")  # a passage without ``kinds``: the three kinds of a whole ledger
@@ -39,12 +42,13 @@ PLAIN_ROLES = frozenset({
     "three_x_phenomena_intro", "three_x_keys_intro", "three_x_requirements_intro",
     "say_progress", "say_starts", "say_completions", "say_units", "say_low_start", "say_season", "say_laggards",
     "say_lag_item", "say_lag_rest", "say_problems", "say_not_started", "say_units_detail", "say_problem_types",
-    "say_remaining",
+    "say_remaining", "say_change", "say_change_projects", "say_change_units", "say_change_laggards",
     "bulletin_lead", "bulletin_assessment",
     "notice_purpose", "notice_scope", "supervision_opening",
 })
 _PASSAGE_KEYS = frozenset({"id", "kinds", "needs", "when", "unless", "lead", "text"})
-MAX_SNIPPET_FILE_BYTES = 1_000_000  # the largest built-in file is < 20 KB
+MAX_SNIPPET_FILE_BYTES = MAX_TEMPLATE_TEXT_BYTES  # as a template's (issue 8); built-in files are < 20 KB
+_YAML_HINT = "请检查缩进是否对齐（用空格，不用 Tab）、冒号是否为半角“:”且后面有空格，含冒号的文字请加引号"
 _DIGITS = re.compile(r"[0-9０-９]")
 _ID = re.compile(r"^[A-Za-z0-9_]+(-[A-Za-z0-9_]+)*$")
 
@@ -115,12 +119,8 @@ class SnippetLibrary:
         return role in self.roles
 
 
-def _passage_lines(source: str) -> list[int]:
+def _passage_lines(node: yaml.Node | None) -> list[int]:
     """Return the 1-based line of each item of the ``passages`` list (best effort)."""
-    try:
-        node = yaml.compose(source, Loader=_FAST_YAML or yaml.SafeLoader)
-    except yaml.YAMLError:
-        return []
     if not isinstance(node, yaml.MappingNode):
         return []
     for key, value in node.value:
@@ -138,20 +138,6 @@ def _names(value: Any) -> list[str] | None:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return value
     return None
-
-
-_FAST_YAML = getattr(yaml, "CSafeLoader", None)  # libyaml's safe loader, when PyYAML was built with it
-
-
-def _load_yaml(source: str) -> Any:
-    """Return the YAML document (safe_load); with libyaml ten times faster, and an error is read
-    again by the pure-Python loader, whose message shows the line (the same message either way)."""
-    if _FAST_YAML is not None:
-        try:
-            return yaml.load(source, Loader=_FAST_YAML)  # CSafeLoader: the safe loader, in C
-        except yaml.YAMLError:
-            pass
-    return yaml.safe_load(source)
 
 
 _VETTED: dict[tuple[object, frozenset[str]], tuple[Vetted | None, tuple[str, ...]]] = {}
@@ -183,21 +169,18 @@ class _Loader:
 
     def load_file(self, path: Path) -> None:
         shown = str(path)
+        try:  # the bounded reader and the one text decoder of sources/, as for a template
+            source = read_text(path, "片段文件", MAX_SNIPPET_FILE_BYTES, "请保存为 UTF-8 或 GBK 编码的 YAML 文件")
+        except InputError as error:
+            self.problems.extend(replace(problem, file=shown) for problem in error.problems)
+            return
         try:
-            size = path.stat().st_size
-            if size > MAX_SNIPPET_FILE_BYTES:
-                self.problem(shown, None, f"片段文件过大（{size:,} 字节，上限 {MAX_SNIPPET_FILE_BYTES:,}）",
-                             "一个片段文件通常只有几 KB 到几十 KB；请拆分或删去无关内容")
-                return
-            source = path.read_text(encoding="utf-8")
-            data = _load_yaml(source)
-        except (OSError, UnicodeDecodeError) as error:
-            self.problem(shown, None, f"无法读取片段文件：{error}", "请保存为 UTF-8 编码的 YAML 文件")
-            return
+            document = load_yaml(source)  # bounded: nesting, references, values (sources/documents.py)
         except yaml.YAMLError as error:
-            mark = getattr(error, "problem_mark", None)
-            self.problem(shown, mark.line + 1 if mark else None, f"YAML 格式错误：{error}")
+            what, line = describe(error, source)
+            self.problem(shown, line, f"YAML 格式错误：{what}", _YAML_HINT)
             return
+        data = document.value
         if not isinstance(data, dict) or not isinstance(data.get("passages"), list):
             self.problem(shown, None, "片段文件应包含 role、title 和 passages（段落列表）")
             return
@@ -209,7 +192,7 @@ class _Loader:
         known = self.roles.get(role)
         files = (*known.files, shown) if known else (shown,)
         self.roles[role] = Role(role, known.title if known else title, files)
-        lines = _passage_lines(source)
+        lines = _passage_lines(document.node)
         for index, item in enumerate(data["passages"]):
             line = lines[index] if index < len(lines) else None
             self.load_passage(role, item, shown, line)

@@ -19,9 +19,14 @@ SITUATION: tuple[Paragraph, ...] = (
     (("say_progress", ("progress",)), ("say_starts", ("meeting",)),
      ("say_completions", ("has_completed", "has_operating")),
      ("say_season", ("q1", "half_push", "half_done", "half_missed", "year_end"))),
-    (("say_units", ("has_districts",)), ("say_low_start", ("low_start_units",))),
+    # how the period moved: only with a previous ledger (--previous)
+    (("say_change", ("compared",)), ("say_change_projects", ("newly_started", "newly_finished", "projects_added"))),
+    (("say_units", ("has_districts",)), ("say_change_units", ("units_rank_moved", "rank_up", "rank_down")),
+     ("say_low_start", ("low_start_units",))),
 )
-LAGGARDS: tuple[Paragraph, ...] = ((("say_laggards", ("meeting",)),),)
+LAGGARDS: tuple[Paragraph, ...] = (
+    (("say_laggards", ("meeting",)), ("say_change_laggards", ("continuing_laggards", "cleared_laggards"))),
+)
 PROBLEMS: tuple[Paragraph, ...] = (
     (("say_problems", ("has_problems",)), ("say_not_started", ("ready_to_start", "blocked_not_started"))),
 )

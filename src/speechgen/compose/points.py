@@ -159,7 +159,8 @@ def issue_steps(obs: Observations, pace: bool = True) -> list[PointStep]:
     said it in its first part already)."""
     steps: list[PointStep] = []
     if obs.holds("has_laggards"):
-        steps.append(PointStep("issue_laggards", says=("say_laggards",)))
+        streaks = ("say_change_laggards",) if obs.any("continuing_laggards", "cleared_laggards") else ()
+        steps.append(PointStep("issue_laggards", says=("say_laggards", *streaks)))
     if obs.holds("units_behind") and not obs.holds("districts_tied"):
         steps.append(PointStep("issue_units"))
     elif obs.holds("behind") and pace:

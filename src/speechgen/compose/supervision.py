@@ -15,7 +15,7 @@ way (问题类型): the remedies below, one vocabulary for both kinds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -25,6 +25,7 @@ from speechgen.facts.laggards import project_rate
 from speechgen.facts.types import GROUP_LABELS, UNFILLED, Facts, GroupFacts, Laggard
 from speechgen.model import Project
 from speechgen.rounding import points
+from speechgen.zh.change import period_noun, periods_phrase
 from speechgen.zh.people import spoken_person
 
 Tone = Literal["urge", "remind", "encourage"]
@@ -63,6 +64,8 @@ class Supervised:
     behind: bool
     remedies: tuple[str, ...]
     problem: str | None  # the ledger's 存在问题, without its closing punctuation (the sentence adds its own)
+    streak: int = 0  # periods in a row it has lagged (with --previous; 0 without, 1 newly lagging)
+    streak_text: str = ""  # "连续两个月滞后" when it lagged in the previous period too
 
 
 @dataclass(frozen=True)
@@ -87,8 +90,18 @@ def tone_of(facts: Facts, observations: Observations) -> Tone:
 
 
 def supervised(facts: Facts) -> list[Supervised]:
-    """Return the laggards (worst first, as the facts order them), each with what must be done."""
-    return [_supervised(lag.project, lag, facts) for lag in facts.laggards]
+    """Return the laggards, each with what must be done: worst first, as the facts order them —
+    but with a previous period (--previous), those lagging in consecutive periods (连续滞后) come
+    first, the longest streak first."""
+    items = [_supervised(lag.project, lag, facts) for lag in facts.laggards]
+    if facts.changes is None:
+        return items
+    streaks = {id(s.laggard.project): s.periods for s in facts.changes.continuing}
+    noun = period_noun(facts.changes.previous.as_of, facts.schedule.as_of)
+    items = [replace(item, streak=streaks.get(id(item.project), 1),
+                     streak_text=f"{periods_phrase(streaks[id(item.project)], noun)}滞后"
+                     if id(item.project) in streaks else "") for item in items]
+    return sorted(items, key=lambda item: -item.streak)  # stable: the facts' order within a streak
 
 
 def below_schedule(facts: Facts) -> list[Supervised]:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 
 from speechgen.errors import InputError, Problem
+from speechgen.facts.changes import Changes
+from speechgen.facts.compare import compare_facts, scope_changes
 from speechgen.facts.groups import group_key, split_by, summarize, summarize_groups
 from speechgen.facts.laggards import find_laggards
 from speechgen.facts.problems import count_problems
@@ -17,12 +20,16 @@ from speechgen.model import Dossier, Project
 DEFAULT_LAG_THRESHOLD = Decimal(10)  # 百分点 behind 时序进度 before a project counts as 滞后
 
 
-def compute_facts(dossier: Dossier, *, lag_threshold: Decimal = DEFAULT_LAG_THRESHOLD) -> Facts:
+def compute_facts(dossier: Dossier, *, lag_threshold: Decimal = DEFAULT_LAG_THRESHOLD,
+                  previous: Sequence[Dossier] = ()) -> Facts:
     """Return every figure the documents need, computed from the Dossier.
 
     Money stays in 万元 (exact sums); rates are percent to 1 decimal; gaps are in 百分点 from the
     rounded rates; ``lag_threshold`` is in 百分点 (a project is 滞后 when more than that behind).
     The output depends only on the input: every list has a fixed, documented order.
+    ``previous`` are the Dossiers of earlier periods, oldest first (their meetings' ``as_of`` the
+    periods' cut-offs): ``changes`` compares with them (facts/compare.py) and its warnings join
+    the Facts' own.
     """
     if lag_threshold < 0:
         raise ValueError("lag_threshold must be ≥ 0 百分点")
@@ -31,7 +38,7 @@ def compute_facts(dossier: Dossier, *, lag_threshold: Decimal = DEFAULT_LAG_THRE
     schedule = compute_schedule(meeting.as_of, meeting.schedule_basis)
     laggards = find_laggards(projects, schedule, lag_threshold)
     overall = summarize(meeting.scope, projects, schedule, len(laggards))
-    return Facts(
+    facts = Facts(
         meeting=meeting,
         schedule=schedule,
         overall=overall,
@@ -43,6 +50,12 @@ def compute_facts(dossier: Dossier, *, lag_threshold: Decimal = DEFAULT_LAG_THRE
         warnings=dossier.warnings,
         remaining=compute_remaining(overall, schedule),
     )
+    if not previous:
+        return facts
+    earlier = [compute_facts(d, lag_threshold=lag_threshold) for d in previous]
+    changes, warnings = compare_facts(facts, earlier, source=dossier.source, sources=[d.source for d in previous])
+    extra = tuple(w for d in previous for w in d.warnings) + warnings
+    return replace(facts, changes=changes, warnings=facts.warnings + extra)
 
 
 def group_facts(source: Facts | Dossier, by: GroupBy) -> tuple[GroupFacts, ...]:
@@ -59,7 +72,8 @@ def group_facts(source: Facts | Dossier, by: GroupBy) -> tuple[GroupFacts, ...]:
 
 
 def facts_for_group(
-    dossier: Dossier, by: GroupBy, key: str, *, lag_threshold: Decimal = DEFAULT_LAG_THRESHOLD
+    dossier: Dossier, by: GroupBy, key: str, *, lag_threshold: Decimal = DEFAULT_LAG_THRESHOLD,
+    previous: Sequence[Dossier] = (),
 ) -> Facts:
     """Return the Facts of one group's projects only (e.g. one 县区, for its own notice).
 
@@ -67,7 +81,8 @@ def facts_for_group(
     (all groups of the same kind over the whole Dossier), so a notice can say "排名第3".
     Raises InputError naming the groups that exist when ``key`` matches no project.
     """
-    siblings = group_facts(compute_facts(dossier, lag_threshold=lag_threshold), by)
+    whole = compute_facts(dossier, lag_threshold=lag_threshold, previous=previous)
+    siblings = group_facts(whole, by)
     row = next((g for g in siblings if g.key == key), None)
     if row is None:
         label = GROUP_LABELS[by]
@@ -76,18 +91,21 @@ def facts_for_group(
             hint=f"可选的{label}有：{'、'.join(g.key for g in siblings) or '（无）'}",
         ))
     members = tuple(p for p in dossier.projects if group_key(p, by) == key)
-    return _scoped(dossier, members, by, row, siblings, lag_threshold)
+    return _scoped(dossier, members, by, row, siblings, lag_threshold, whole.changes)
 
 
 def facts_by_group(
-    dossier: Dossier, by: GroupBy, *, lag_threshold: Decimal = DEFAULT_LAG_THRESHOLD
+    dossier: Dossier, by: GroupBy, *, lag_threshold: Decimal = DEFAULT_LAG_THRESHOLD,
+    previous: Sequence[Dossier] = (), whole: Facts | None = None,
 ) -> tuple[Facts, ...]:
     """Return facts_for_group for every group of ``by``, in rank order (one pass over the Dossier,
-    for batches of one document per group)."""
-    siblings = group_facts(compute_facts(dossier, lag_threshold=lag_threshold), by)
+    for batches of one document per group); ``whole`` are the Dossier's Facts when already computed."""
+    whole = whole or compute_facts(dossier, lag_threshold=lag_threshold, previous=previous)
+    siblings = group_facts(whole, by)
     members = split_by(dossier.projects, by)
     return tuple(
-        _scoped(dossier, tuple(members[row.key]), by, row, siblings, lag_threshold) for row in siblings
+        _scoped(dossier, tuple(members[row.key]), by, row, siblings, lag_threshold, whole.changes)
+        for row in siblings
     )
 
 
@@ -98,7 +116,10 @@ def _scoped(
     row: GroupFacts,
     siblings: tuple[GroupFacts, ...],
     lag_threshold: Decimal,
+    changes: Changes | None = None,
 ) -> Facts:
-    """Return the Facts of ``members`` labelled as the group ``row`` among ``siblings``."""
+    """Return the Facts of ``members`` labelled as the group ``row`` among ``siblings`` (and
+    the group's share of the whole's ``changes``)."""
     facts = compute_facts(dossier.model_copy(update={"projects": members}), lag_threshold=lag_threshold)
-    return replace(facts, overall=replace(facts.overall, key=row.key), group_by=by, group=row, siblings=siblings)
+    return replace(facts, overall=replace(facts.overall, key=row.key), group_by=by, group=row, siblings=siblings,
+                   changes=scope_changes(changes, by, row.key))

@@ -1,8 +1,8 @@
 """Facts as JSON for machines, Decimal figures written with their exact digits ("41.7", not 41.69999).
 
-Schema ``speechgen-facts/1`` (keys always present unless marked optional):
+Schema ``speechgen-facts/2`` (keys always present unless marked optional; /2 added ``changes``):
 
-- ``schema``: "speechgen-facts/1"
+- ``schema``: "speechgen-facts/2"
 - ``meeting``: region, level, scope (全市), meeting, date, as_of (dates "YYYY-MM-DD")
 - ``schedule``: as_of, basis ("month"/"day"), months_elapsed, days_elapsed, days_in_year,
   progress (时序进度, percent, 1 decimal)
@@ -18,6 +18,8 @@ Schema ``speechgen-facts/1`` (keys always present unless marked optional):
 - ``remaining``: what is left of the year's plan: {amount_wan, amount_yi, months_left,
   per_month_wan (rounded to 0.01 万元; null unless the cut-off is a month end before 12月底),
   half_plan_wan, to_half_wan}
+- ``changes`` (optional, with ``--previous``): this period against the previous ones
+  (facts/change_json.py has its keys)
 - ``warnings``: list of {message, file, sheet, row, column}
 
 A *group* is {key, rank, projects, stages: {前期, 未开工, 在建, 竣工, 投产}, started, not_started,
@@ -34,11 +36,12 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from speechgen.facts.change_json import changes_data
 from speechgen.facts.compute import group_facts
 from speechgen.facts.types import GROUP_LABELS, REASON_LABELS, Facts, GroupBy, GroupFacts, Laggard
 from speechgen.rounding import WAN_PLACES, round_half_up, wan_to_yi
 
-SCHEMA = "speechgen-facts/1"
+SCHEMA = "speechgen-facts/2"
 
 
 def _money(name: str, wan: Decimal) -> dict[str, Decimal]:
@@ -117,6 +120,8 @@ def facts_data(facts: Facts, groups: tuple[GroupBy, tuple[GroupFacts, ...]] | No
         data["remaining"] = {**_money("amount", left.amount), "months_left": left.months_left,
                              "per_month_wan": per_month, "half_plan_wan": left.half_plan,
                              "to_half_wan": left.to_half}
+    if facts.changes is not None:
+        data["changes"] = changes_data(facts.changes)
     data["warnings"] = [
         {"message": w.format(), "file": w.file, "sheet": w.sheet, "row": w.row, "column": w.column}
         for w in facts.warnings

@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from speechgen.errors import Problem
 from speechgen.model import Meeting, Project, Stage
+
+if TYPE_CHECKING:
+    from speechgen.facts.changes import Changes
 
 GroupBy = Literal["district", "owner", "leader", "nature", "category"]
 LagReason = Literal["behind_schedule", "not_started_overdue"]
@@ -130,6 +133,7 @@ class Facts:
     siblings: tuple[GroupFacts, ...] = ()
     warnings: tuple[Problem, ...] = ()  # the Dossier's warnings, passed through for reporting
     remaining: Remaining | None = None  # what is left of the year's plan (facts/remaining.py)
+    changes: Changes | None = None  # against the previous period(s) (--previous; facts/compare.py)
 
     @property
     def dominant_problem(self) -> ProblemCount | None:

@@ -16,13 +16,6 @@ from speechgen.sources.text import CONTROL_HINT, quote
 FENCE = "---"
 _CLOSERS = ("---", "...")
 
-# PyYAML's own messages for the mistakes hand-written front matter makes most.
-_YAML_MESSAGES = (
-    ("mapping values are not allowed here", "这一行多了一个“: ”"),
-    ("could not find expected ':'", "缺少“: ”"),
-    ("found character '\\t' that cannot start any token", "用了制表符缩进"),
-    ("found undefined alias", "“*”开头的值会被当作引用"),
-)
 
 
 _WIDE_KEY = re.compile(r"^\s*([A-Za-z_]+)\s*：")
@@ -174,11 +167,7 @@ def _yaml_problem(error: yaml.YAMLError, what: str, row: int, source: str) -> Pr
                        hint="开头信息只需要“键: 值”和简单的列表，不需要多层嵌套或“&”“*”引用")
     if isinstance(error, yaml.reader.ReaderError):
         return Problem(f"开头信息{what}", file=source, row=row, hint=CONTROL_HINT)
-    for english, chinese in _YAML_MESSAGES:
-        if english in what:
-            what = chinese
-            break
-    return Problem(
+    return Problem(  # what: PyYAML's problem in Chinese (sources/documents.describe)
         f"开头信息的格式有误（{what}）",
         file=source,
         row=row,

@@ -4,6 +4,8 @@ from speechgen.sources.dossier import parse_dossier, read_dossier, read_dossier_
 from speechgen.sources.files import read_input
 from speechgen.sources.ledger import Ledger, parse_ledger, read_ledger
 from speechgen.sources.meeting import parse_meeting, read_meeting
+from speechgen.sources.previous import parse_previous
 
-__all__ = ["Ledger", "parse_dossier", "parse_ledger", "parse_meeting", "read_dossier", "read_dossier_files",
+__all__ = ["Ledger", "parse_dossier", "parse_ledger", "parse_meeting",
+           "parse_previous", "read_dossier", "read_dossier_files",
            "read_input", "read_ledger", "read_meeting"]

@@ -7,11 +7,12 @@ import io
 from pathlib import Path
 
 from speechgen.errors import InputError, Problem
-from speechgen.sources.files import decode_text
 from speechgen.sources.grid import Grid
 from speechgen.sources.limits import MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS
+from speechgen.sources.textfile import decode_text
 
 _RESAVE_HINT = "请在 Excel 中打开后重新“另存为”CSV，或直接使用 .xlsx"
+_SAVE_AS_UTF8 = "请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”，或直接使用 .xlsx"
 _SAMPLE_CHARS = 65_536  # enough for the opening lines that decide the delimiter
 
 
@@ -21,7 +22,7 @@ def read_csv(path: Path, data: bytes) -> Grid:
     Refused: more than MAX_ROWS rows, a row wider than MAX_COLUMNS, a cell longer than
     MAX_CELL_CHARS (csv's own field limit comes later, at 131,072).
     """
-    text = decode_text(data, path.name)
+    text = decode_text(data, path.name, "台账文件", _SAVE_AS_UTF8, binary=False)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     rows: list[list[str | None]] = []
     try:

@@ -242,6 +242,48 @@ def describe(error: yaml.YAMLError, text: str = "") -> tuple[str, int | None]:
         line = text.count("\n", 0, error.position) + 1 if text else None
         return f"含有不能使用的控制字符（{shown}）", line
     if isinstance(error, yaml.MarkedYAMLError):
+        problem, context = error.problem or "", error.context or ""
         mark = error.problem_mark or error.context_mark
-        return error.problem or "无法解析", mark.line + 1 if mark else None
+        if error.context_mark is not None and _FROM_CONTEXT.search(problem):
+            mark = error.context_mark  # an unclosed quote or bracket, a key without ":": where it began
+        return _in_chinese(problem, context), mark.line + 1 if mark else None
     return "无法解析", None
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_FROM_CONTEXT = re.compile(r"stream end|end of stream|expected ',' or|expected ':'")
+# PyYAML's problems (and the context that tells some apart), most common first, in Chinese.
+_PROBLEMS: tuple[tuple[str, str], ...] = (
+    (r"found character '\\t' that cannot start any token", "用了 Tab 键，YAML 只能用空格缩进和分隔"),
+    (r"found (?:a )?tab character", "用了 Tab 键，YAML 只能用空格缩进和分隔"),
+    (r"found character '(.+)' that cannot start any token", "“\\1”不能出现在值的开头，请给这个值加上引号"),
+    (r"mapping values are not allowed here", "这一行多了一个“: ”，值里含有冒号时请给整个值加上引号"),
+    (r"could not find expected ':'", "缺少“: ”，或上一行的引号没有成对"),
+    (r"expected ',' or '\]'", "方括号“[ ]”没有成对，或其中的项之间缺少逗号"),
+    (r"expected ',' or '\}'", "花括号“{ }”没有成对，或其中的项之间缺少逗号"),
+    (r"end of stream", "引号没有成对，到文件末尾仍未闭合"),
+    (r"expected <block end>, but found '[\]}]'", "多了一个右括号“]”或“}”"),
+    (r"expected <block end>, but found '<scalar>'", "这一行多出了内容，如引号之后还有文字，或缩进没有对齐"),
+    (r"sequence entries are not allowed here", "这里不能出现“- ”：列表的项要另起一行，文字以“-”开头时请加引号"),
+    (r"expected <block end>", "缩进没有对齐，同一层的项要缩进同样多的空格"),
+    (r"expected the node content", "缺少值，或多了一个“-”“:”之类的符号"),
+    (r"found undefined alias '(.+)'", "“*\\1”会被当作引用，而“&\\1”不存在；文字以“*”开头时请加引号"),
+    (r"found duplicate anchor '(.+)'", "“&\\1”定义了两次"),
+    (r"found another document|expected '<document start>'", "文件中有多份内容，用“---”分开了，只能有一份"),
+    (r"could not determine a constructor for the tag '(?:tag:yaml\.org,2002:)?(.+)'", "不认识的标记“!!\\1”"),
+    (r"found unhashable key", "键不能是列表或映射"),
+    (r"found unknown escape character '(.+)'", "双引号中的“\\\\\\1”不是合法的写法，有反斜杠的文字请改用单引号括起"),
+    (r"expected (?:alphabetic or numeric character|URI|' '|'!'|'>')", "“&”“*”“!”之后的名称写法有误"),
+    (r"indentation indicator|chomping", "“|”或“>”之后的写法有误"),
+)
+
+
+def _in_chinese(problem: str, context: str) -> str:
+    """Return PyYAML's ``problem`` in Chinese (ours pass as they are; an unknown one, in general terms)."""
+    if _CJK.search(problem):
+        return problem
+    for pattern, chinese in _PROBLEMS:
+        found = re.search(pattern, f"{context} {problem}")
+        if found:
+            return found.expand(chinese)
+    return "格式无法解析"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import codecs
 import json
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
@@ -75,9 +74,7 @@ def check_data(file: InputFile, supported: tuple[str, ...], what: str, max_bytes
     at most ``max_bytes`` long (what check_file checks of a file on disk, for bytes that came
     from anywhere: an upload is bounded like a file)."""
     _check_type(file.name, supported, what, lookalikes)
-    if len(file.data) > max_bytes:
-        raise InputError(Problem(f"{what}太大（超过{_size(max_bytes)}），超出了可以读取的范围", file=file.name,
-                                 hint=too_big_hint))
+    check_size(file, what, max_bytes, too_big_hint)
     if not file.data.strip():
         raise InputError(Problem(f"{what}是空的", file=file.name, hint="请确认选对了文件，并已保存内容"))
     return file
@@ -106,10 +103,16 @@ def read_input(path: Path, what: str = "文件", hint: str = "请检查路径和
             data = handle.read(max_bytes + 1)
     except OSError as error:
         raise InputError(Problem(f"无法读取{what}：{error.strerror or error}", file=path.name)) from None
-    if len(data) > max_bytes:
-        raise InputError(Problem(f"{what}太大（超过{_size(max_bytes)}），超出了可以读取的范围", file=path.name,
-                                 hint="请确认选对了文件"))
-    return InputFile(path.name, data)
+    return check_size(InputFile(path.name, data), what, max_bytes)
+
+
+def check_size(file: InputFile, what: str, max_bytes: int, hint: str = "请确认选对了文件") -> InputFile:
+    """Return ``file`` when it is at most ``max_bytes`` long; InputError naming it otherwise (the
+    one size check of read_input, check_file and of bytes that came from anywhere, an upload)."""
+    if len(file.data) > max_bytes:
+        raise InputError(Problem(f"{what}太大（超过{_size(max_bytes)}），超出了可以读取的范围", file=file.name,
+                                 hint=hint))
+    return file
 
 
 def _size(count: int) -> str:
@@ -119,23 +122,6 @@ def _size(count: int) -> str:
 def is_ole(data: bytes) -> bool:
     """Return True for an OLE compound file: an old .xls, or an .xlsx with an opening password."""
     return data.startswith(_OLE_MAGIC)
-
-
-def decode_text(data: bytes, name: str) -> str:
-    """Return the text of a CSV/YAML/JSON file: UTF-8 (with or without BOM), UTF-16, or GB18030/GBK."""
-    if data.startswith(codecs.BOM_UTF8):
-        candidates = ("utf-8-sig",)
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        candidates = ("utf-16",)
-    else:
-        candidates = ("utf-8", "gb18030")
-    for encoding in candidates:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(Problem("无法识别文件的文字编码（既不是 UTF-8，也不是 GBK）", file=name,
-                             hint="请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”，或直接使用 .xlsx"))
 
 
 def load_data(text: str, suffix: str, report: Report) -> Document | None:

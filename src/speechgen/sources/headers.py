@@ -48,6 +48,7 @@ FIELD_RULES: tuple[FieldRule, ...] = (
     FieldRule("planned_start", "计划开工时间",
               ("计划开工时间", "计划开工日期", "计划开工", "拟开工时间", "开工时间", "开工日期"),
               excludes=("实际", "竣工")),
+    FieldRule("code", "项目编号", ("项目编号", "项目代码", "项目编码", "统一项目代码", "项目统一代码")),
     FieldRule("name", "项目名称", ("项目名称", "项目名"), required=True, exact=("项目", "名称")),
     FieldRule("total", "总投资", ("总投资",), required=True, excludes=_RATIO),
     FieldRule("annual_plan", "年度计划投资",

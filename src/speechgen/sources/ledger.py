@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from speechgen.errors import Problem
@@ -39,6 +39,7 @@ class Ledger:
     sheet: str | None
     unit: str
     as_of: dt.date | None = None
+    headers: Mapping[str, str] = field(default_factory=dict)  # field → its header as written
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ def parse_ledger(file: InputFile, *, year: int | None = None) -> Ledger:
     projects = [p for raw in parsed.rows if (p := build_project(raw, parsed.layout, report, year))]
     _check(projects, parsed, report)
     report.raise_errors()
-    return Ledger(tuple(projects), tuple(report.warnings), parsed.sheet, parsed.unit, parsed.as_of)
+    return Ledger(tuple(projects), tuple(report.warnings), parsed.sheet, parsed.unit, parsed.as_of,
+                  dict(parsed.layout.headers))
 
 
 def ledger_size_limit(suffix: str) -> tuple[int, str]:

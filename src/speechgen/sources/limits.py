@@ -17,6 +17,8 @@ MAX_DATA_BYTES = 2_000_000  # .yaml / .json ledgers; PyYAML reads about 0.3 MB/s
 MAX_MEETING_BYTES = 200_000  # meeting.yaml is a page of text
 MAX_INPUT_BYTES = 20_000_000  # a draft (.docx with pictures), a template: read whole by read_input
 MAX_MARKUP_BYTES = 2_000_000  # a dialect .md: a long speech is 30 KB; 2 MB is a thousand pages
+MAX_TEMPLATE_TEXT_BYTES = 1_000_000  # a text template, a file it includes, a snippet file (one limit for
+#                                     all three: a snippet passage is template code); built-in ones are < 20 KB
 
 # A ledger's table, whatever the format.
 MAX_ROWS = 50_000  # rows holding any value; Excel's own limit is 1,048,576

@@ -14,10 +14,11 @@ from speechgen.errors import InputError, Problem
 from speechgen.inputs import InputFile
 from speechgen.model import Contact, Inspection, Layout, LayoutFonts, Meeting
 from speechgen.sources.cells import CellError, parse_day
-from speechgen.sources.files import check_data, check_file, decode_text, load_data
+from speechgen.sources.files import check_data, check_file, load_data
 from speechgen.sources.limits import MAX_COUNT, MAX_MEETING_BYTES
 from speechgen.sources.report import Report
 from speechgen.sources.text import CONTROL_HINT, control_characters, quote
+from speechgen.sources.textfile import decode_text
 from speechgen.zh.docnumber import doc_number_problem
 
 MEETING_SUFFIXES = (".yaml", ".yml", ".json")
@@ -54,7 +55,8 @@ def read_meeting_checked(path: Path) -> tuple[Meeting, tuple[Problem, ...]]:
 
 def parse_meeting(file: InputFile) -> tuple[Meeting, tuple[Problem, ...]]:
     """Return the meeting in ``file`` and its warnings, reading nothing from disk (as read_meeting_checked)."""
-    text = decode_text(check_data(file, MEETING_SUFFIXES, "会议信息文件", MAX_MEETING_BYTES).data, file.name)
+    text = decode_text(check_data(file, MEETING_SUFFIXES, "会议信息文件", MAX_MEETING_BYTES).data, file.name,
+                       "会议信息文件", binary=False)
     report = Report(file.name)
     loaded, node = _load(text, file.suffix, report)
     lines = _key_lines(node)
@@ -156,6 +158,9 @@ def _coerce_choice(name: str, value: object, where: str) -> object:
         if str(value).strip() not in BASES:
             raise CellError(f"“{quote(value)}”不是可用的时序进度算法", "请填 month（按月）或 day（按日）")
         return BASES[str(value).strip()]
+    if name == "previous_as_of":
+        values = value if isinstance(value, list) else [value]
+        return tuple(day for v in values if (day := parse_day(v)) is not None)
     if name in ("reporters", "methods"):
         if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
             raise CellError(f"“{where}”应是列表", f"请每项单独一行，以“- ”开头，如\n{where}:\n  - 市发展改革委")

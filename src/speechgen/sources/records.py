@@ -136,7 +136,7 @@ def build_project(raw: RawRow, layout: Layout, report: Report, year: int | None 
     status = cells.stage()
     planned_start = cells.date("planned_start", year)
     problem, problem_type = _problem(cells)
-    optional = {name: cells.text(name) for name in ("leader", "nature", "category", "progress")}
+    optional = {name: cells.text(name) for name in ("code", "leader", "nature", "category", "progress")}
     if not cells.ok or None in (name, district, owner, total, annual_plan, status):
         return None
     return Project(

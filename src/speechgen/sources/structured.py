@@ -11,11 +11,12 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from speechgen.sources.files import decode_text, load_data
+from speechgen.sources.files import load_data
 from speechgen.sources.headers import FIELD_RULES, RULES_BY_FIELD, match_field
 from speechgen.sources.records import Layout, RawRow
 from speechgen.sources.report import Report
 from speechgen.sources.text import quote
+from speechgen.sources.textfile import decode_text
 
 FIELDS = tuple(rule.field for rule in FIELD_RULES)
 _TOP_KEYS = ("projects", "unit")
@@ -24,7 +25,7 @@ _KEYS_HINT = "可用的键：" + "、".join(f"{rule.field}（{rule.label}）" fo
 
 def read_structured(path: Path, data: bytes, report: Report) -> tuple[list[RawRow], Layout]:
     """Return the project records of a YAML/JSON ledger and their layout (names and unit)."""
-    text = decode_text(data, path.name)
+    text = decode_text(data, path.name, "台账文件", binary=False)
     document = load_data(text, path.suffix, report)
     if document is None:
         return [], Layout(frozenset(FIELDS))

@@ -41,7 +41,7 @@ def title_lines(text: str, width_chars: float) -> tuple[str, ...]:
         return tuple(text.split("\n"))
     if style.text_width_chars(text) <= width_chars:
         return (text,)
-    return _balanced(_words(text), width_chars)
+    return _balanced(words(text), width_chars)
 
 
 def broken_title(text: str, width_chars: float) -> str:
@@ -50,8 +50,9 @@ def broken_title(text: str, width_chars: float) -> str:
 
 
 @functools.lru_cache(maxsize=512)
-def _words(text: str) -> tuple[str, ...]:
-    """Return the title's words (jieba), glued so that no break falls inside what belongs together."""
+def words(text: str) -> tuple[str, ...]:
+    """Return the words of a title or a table header (jieba), glued so that no break falls inside
+    what belongs together; a line may turn between any two of them."""
     words: list[str] = []
     forward = False  # the previous word leans on this one
     for word in _segment(text):

@@ -89,7 +89,50 @@ def facts_candidates(facts: Facts) -> FigureIndex:
         out.extend(_project(project, facts))
         out.extend(_quoted(project))
     _differences(out, facts)
+    _changes(out, facts)
     return FigureIndex(tuple(out), subject_names(facts))
+
+
+def _changes(out: list[Candidate], facts: Facts) -> None:
+    """Add the figures of the comparison with the previous period (``--previous``): what each
+    group completed since, its 完成率 and gap changes, its previous figures and rank, and the
+    counts of projects started, finished, added, removed and lagging again, newly or no longer."""
+    changes = facts.changes
+    if changes is None:
+        return
+    rows = [changes.overall, *(row for _, group in changes.groups for row in group)]
+    for row in rows:
+        name, then = row.key, row.then
+        if then is None:
+            continue
+        if row.completed_increase is not None:
+            out.append(Candidate("amount", row.completed_increase, f"{name}本期完成投资", "completed", name))
+        out.append(Candidate("amount", then.completed, f"{name}上期完成投资", "completed", name))
+        if row.rate_change is not None:
+            out.append(Candidate("points", abs(row.rate_change), f"{name}完成率较上期变化", "rate_change", name))
+        if row.gap_change is not None:
+            out.append(Candidate("points", abs(row.gap_change), f"{name}与时序进度差距的变化", "gap_schedule", name))
+        if then.completion_rate is not None:
+            out.append(Candidate("percent", then.completion_rate, f"{name}上期完成率", "completion_rate", name))
+        if then.gap_points is not None:
+            out.append(Candidate("points", abs(then.gap_points), f"{name}上期与时序进度之差", "gap_schedule", name,
+                                 then.gap_points))
+        if row.rank_then is not None:
+            out.append(Candidate("count", Decimal(row.rank_then), f"{name}上期排名", "rank", name))
+    whole = facts.overall.key
+    out.append(Candidate("percent", changes.previous.progress, "上期时序进度", "schedule"))
+    longest = max((s.periods for s in changes.continuing), default=0)
+    for count, label, metric in (
+        (len(changes.newly_started), "本期新开工项目数", "started"),
+        (len(changes.newly_completed), "本期新竣工或投产项目数", "finished"),
+        (len(changes.added), "新增入库项目数", "projects"),
+        (len(changes.removed), "调出项目数", "projects"),
+        (len(changes.continuing), "连续滞后项目数", "laggards"),
+        (sum(1 for s in changes.continuing if s.periods == longest), "滞后期数最长的项目数", "laggards"),
+        (len(changes.new_laggards), "新增滞后项目数", "laggards"),
+        (len(changes.cleared), "摘帽项目数", "laggards"),
+    ):
+        out.append(Candidate("count", Decimal(count), label, metric, whole))
 
 
 def _unit_groups(facts: Facts) -> tuple[GroupFacts, ...]:

@@ -26,7 +26,8 @@ _AMOUNT = r"\d+(?:\.\d+)?(?:亿元|万元)"
 
 _KEYWORDS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
     "amount": (
-        ("remaining", re.compile(r"(?:尚未完成|未完成|还需完成|还要完成|尚需完成|仍需完成|需要完成|还差|尚差|剩余)"
+        ("remaining", re.compile(r"(?:尚未完成|未完成|还需完成|还要完成|尚需完成|仍需完成|需要完成|还差|尚差|剩余"
+                                 r"|每月平均要完成|平均每月要完成|每月要完成)"
                                  r"(?:的)?(?:投资)?")),
         ("completed", re.compile(r"(?:累计|已|共|实际)?完成(?:了)?(?:投资)?(?:额)?")),
         ("plan", re.compile(rf"{_YEAR_PLAN}(?:额)?|计划投资|年计划")),

@@ -56,21 +56,11 @@ def read_bytes(data: bytes, name: str, fmt: Format) -> Source:
 
 
 def decode_text(data: bytes, name: str) -> str:
-    """Return the text of a plain-text file: UTF-8 (with or without BOM), UTF-16 or GB18030/GBK."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings: tuple[str, ...] = ("utf-16",)
-    else:
-        encodings = ("utf-8-sig", "gb18030")
-    if b"\x00" in data[:4096] and encodings != ("utf-16",):
-        raise InputError(Problem("这不是纯文本文件", file=name,
-                                 hint="如果是 Word 文件，请保存为 .docx 后再检查"))
-    for encoding in encodings:
-        try:
-            return data.decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
-        except UnicodeDecodeError:
-            continue
-    raise InputError(Problem("无法识别文件编码（既不是 UTF-8 也不是 GBK）", file=name,
-                             hint="请在记事本或 WPS 中“另存为”UTF-8 编码的文本"))
+    """Return the text of a plain-text draft (sources/textfile.py's decoder), line ends as "\n"."""
+    from speechgen.sources.textfile import decode_text as decode
+
+    text = decode(data, name, "稿件", "请在记事本或 WPS 中“另存为”UTF-8 编码的文本；Word 文件请保存为 .docx")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 # A line ends a paragraph when it ends a sentence, a heading's quote, or a colon.

@@ -12,9 +12,11 @@ from typing import assert_never
 
 from speechgen import document as d
 from speechgen import style
+from speechgen.writers import titles
 from speechgen.writers.docx import geometry, gongwen, tables
 from speechgen.writers.docx.footers import section_xml
 from speechgen.writers.docx.options import DocxOptions
+from speechgen.writers.docx.page_fill import imprint_fits
 from speechgen.writers.docx.xml import (
     BLANK_LINE,
     HAIRLINE,
@@ -30,7 +32,6 @@ from speechgen.writers.docx.xml import (
     pieces_xml,
     run,
 )
-from speechgen.writers.titles import broken_title, title_width_chars
 
 _NO_INDENT = '<w:ind w:firstLineChars="0" w:firstLine="0"/>'
 
@@ -53,6 +54,7 @@ def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions,
     break_pending = False
     page: geometry.Page | None = None
     sections = 0
+    on_page: list[d.Block] = []  # the blocks since the last page break (page_fill measures them)
     for index, block in enumerate(blocks):
         if isinstance(block, d.PageBreak):
             break_pending = True
@@ -63,6 +65,7 @@ def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions,
             _end_section(out, section_xml(options, page, first=sections == 0))
             sections += 1
             previous, break_pending = None, False  # the section break starts the new page
+            on_page = []
         page = wanted
         after_break = break_pending
         blanks = 0 if break_pending else blank_lines_before(previous, block, options)
@@ -73,7 +76,10 @@ def render_blocks(blocks: tuple[d.Block, ...], options: DocxOptions,
             break_pending = previous is not None  # 7.3.7: an attachment starts a new page
         if break_pending:
             pieces = _break_before(pieces)
-            break_pending = False
+            break_pending, on_page = False, []
+        if isinstance(block, d.Imprint) and options.imprint_at_bottom and not imprint_fits(on_page, block, page):
+            pieces = _break_before(pieces)  # no room below the last table: the 版记 at the foot of the next page
+        on_page.append(block)
         if isinstance(previous, d.Table) and isinstance(pieces[0], str):
             out.append(BLANK_LINE)  # two adjacent tables would merge into one
         if isinstance(block, d.AttachmentNote | d.Signature) and not after_break and previous is not None:
@@ -126,10 +132,12 @@ def render_block(block: d.Block, options: DocxOptions, page: geometry.Page = geo
         case d.RedHeader():
             return gongwen.red_header(block, options)
         case d.FormTitle(text=text, number=number):
-            title = paragraph(style.STYLE_FORM_TITLE.style_id, run(broken_title(text, title_width_chars(page))))
+            broken = titles.broken_title(text, titles.title_width_chars(page))
+            title = paragraph(style.STYLE_FORM_TITLE.style_id, run(broken))
             return [title] + ([paragraph(style.STYLE_FORM_NUMBER.style_id, run(f"编号：{number}"))] if number else [])
         case d.Title(text=text):
-            return [paragraph(style.STYLE_TITLE.style_id, run(broken_title(text, title_width_chars(page))))]
+            broken = titles.broken_title(text, titles.title_width_chars(page))
+            return [paragraph(style.STYLE_TITLE.style_id, run(broken))]
         case d.Subtitle(text=text):
             return [paragraph(style.STYLE_SUBTITLE.style_id, run(text))]
         case d.Salutation(text=text):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from speechgen import document as d
 from speechgen import style
+from speechgen.writers import titles
 from speechgen.writers.docx import geometry
 from speechgen.writers.docx.options import DocxOptions
 from speechgen.writers.docx.xml import (
@@ -22,7 +23,6 @@ from speechgen.writers.docx.xml import (
     paragraph,
     run,
 )
-from speechgen.writers.titles import broken_title, title_width_chars
 
 # Times New Roman advance widths in em: attachment numbers "1." are digits and a full stop.
 _LATIN_EM = {".": 0.25, **{digit: 0.5 for digit in "0123456789"}}
@@ -140,7 +140,7 @@ def attachment_heading(block: d.AttachmentHeading, page: geometry.Page = geometr
     label = paragraph(style.STYLE_ATTACHMENT_LABEL.style_id, run(block.label), KEEP_NEXT)
     if not block.title:
         return [label]
-    title = broken_title(block.title, title_width_chars(page))
+    title = titles.broken_title(block.title, titles.title_width_chars(page))
     return [label, BLANK_LINE.add(KEEP_NEXT),
             paragraph(style.STYLE_ATTACHMENT_TITLE.style_id, run(title), KEEP_NEXT), BLANK_LINE.add(KEEP_NEXT)]
 

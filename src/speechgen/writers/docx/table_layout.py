@@ -202,11 +202,30 @@ def header_need_em(header: str) -> float:
 
 
 def header_text(header: str, width: int, size_pt: float = style.SIZE_4HAO_PT) -> str:
-    """Return the header cell text: the unit moved to its own line when the header wraps."""
+    """Return the header cell text, its lines turned where words end: the unit on a line of its
+    own when the header wraps, and a label too wide for the column broken between its words
+    (writers/titles.py's words: "1—5月 / 完成投资", never "1—5月完 / 成投资"), so the .docx and
+    the PDF break it alike."""
     label, unit = _split_unit(header)
-    if unit and _twips(text_em(header), size_pt) > width - 2 * CELL_MARGIN:
-        return f"{label}\n{unit}"
-    return header
+    room = width - 2 * CELL_MARGIN
+    if _twips(text_em(header), size_pt) <= room:
+        return header
+    lines = _word_lines(label, room, size_pt)
+    return "\n".join([*lines, unit] if unit else lines)
+
+
+def _word_lines(label: str, room: int, size_pt: float) -> list[str]:
+    """Return ``label`` in lines at most ``room`` twips wide, filled word by word (a word wider
+    than the room is a line of its own, wrapped by the renderer)."""
+    from speechgen.writers import titles  # titles imports this module
+
+    lines = [""]
+    for word in titles.words(label):
+        if lines[-1] and _twips(text_em(lines[-1] + word), size_pt) > room:
+            lines.append(word)
+        else:
+            lines[-1] += word
+    return lines
 
 
 # ── Size and widths ─────────────────────────────────────────────────────────────────────────

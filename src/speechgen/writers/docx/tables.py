@@ -13,7 +13,15 @@ from speechgen import style
 from speechgen.writers.docx import geometry
 from speechgen.writers.docx.options import DocxOptions
 from speechgen.writers.docx.table_layout import CELL_MARGIN, TableLayout, layout_table
-from speechgen.writers.docx.xml import BLANK_LINE, Piece, justification, paragraph, paragraph_properties, run
+from speechgen.writers.docx.xml import (
+    BLANK_LINE,
+    KEEP_NEXT,
+    Piece,
+    justification,
+    paragraph,
+    paragraph_properties,
+    run,
+)
 
 _BORDER_PT = 0.5
 
@@ -51,7 +59,10 @@ def _row(fitted: TableLayout, cells: tuple[str, ...], aligns: tuple[str, ...] | 
     # cantSplit keeps a row on one page; tblHeader repeats the header row on every page.
     trpr = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
     cell_style = fitted.header_style if header else fitted.text_style
-    pprs = _cell_properties(cell_style.style_id, cell_style.align, aligns or (cell_style.align,) * len(cells))
+    # keepNext on the header's paragraphs keeps it with the first body row (Word): a title and a
+    # header never end a page without a row under them.
+    pprs = _cell_properties(cell_style.style_id, cell_style.align, aligns or (cell_style.align,) * len(cells),
+                            keep_next=header)
     cells_xml = [f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
                  f"<w:p>{ppr}{run(cell) if cell else ''}</w:p></w:tc>"
                  for cell, width, ppr in zip(cells, fitted.widths, pprs, strict=True)]
@@ -59,10 +70,13 @@ def _row(fitted: TableLayout, cells: tuple[str, ...], aligns: tuple[str, ...] | 
 
 
 @functools.lru_cache(maxsize=256)
-def _cell_properties(style_id: str, style_align: str, aligns: tuple[str, ...]) -> tuple[str, ...]:
-    """Return the ``<w:pPr>`` of each column's cells: the cell style, and the column's alignment
-    where it differs from the style's (built once per table shape, not once per cell)."""
-    return tuple(paragraph_properties(style_id, *(() if align == style_align else (justification(align),))).xml
+def _cell_properties(style_id: str, style_align: str, aligns: tuple[str, ...],
+                     keep_next: bool = False) -> tuple[str, ...]:
+    """Return the ``<w:pPr>`` of each column's cells: the cell style, keepNext if asked, and the
+    column's alignment where it differs from the style's (built once per table shape, not once
+    per cell)."""
+    keep = (KEEP_NEXT,) if keep_next else ()
+    return tuple(paragraph_properties(style_id, *keep, *(() if align == style_align else (justification(align),))).xml
                  for align in aligns)
 
 
