@@ -210,6 +210,30 @@ def test_library_is_loaded_once_and_reloaded_when_a_file_changes(tmp_path: Path)
     assert {p.id for p in reloaded.for_role("speed")} >= {"speed-cache-01", "speed-cache-02"}
 
 
+SHAPES = ("{{ a }}", "{{ a.b }}{% if c %}{{ d|e }}{% endif %}", "{{ range }}", "{{ range(3) }}", "{{ cycler }}",
+          "{{ x|default(y) }}", "{% if a is defined %}{{ b }}{% endif %}", "{{ a ~ b }}", '{{ a["k"] }}',
+          "{{ -a + b * 2 }}", "{{ [a, b] }}", "{{ a if b else c }}", "{{ self }}", "{{ caller }}", "{{ loop }}",
+          "{% for x in xs %}{{ x }}{{ y }}{% endfor %}", "{% set q = 1 %}{{ q }}{{ r }}", "{{ f(a) }}",
+          "{% if not a and (b or c) %}{{ d }}{% endif %}", "{% macro m(v) %}{{ v }}{{ w }}{% endmacro %}{{ m(z) }}")
+
+
+def test_the_names_a_wording_reads_are_what_jinja_finds() -> None:
+    # vetting reads a wording's names from its tree when no node binds one; the same set as
+    # jinja2.meta, which compiles the tree — for every wording of the built-in library and shapes
+    from jinja2 import meta
+
+    from speechgen.compose.env import make_environment
+    from speechgen.compose.vetting import names_and_fields
+    from speechgen.compose.wording import every_wording, parse_wording
+
+    env = make_environment()
+    wordings = [w for p in load_library().passages for w in every_wording(parse_wording(p.text))]
+    assert len(wordings) > 1000
+    for wording in (*wordings, *SHAPES):
+        tree = env.parse(wording)
+        assert names_and_fields(tree, env)[0] == meta.find_undeclared_variables(tree), wording
+
+
 SPEED = ("role: speed\npassages:\n  - id: speed-gbk-01\n    lead: 再加把劲\n    needs: [behind]\n"
          "    text: 各地要再加把劲。\n")
 

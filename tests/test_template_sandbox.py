@@ -3,6 +3,7 @@ that stay in their folders, and limits on time and size — for --template and -
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -197,6 +198,42 @@ def test_to_plain_refuses_a_shape_it_does_not_know() -> None:
     assert isinstance(plain, FrozenMap) and plain["n"] == Decimal("1.5") and plain["names"] == ("甲",)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Box:
+    n: int
+
+
+@dataclasses.dataclass(frozen=True)
+class _Fresh:
+    """Properties that make a new object on every read: each is freed once converted, and the
+    next may be given its id."""
+
+    n: int
+
+    @property
+    def one(self) -> _Box:
+        return _Box(self.n + 1)
+
+    @property
+    def two(self) -> _Box:
+        return _Box(self.n + 2)
+
+    @property
+    def three(self) -> tuple[int, ...]:
+        return (self.n + 3,)
+
+    @property
+    def four(self) -> tuple[int, ...]:
+        return (self.n + 4,)
+
+
+def test_to_plain_never_hands_one_object_another_objects_form() -> None:
+    # a memo keyed by id() alone gave `two` the Record made for `one` (the same address, reused)
+    for plain in (to_plain(_Fresh(0)), to_plain([_Fresh(0), _Fresh(10)])[1]):
+        base = plain.n
+        assert (plain.one.n, plain.two.n, plain.three, plain.four) == (base + 1, base + 2, (base + 3,), (base + 4,))
+
+
 FEATURES = """{% extends "base.md.j2" %}
 {% import "part.md.j2" as part with context %}
 {% block body %}{{ super() }}。
@@ -271,6 +308,26 @@ def test_every_resource_attack_is_refused_in_bounded_memory() -> None:
     for row in report:
         assert row["outcome"].startswith("refused: 模板"), row
         assert row["peak_rss_mb"] < 1024, row
+
+
+def test_a_facts_conversion_is_kept_only_while_the_facts_lives() -> None:
+    # the kept conversion must not hold its Facts (a batch converts one Facts per document)
+    import gc
+    import weakref
+
+    from speechgen.compose import plain
+
+    facts = sample_facts()
+    values = {"facts": facts, "projects": facts.projects}
+    first = plain.plain_context(values, anchor=facts, shared=(facts.siblings, facts.meeting))
+    again = plain.plain_context(values, anchor=facts, shared=(facts.siblings, facts.meeting))
+    assert first["facts"] is again["facts"] and first["projects"] == again["projects"]
+    assert first["facts"].overall.projects == facts.overall.projects
+    alive = weakref.ref(facts)
+    key = id(facts)
+    del facts, values
+    gc.collect()
+    assert alive() is None and key not in plain._CONVERTED
 
 
 def _generate_with(template: Path, out: Path) -> Any:

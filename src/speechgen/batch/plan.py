@@ -114,6 +114,7 @@ def plan_batch(dossier: Dossier, choices: PlanChoices) -> BatchPlan:
         names.reserve(name)
     documents = []
     meetings: dict[str, Meeting] = {}  # one Meeting object per 主送: documents share its conversion
+    shown = _SharedRepr()  # the ranked table every group's facts hold, written out once, not once per group
     for number, (order, group) in enumerate(kept, 1):
         doc_number = numbering(number) if numbering else None
         facts = _document_facts(dossier, group, choices, meetings)
@@ -121,7 +122,7 @@ def plan_batch(dossier: Dossier, choices: PlanChoices) -> BatchPlan:
         stem = names.claim(fill_pattern(pattern, values), choices.suffixes)
         addressee = facts.meeting.addressee_or_default
         documents.append(Planned(order, number, group, facts, addressee, doc_number, stem,
-                                 _fingerprint(choices.shared, facts, doc_number, stem)))
+                                 _fingerprint(choices.shared, facts, doc_number, stem, shown)))
     return BatchPlan(tuple(documents), tuple(skipped), shard_range(len(documents), choices.shard), width)
 
 
@@ -167,15 +168,45 @@ def _name_values(group: Group, number: str, doc_number: str | None, kind_label: 
     return values
 
 
-def _fingerprint(shared: str, facts: Facts, doc_number: str | None, stem: str) -> str:
+def _fingerprint(shared: str, facts: Facts, doc_number: str | None, stem: str,
+                 shown: _SharedRepr | None = None) -> str:
     """Return what the document is a function of, as 16 hex digits: a change in any of it (the
     group's figures, its 发文字号, its name, the shared template, seed and options) remakes it
-    on --resume."""
+    on --resume. The figures are the repr of the facts (without their warnings); ``shown`` gives
+    the repr of the siblings table, which every group holds, once per plan (the same text)."""
     digest = hashlib.sha256()
-    for part in (__version__, shared, repr(dataclasses.replace(facts, warnings=())), doc_number or "", stem):
+    plain = dataclasses.replace(facts, warnings=())
+    if shown is not None and facts.siblings:
+        plain = dataclasses.replace(plain, siblings=shown.of(facts.siblings))  # type: ignore[arg-type]
+    for part in (__version__, shared, repr(plain), doc_number or "", stem):
         digest.update(part.encode("utf-8"))
         digest.update(b"\x1f")
     return digest.hexdigest()[:16]
+
+
+class _SharedRepr:
+    """The repr of the siblings table the groups of a plan share, made once: ``of`` returns a
+    stand-in whose repr is that text. Every group's facts hold the same tuple (one object), but
+    the stand-in is made again for any other table, compared by value."""
+
+    def __init__(self) -> None:
+        self._table: tuple[object, ...] | None = None
+        self._shown: _Shown | None = None
+
+    def of(self, table: tuple[object, ...]) -> _Shown:
+        if self._shown is None or not (table is self._table or table == self._table):
+            self._table, self._shown = table, _Shown(repr(table))
+        return self._shown
+
+
+class _Shown:
+    """A value whose repr is the given text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
 
 
 def shared_digest(parts: Sequence[object]) -> str:

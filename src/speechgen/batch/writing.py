@@ -111,7 +111,8 @@ def check_folder(out_dir: Path, targets: list[Path], extra: list[Path], *, input
     blocked = [t for t in targets if os.path.lexists(t) and not (resume and t in ours)]
     blocked += [t for t in extra if os.path.lexists(t) and not resume]
     if resume:  # a file not yet listed may be the killed run's last document: judged by its bytes
-        blocked = [t for t in blocked if t not in targets]
+        listed = set(targets)
+        blocked = [t for t in blocked if t not in listed]
     if blocked:
         shown = "、".join(str(t) for t in blocked[:_SHOWN_EXISTING])
         more = f"等{len(blocked)}个文件" if len(blocked) > _SHOWN_EXISTING else ""

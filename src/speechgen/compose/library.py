@@ -14,7 +14,7 @@ import yaml
 
 from speechgen.compose.claims import unbacked
 from speechgen.compose.env import make_environment
-from speechgen.compose.vetting import known_names, normalize_text, vet
+from speechgen.compose.vetting import Vetted, known_names, normalize_text, vet
 from speechgen.compose.wording import Choice, WordingError, every_wording, parse_wording
 from speechgen.errors import InputError, Problem
 from speechgen.kinds import KIND_LABELS
@@ -100,7 +100,15 @@ class SnippetLibrary:
 
     def for_role(self, role: str) -> tuple[Passage, ...]:
         """Return the passages of a role (empty for an unknown role)."""
-        return tuple(p for p in self.passages if p.role == role)
+        return self._by_role.get(role, ())
+
+    @functools.cached_property
+    def _by_role(self) -> dict[str, tuple[Passage, ...]]:
+        """The passages of each role, in load order: made once, not looked for on every pick."""
+        by_role: dict[str, list[Passage]] = {}
+        for passage in self.passages:
+            by_role.setdefault(passage.role, []).append(passage)
+        return {role: tuple(passages) for role, passages in by_role.items()}
 
     def matching(self, role: str, kind: str, held: frozenset[str]) -> tuple[Passage, ...]:
         """Return the passages of a role usable in ``kind`` where the names ``held`` hold."""
@@ -130,6 +138,20 @@ def _names(value: Any) -> list[str] | None:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return value
     return None
+
+
+_VETTED: dict[tuple[object, frozenset[str]], tuple[Vetted | None, tuple[str, ...]]] = {}
+_VETTED_KEPT = 20_000  # passages; the built-in library has about 460
+
+
+def _content_key(value: Any) -> object:
+    """Return a passage's text (a YAML value: text, list of texts and lists) as a hashable key
+    that equals another only for the same content (types kept: "1" is not 1)."""
+    if isinstance(value, list):
+        return ("list", tuple(_content_key(item) for item in value))
+    if isinstance(value, dict):
+        return ("dict", tuple(sorted((repr(k), _content_key(v)) for k, v in value.items())))
+    return (type(value).__name__, repr(value))
 
 
 class _Loader:
@@ -197,7 +219,7 @@ class _Loader:
             self.problem(file, line, f"{where}kinds 只能是 {'、'.join(KINDS)} 的列表")
             kinds = []
         needs, unless = self.check_names(item, where, file, line)
-        vetted, problems = vet(item.get("text"), needs, self.env)
+        vetted, problems = self.vet(item.get("text"), needs)
         for message in problems:
             self.problem(file, line, where + message)
         lead = self.check_lead(role, item.get("lead"), where, file, line, needs)
@@ -208,6 +230,19 @@ class _Loader:
                 names=vetted.names, segments=vetted.segments, fields=vetted.fields,
                 lead_segments=lead[1] if lead else (),
             ))
+
+    def vet(self, text: Any, needs: frozenset[str]) -> tuple[Vetted | None, list[str]]:
+        """Return vet()'s verdict on a passage's text: a pure function of the text and needs, kept
+        per process by their content (a library loaded again with one more folder vets only the
+        new passages)."""
+        key = (_content_key(text), needs)
+        if key not in _VETTED:
+            if len(_VETTED) >= _VETTED_KEPT:
+                _VETTED.clear()
+            verdict, problems = vet(text, needs, self.env)
+            _VETTED[key] = (verdict, tuple(problems))
+        verdict, kept = _VETTED[key]
+        return verdict, list(kept)
 
     def check_names(self, item: dict, where: str, file: str, line: int | None) -> tuple[frozenset[str], frozenset[str]]:
         """Return needs (with the older key when, the same thing) and unless, reporting unknown

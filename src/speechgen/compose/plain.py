@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import weakref
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
@@ -145,67 +146,104 @@ def _record_names(cls: type) -> tuple[str, ...] | None:
     return (*fields, *(name for name in _properties(cls) if name not in fields))
 
 
-def to_plain(value: Any, memo: dict[int, Any] | None = None) -> Any:
+# A memo maps id(original) to (original, plain). The original is held, so its id cannot be given
+# to another object while the memo lives (a property that returns a new object each time would
+# otherwise free it, and the next new object could take its id and be handed the first one's
+# plain form), and a hit is taken only when it is that very object (``is``), never by id alone.
+Memo = dict[int, tuple[Any, Any]]
+
+
+def to_plain(value: Any, memo: Memo | None = None) -> Any:
     """Return ``value`` as plain data (see the module docstring); an object of a shape this
     module does not know raises TypeError — a new kind of value must be taught here, not passed
     through."""
-    if type(value) in SCALARS or isinstance(value, Record | Term | FrozenMap):
+    if type(value) in SCALARS or _shape(type(value)) == "plain":
         return value
     memo = {} if memo is None else memo
-    key = id(value)
-    if key in memo:
-        return memo[key]
+    entry = memo.get(id(value))
+    if entry is not None and entry[0] is value:
+        return entry[1]
     plain = _convert(value, memo)
-    memo[key] = plain
+    memo[id(value)] = (value, plain)
     return plain
 
 
-def _convert(value: Any, memo: dict[int, Any]) -> Any:
-    if isinstance(value, Enum):
+@functools.cache
+def _shape(cls: type) -> str:
+    """Return what to_plain does with a value of this class, decided once per class (the ABC
+    checks — Mapping above all — cost more than the conversion), in the order _convert tries."""
+    for shape, kinds in (("plain", (Record, Term, FrozenMap)), ("enum", Enum), ("bool", bool), ("str", str),
+                         ("int", int), ("float", float), ("datetime", dt.datetime), ("date", dt.date)):
+        if issubclass(cls, kinds):
+            return shape
+    if not issubclass(cls, type) and _record_names(cls) is not None:  # a class itself is no record
+        return "record"
+    for shape, kinds in (("mapping", Mapping), ("sequence", (list, tuple)), ("set", (set, frozenset))):
+        if issubclass(cls, kinds):
+            return shape
+    return "unknown"
+
+
+def _convert(value: Any, memo: Memo) -> Any:
+    shape = _shape(type(value))
+    if shape == "record":
+        return Record(type(value).__name__, {name: to_plain(getattr(value, name), memo)
+                                             for name in _record_names(type(value))})  # type: ignore[union-attr]
+    if shape == "sequence":
+        return tuple(to_plain(item, memo) for item in value)
+    if shape == "enum":
         properties = {"value": to_plain(value.value, memo)}
         properties.update({name: to_plain(getattr(value, name), memo) for name in _properties(type(value))})
         return Term(str(value.value), properties)
-    if isinstance(value, bool):
+    if shape == "bool":
         return bool(value)
-    if isinstance(value, str):
+    if shape == "str":
         return str(value)
-    if isinstance(value, int):
+    if shape == "int":
         return int(value)
-    if isinstance(value, float):
+    if shape == "float":
         return Decimal(repr(value))
-    if isinstance(value, dt.datetime):
+    if shape == "datetime":
         return dt.datetime.fromisoformat(value.isoformat())
-    if isinstance(value, dt.date):
+    if shape == "date":
         return dt.date(value.year, value.month, value.day)
-    names = None if isinstance(value, type) else _record_names(type(value))
-    if names is not None:
-        return Record(type(value).__name__, {name: to_plain(getattr(value, name), memo) for name in names})
-    if isinstance(value, Mapping):
+    if shape == "mapping":
         return FrozenMap({to_plain(k, memo): to_plain(v, memo) for k, v in value.items()})
-    if isinstance(value, list | tuple):
-        return tuple(to_plain(item, memo) for item in value)
-    if isinstance(value, set | frozenset):
+    if shape == "set":
         return frozenset(to_plain(item, memo) for item in value)
     raise TypeError(f"{type(value).__name__} is not plain template data; teach compose/plain.py its shape")
 
 
 # The plain form of a Facts (and of everything reachable from it), kept while that Facts lives: a
-# batch or a second seed composes from the same Facts many times and converts it once.
-_CONVERTED: dict[int, tuple[weakref.ref[Any], dict[int, Any]]] = {}
+# batch or a second seed composes from the same Facts many times and converts it once. Looked up
+# by id(anchor), taken only when the weak reference still gives that very object. The memo kept
+# holds what the anchor reaches but not the anchor itself (its plain form is kept apart), or the
+# anchor would never die; nor the shared parts' entries, which _SHARED keeps.
+_CONVERTED: dict[int, tuple[weakref.ref[Any], Memo, Any]] = {}
 
 
-def _memo_of(anchor: Any, known: dict[int, Any] | None = None) -> dict[int, Any]:
-    """Return a fresh memo holding the conversion of ``anchor`` and what it reaches. Only ids of
-    objects kept alive by ``anchor`` are shared; each call's own objects go into its copy.
-    ``known`` holds conversions made already (of shared parts) that the anchor may reuse."""
-    entry = _CONVERTED.get(id(anchor))
+def _memo_of(anchor: Any, memo: Memo) -> None:
+    """Add to ``memo`` (which holds the conversions of shared parts, which the anchor may reuse)
+    the conversions of ``anchor`` and of what it reaches: made once while the anchor lives."""
+    key = id(anchor)
+    entry = _CONVERTED.get(key)
     if entry is None or entry[0]() is not anchor:
-        memo: dict[int, Any] = dict(known or {})
-        to_plain(anchor, memo)
-        key = id(anchor)
-        _CONVERTED[key] = (weakref.ref(anchor, lambda _ref: _CONVERTED.pop(key, None)), memo)
-        entry = _CONVERTED[key]
-    return dict(entry[1])
+        known = len(memo)
+        plain = to_plain(anchor, memo)
+        own = dict(itertools.islice(memo.items(), known, None))  # insertion order: the new ones
+        own.pop(key, None)
+        _CONVERTED[key] = (weakref.ref(anchor, lambda ref: _forget(key, ref)), own, plain)
+        return
+    memo.update(entry[1])
+    memo[key] = (anchor, entry[2])
+
+
+def _forget(key: int, ref: weakref.ref[Any]) -> None:
+    """Drop a dead anchor's conversion — only if the entry is still that anchor's (its id may
+    have been given to a new anchor converted since)."""
+    entry = _CONVERTED.get(key)
+    if entry is not None and entry[0] is ref:
+        del _CONVERTED[key]
 
 
 def plain_context(values: Mapping[str, Any], anchor: Any = None, shared: tuple[Any, ...] = ()) -> dict[str, Any]:
@@ -215,27 +253,40 @@ def plain_context(values: Mapping[str, Any], anchor: Any = None, shared: tuple[A
     of ``shared``, immutable objects many anchors hold (the ranked table of every group,
     Facts.siblings, and the meeting, which a batch's documents share: converted once, not once
     per document)."""
-    memo: dict[int, Any] = {}
+    tables = tuple(part for part in shared if isinstance(part, tuple))
+    memo: Memo = dict(_shared_union(tables)) if tables else {}
     for part in shared:
-        memo.update(_shared_memo(part))
+        if not isinstance(part, tuple):  # the meeting: kept while it lives, as an anchor is
+            _memo_of(part, memo)
     if anchor is not None:
-        memo.update(_memo_of(anchor, memo))
+        _memo_of(anchor, memo)
     return {name: to_plain(value, memo) for name, value in values.items()}
 
 
-# Shared tuples (which cannot be weakly referenced) and their conversion, the last few kept.
-_SHARED: dict[int, tuple[Any, dict[int, Any]]] = {}
+# Shared tuples (which cannot be weakly referenced) and their conversion, the last few kept; each
+# entry holds its tuple, so the id it is found by stays that tuple's.
+_SHARED: dict[int, tuple[Any, Memo]] = {}
 _SHARED_KEPT = 8
+_UNION: list[tuple[tuple[Any, ...], Memo]] = []  # the last set of shared parts and their memos joined
 
 
-def _shared_memo(part: Any) -> dict[int, Any]:
-    """Return the conversion of a shared object: a tuple is kept (with a reference to it, so its
-    id stays its own) among the last few; anything else while it lives (_memo_of)."""
-    if not isinstance(part, tuple):
-        return _memo_of(part)
+def _shared_union(parts: tuple[tuple[Any, ...], ...]) -> Memo:
+    """Return the conversions of all the shared tuples in one memo (not to be changed): the same
+    tables for every document of a batch are joined once, not once per document."""
+    if _UNION and len(_UNION[0][0]) == len(parts) and all(a is b for a, b in zip(_UNION[0][0], parts, strict=True)):
+        return _UNION[0][1]
+    union: Memo = {}
+    for part in parts:
+        union.update(_shared_memo(part))
+    _UNION[:] = [(parts, union)]
+    return union
+
+
+def _shared_memo(part: tuple[Any, ...]) -> Memo:
+    """Return the conversion of a shared tuple, kept (with a reference to it) among the last few."""
     entry = _SHARED.get(id(part))
     if entry is None or entry[0] is not part:
-        memo: dict[int, Any] = {}
+        memo: Memo = {}
         to_plain(part, memo)
         _SHARED.pop(id(part), None)
         _SHARED[id(part)] = entry = (part, memo)

@@ -55,9 +55,35 @@ def join_text(value: Any) -> str | None:
     return None
 
 
-def _fields(tree: nodes.Template) -> set[str]:
-    return {f"{node.node.name}.{node.attr}" for node in tree.find_all(nodes.Getattr)
-            if isinstance(node.node, nodes.Name) and node.node.name in RECORDS}
+# Nodes that bind no name: a tree of only these reads every Name it holds from the context, so its
+# undeclared names are its Names — what jinja2.meta finds by compiling the tree, which is most of
+# the time a library takes to load. Any other node (a for loop, a set, a macro …) is compiled.
+_PLAIN_NODES = (nodes.Template, nodes.Output, nodes.TemplateData, nodes.ExprStmt, nodes.If, nodes.Name,
+                nodes.Getattr, nodes.Getitem, nodes.Const, nodes.Filter, nodes.Test, nodes.Compare,
+                nodes.Operand, nodes.Not, nodes.And, nodes.Or, nodes.CondExpr, nodes.Tuple, nodes.List,
+                nodes.Concat, nodes.Neg, nodes.Pos, nodes.Add, nodes.Sub, nodes.Mul, nodes.Div,
+                nodes.FloorDiv, nodes.Mod)
+_SPECIAL_NAMES = frozenset({"loop", "self", "caller", "varargs", "kwargs", "super"})
+
+
+def names_and_fields(tree: nodes.Template, env: jinja2.Environment) -> tuple[set[str], set[str]]:
+    """Return the names a parsed wording reads from its context (jinja2.meta's undeclared
+    variables: a global of ``env`` is not one) and the record fields it prints ("progress.rate")."""
+    names: set[str] = set()
+    fields: set[str] = set()
+    plain = True
+    for node in tree.find_all(nodes.Node):
+        kind = type(node)
+        if kind is nodes.Name:
+            if node.ctx != "load" or node.name in _SPECIAL_NAMES or node.name in env.globals:
+                plain = False
+            names.add(node.name)
+        elif kind is nodes.Getattr:
+            if isinstance(node.node, nodes.Name) and node.node.name in RECORDS:
+                fields.add(f"{node.node.name}.{node.attr}")
+        elif kind not in _PLAIN_NODES:
+            plain = False
+    return (names if plain else meta.find_undeclared_variables(tree)), fields
 
 
 def _check_literal(wording: str, problems: list[str]) -> None:
@@ -103,8 +129,9 @@ def vet(value: Any, needs: frozenset[str], env: jinja2.Environment) -> tuple[Vet
         except jinja2.TemplateSyntaxError as error:
             problems.append(f"模板语法错误：{error.message}（“[…|…]”的每种说法里，{{% if %}} 和 {{% endif %}} 要成对）")
             continue
-        names |= meta.find_undeclared_variables(tree)
-        fields |= _fields(tree)
+        read, printed = names_and_fields(tree, env)
+        names |= read
+        fields |= printed
     _check_names(names, fields, needs, problems)
     problems += unbacked(_EXPRESSIONS.sub("", text), needs, names)
     return Vetted(text, segments, frozenset(names), frozenset(fields)), list(dict.fromkeys(problems))

@@ -18,6 +18,7 @@ to hold in memory (the zip of a whole batch) is streamed into its temp file with
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import errno
 import functools
@@ -221,10 +222,11 @@ def _pid_running(pid: int) -> bool:
 def _clashes(targets: list[Path], inputs: list[Path]) -> list[Problem]:
     """Return the problems of outputs named twice or naming one of the inputs."""
     resolved = [_resolved(target) for target in targets]
-    twice = sorted({str(t) for t, r in zip(targets, resolved, strict=True) if resolved.count(r) > 1})
+    counts = collections.Counter(resolved)  # a batch checks thousands of targets: no count() per target
+    twice = sorted({str(t) for t, r in zip(targets, resolved, strict=True) if counts[r] > 1})
     problems = [Problem(f"同一个输出文件指定了两次：{'、'.join(twice)}", hint="请删去重复的 -o")] if twice else []
     problems += [Problem("输出文件就是输入文件", file=str(source), hint="请换一个输出文件名，以免覆盖输入")
-                 for source in inputs if _resolved(source) in resolved]
+                 for source in inputs if _resolved(source) in counts]
     return problems
 
 
