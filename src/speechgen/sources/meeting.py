@@ -199,14 +199,15 @@ def _doc_numbers(value: object) -> dict[str, str]:
 
 def _groups(value: list) -> tuple[InspectionGroup, ...]:
     """Return the 督查组 listed in inspection.groups, each with its 组别 and the rest optional."""
-    example = ("groups:\n  - name: 第一组\n    leader: 市发展改革委副主任 张华\n    members: 市发展改革委、市自然资源和规划局\n"
-               "    districts: 东城区、西湖区")
+    example = ("groups:\n  - name: 第一组\n    leader: 市发展改革委副主任 张华\n"
+               "    members: 市发展改革委、市自然资源和规划局\n    districts: 东城区、西湖区")
     if len(value) > MAX_COUNT:
         raise CellError(f"督查组多于{MAX_COUNT}个", "请核对 inspection.groups")
     groups = []
     for number, item in enumerate(value, 1):
         if not isinstance(item, dict):
-            raise CellError(f"inspection.groups 的第{number}项应是“键: 值”", f"每组写组别、带队领导、成员单位、负责县区，如\n{example}")
+            raise CellError(f"inspection.groups 的第{number}项应是“键: 值”",
+                            f"每组写组别、带队领导、成员单位、负责县区，如\n{example}")
         unknown = [str(k) for k in item if str(k) not in GROUP_KEYS]
         if unknown:
             raise CellError(f"inspection.groups 第{number}项中有不认识的键“{'、'.join(unknown)}”",
