@@ -109,6 +109,17 @@ def inspection_rows(facts: Facts, every: bool = False) -> list[InspectionRow]:
     ]
 
 
+MOST_LAGGING = 3  # the laggards a bulletin criticises by name
+
+
+def most_lagging(facts: Facts) -> tuple[Laggard, ...]:
+    """Return the started laggards furthest behind 时序进度 on investment (worst gap first), the
+    ones a bulletin criticises by name; those not started are named as overdue elsewhere."""
+    behind = [lag for lag in facts.laggards
+              if "behind_schedule" in lag.reasons and lag.project.status.started and lag.gap_points is not None]
+    return tuple(behind[:MOST_LAGGING])
+
+
 def not_yet_due(facts: Facts) -> list[Project]:
     """Return the projects not started whose planned start (计划开工) has not come yet: they are
     not due to have invested, so the laggard rules leave them out (facts/laggards.py)."""
@@ -250,6 +261,7 @@ def prepare(
         "length": size,
         "inspection_rows": inspection_rows(facts, every=attach == "all"),
         "attach": attach,
+        "most_lagging": most_lagging(facts),
         "addressee": facts.meeting.addressee.rstrip("：:") if facts.meeting.addressee
         else addressee_line([g.key for g in facts.by_district], facts.meeting.level),
         "district_label": district_label(facts),

@@ -21,6 +21,8 @@ SITUATION: tuple[Paragraph, ...] = (
      ("say_season", ("q1", "half_push", "half_done", "half_missed", "year_end"))),
     (("say_units", ("has_districts",)), ("say_low_start", ("low_start_units",))),
 )
+# what only a bulletin adds to 基本情况: the breakdowns the ledger's columns allow
+BREAKDOWNS: tuple[Paragraph, ...] = ((("say_categories", ("has_categories",)), ("say_natures", ("has_natures",))),)
 LAGGARDS: tuple[Paragraph, ...] = ((("say_laggards", ("meeting",)),),)
 PROBLEMS: tuple[Paragraph, ...] = (
     (("say_problems", ("has_problems",)), ("say_not_started", ("ready_to_start", "blocked_not_started"))),
@@ -128,7 +130,7 @@ def plan_bulletin(obs: Observations) -> tuple[PartPlan, ...]:
     issues = issue_steps(obs) or [PointStep("issue_watch")]
     requirements = 4 if len(issues) >= 4 else 3
     return (
-        PartPlan(tuple(_statements(SITUATION, obs)), "bulletin_assessment", ()),
+        PartPlan(tuple(_statements(SITUATION + BREAKDOWNS, obs)), "bulletin_assessment", ()),
         PartPlan((), "", tuple(issues)),
         PartPlan((), "", (PointStep("bulletin_requirements"),) * requirements),
     )

@@ -3,6 +3,7 @@ and the problems."""
 
 from __future__ import annotations
 
+from speechgen.compose.observe.breakdowns import breakdowns
 from speechgen.compose.observe.problems import problems
 from speechgen.compose.observe.projects import completions, laggards, not_started, speaker
 from speechgen.compose.observe.situation import meeting_records, progress, season, starts
@@ -25,7 +26,7 @@ def observe(facts: Facts) -> Observations:
         said, record = part(facts)
         found += said
         records[part.__name__] = record
-    for more in (units, completions, not_started, speaker):
+    for more in (units, breakdowns, completions, not_started, speaker):
         said, more_records = more(facts)
         found += said
         records.update(more_records)
