@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from compose_scenarios import _facts, _scaled, ahead, example, example_dossier
-
 from speechgen.compose import compose
 from speechgen.compose.draft import most_lagging
 from speechgen.compose.guards import draft_warnings

@@ -34,7 +34,8 @@ def test_bulletin_has_every_part(facts) -> None:
     text = compose("bulletin", facts, seed=1)
     # a title longer than one 2号 line is turned between words (GB/T 9704 7.3.1)
     assert 'title: "关于2026年1—5月全市\\n重点项目推进情况的通报"' in text
-    assert 'doc_number: "示项办〔2026〕12号"' in text and 'addressee: "各县（市、区）人民政府、高新区管委会，市直有关单位"' in text
+    assert 'doc_number: "示项办〔2026〕12号"' in text
+    assert 'addressee: "各县（市、区）人民政府、高新区管委会，市直有关单位"' in text
     assert 'cc: "市委办公室' in text and "printer:" in text
     main = body(text)
     assert "现将有关情况通报如下：" in main

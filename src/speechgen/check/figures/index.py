@@ -12,9 +12,8 @@ from speechgen.facts import Facts, GroupFacts, group_facts
 from speechgen.facts.laggards import project_rate
 from speechgen.facts.types import UNFILLED
 from speechgen.model import Stage
-from speechgen.rounding import points
+from speechgen.rounding import percent, points
 from speechgen.zh.people import split_person, spoken_person
-from speechgen.rounding import percent
 
 _STAGE_METRICS = {Stage.PREPARATION: "preparing", Stage.NOT_STARTED: "ready",  # 具备条件尚未开工
                   Stage.UNDER_CONSTRUCTION: "building", Stage.COMPLETED: "finished",

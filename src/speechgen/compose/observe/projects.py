@@ -13,8 +13,8 @@ from speechgen.compose.observe.types import Local, Observation, Record, held
 from speechgen.facts.problems import problem_types
 from speechgen.facts.types import Facts, Laggard
 from speechgen.model import Project, Stage
-from speechgen.zh.people import speaker_name, split_person, spoken_person, written_person
 from speechgen.rounding import percent
+from speechgen.zh.people import speaker_name, split_person, spoken_person, written_person
 
 MAX_NAMED = 5  # a list of project names shows at most this many, then 等
 

@@ -13,8 +13,8 @@ from speechgen.compose.observe import ladder
 from speechgen.compose.observe.types import Observation, Record, held
 from speechgen.facts.types import Facts
 from speechgen.model import Meeting, Stage
-from speechgen.zh.people import speaker_name
 from speechgen.rounding import percent
+from speechgen.zh.people import speaker_name
 
 
 def deadline_of(meeting: Meeting) -> tuple[dt.date, bool]:
