@@ -165,7 +165,7 @@ def test_inspection_groups_count_follows_the_list() -> None:
 def test_addressee_from_the_units_and_doc_numbers_per_kind() -> None:
     assert addressee_line(["东城区", "高新区"], "市") == "各县（市、区）人民政府、高新区管委会，市直有关单位"
     assert addressee_line(["城关镇", "青山街道"], "县") == "各乡（镇）人民政府、街道办事处，县直有关单位"
-    facts = example()  # the example meeting gives doc_numbers and no addressee
+    facts = _facts(example_dossier(), addressee=None)  # 主送 from the units
     bulletin, notice = compose("bulletin", facts), compose("notice", facts)
     assert 'addressee: "各县（市、区）人民政府、高新区管委会，市直有关单位"' in bulletin
     assert 'doc_number: "示项办〔2026〕12号"' in bulletin and 'doc_number: "示项办〔2026〕13号"' in notice

@@ -70,7 +70,9 @@ def meeting_file(form: Mapping[str, str], base: Mapping[str, Any] | None = None)
         if outer in data and not data[outer]:
             del data[outer]
     if "contact" in data and "name" not in data["contact"]:
-        raise InputError(Problem("填写了联系电话，还要填写“联系人”", file="会议信息表单", column="联系人"))
+        if data["contact"].get("phone"):
+            raise InputError(Problem("填写了联系电话，还要填写“联系人”", file="会议信息表单", column="联系人"))
+        del data["contact"]  # only the e-mail of the meeting read before is left: no contact without a name
     return InputFile.from_text(FORM_FILE, json.dumps(data, ensure_ascii=False, indent=2))
 
 
