@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from compose_scenarios import _facts, _scaled, ahead, example, example_dossier
+from compose_scenarios import _facts, _scaled, ahead, example, example_dossier, february
 from speechgen.compose import compose
 from speechgen.compose.draft import most_lagging
 from speechgen.compose.guards import draft_warnings
@@ -179,3 +179,26 @@ def test_two_seeds_of_a_bulletin_share_at_most_half_their_sentences() -> None:
     facts = example()
     one, two = _sentences(compose("bulletin", facts, seed=1)), _sentences(compose("bulletin", facts, seed=2))
     assert len(one & two) / min(len(one), len(two)) <= 0.5, sorted(one & two)
+
+
+def test_the_requirements_on_factors_and_services_do_not_say_the_same_thing_twice() -> None:
+    facts = example()
+    for seed in range(1, 9):
+        requirements = _part(compose("bulletin", facts, seed=seed), "下步工作要求")
+        assert requirements.count("要素保障") <= 1 and requirements.count("限时") <= 1, (seed, requirements)
+        assert requirements.count("反馈") <= 1, (seed, requirements)
+
+
+def test_two_seeds_of_a_notice_share_at_most_sixty_percent_of_their_sentences() -> None:
+    facts = example()
+    one, two = _sentences(compose("notice", facts, seed=1)), _sentences(compose("notice", facts, seed=2))
+    assert len(one & two) / min(len(one), len(two)) <= 0.6, sorted(one & two)
+
+
+def test_early_in_the_year_the_notice_is_about_starts() -> None:
+    for seed in (1, 2, 3):
+        body = compose("notice", february(), seed=seed).split("\n---\n", 1)[1]
+        purpose, content = body.split("## 督查内容")[0], body.split("## 督查内容")[1].split("## 督查方式")[0]
+        assert "开工" in purpose, purpose
+        items = [line for line in content.splitlines() if line.startswith("### ")]
+        assert "开工" in items[0] and any("进展" in i or "形象进度" in i for i in items), items
