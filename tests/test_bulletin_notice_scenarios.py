@@ -202,3 +202,19 @@ def test_early_in_the_year_the_notice_is_about_starts() -> None:
         assert "开工" in purpose, purpose
         items = [line for line in content.splitlines() if line.startswith("### ")]
         assert "开工" in items[0] and any("进展" in i or "形象进度" in i for i in items), items
+
+
+def test_the_web_form_keeps_listed_inspection_groups() -> None:
+    import json
+
+    from speechgen.sources.meeting import parse_meeting
+    from speechgen.web.meeting_form import form_values, meeting_file
+
+    read = example().meeting.model_dump(mode="json")
+    shown = form_values(read)
+    assert shown["inspection.groups"] == "3"
+    kept = parse_meeting(meeting_file(shown, read))[0].inspection
+    assert kept is not None and [g.name for g in kept.group_list] == ["第一组", "第二组", "第三组"]
+    counted = parse_meeting(meeting_file({**shown, "inspection.groups": "5"}, read))[0].inspection
+    assert counted is not None and counted.groups == 5
+    assert json.loads(meeting_file(shown, read).data)["inspection"]["groups"][0]["leader"] == "市发展改革委副主任 张华"
