@@ -12,7 +12,7 @@ from speechgen.facts import Facts, GroupFacts, group_facts
 from speechgen.facts.laggards import project_rate
 from speechgen.facts.types import UNFILLED
 from speechgen.model import Stage
-from speechgen.rounding import points
+from speechgen.rounding import percent, points
 from speechgen.zh.people import split_person, spoken_person
 
 _STAGE_METRICS = {Stage.PREPARATION: "preparing", Stage.NOT_STARTED: "ready",  # 具备条件尚未开工
@@ -141,7 +141,7 @@ def _unit_groups(facts: Facts) -> tuple[GroupFacts, ...]:
     leader); a 责任单位 of one project already stands for its project."""
     if facts.group_by is not None:  # the facts of one group: its siblings are there already
         return ()
-    return tuple(group for by in ("owner", "leader") for group in group_facts(facts, by)
+    return tuple(group for by in ("owner", "leader", "category", "nature") for group in group_facts(facts, by)
                  if group.key != UNFILLED and group.projects > 1)
 
 
@@ -186,6 +186,10 @@ def _group(group: GroupFacts) -> list[Candidate]:
         out.append(Candidate("count", Decimal(group.rank), f"{name}排名", "rank", name))
     if group.start_rate is not None:
         out.append(Candidate("percent", group.start_rate, f"{name}开工率", "start_rate", name))
+    for n, what in ((group.laggards, "滞后项目"), (group.not_started, "未开工项目")):
+        share = percent(n, group.projects)
+        if n and share is not None:  # "滞后项目16个，占项目总数的32.0%"
+            out.append(Candidate("percent", share, f"{name}{what}占项目总数的比例", "share", name))
     if group.completion_rate is not None:
         out.append(Candidate("percent", group.completion_rate, f"{name}完成率", "completion_rate", name))
     if group.gap_points is not None:

@@ -38,6 +38,7 @@ _KEYWORDS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("completion_rate", re.compile(
             rf"(?:投资|年度计划|计划)?完成率|(?:完成|占|达到)(?:了)?{_YEAR_PLAN}(?:{_AMOUNT})?的(?:比例为?|比重为?)?")),
         ("schedule", re.compile(_SCHEDULE)),
+        ("share", re.compile(r"占(?:项目总数|全部项目|该类项目|项目数)?的?|、占")),
     ),
     "points": (
         ("gap_overall", re.compile(

@@ -38,7 +38,7 @@ def _n(name: str, records: str, polarity: Polarity, doc: str, local: bool = Fals
     return NameSpec(name, tuple(records.split()), polarity, doc, local)
 
 
-U = "units unit_top unit_bottom progress"  # what every unit observation guarantees
+U = "units unit_top unit_bottom start_bottom progress"  # what every unit observation guarantees
 _NAMES: tuple[NameSpec, ...] = (
     _n("meeting", "meeting deadline starts season", "0",
        "always: the meeting is held (backs openings, closings, general duties)"),
@@ -59,9 +59,9 @@ _NAMES: tuple[NameSpec, ...] = (
     _n("none_started", "starts", "-", "no project has started"),
     _n("under_construction", "starts", "0", "some project is 在建"),
     _n("single_project", "starts", "0", "the ledger (or group) has one project"),
-    _n("has_districts", "units unit_top unit_bottom progress", "0", "two or more units (县区) have a completion rate"),
-    _n("districts_tied", "units unit_top unit_bottom progress", "0", "every unit has the same completion rate"),
-    _n("uneven", "units unit_top unit_bottom progress", "-", "best and worst unit differ by 20 百分点 or more"),
+    _n("has_districts", U, "0", "two or more units (县区) have a completion rate"),
+    _n("districts_tied", U, "0", "every unit has the same completion rate"),
+    _n("uneven", U, "-", "best and worst unit differ by 20 百分点 or more"),
     _n("units_ahead", U + " units_ahead", "+", "some unit is ahead of 时序进度"),
     _n("units_all_ahead", U + " units_ahead", "+", "every unit is ahead of 时序进度"),
     _n("units_level", U + " units_level", "0", "some unit is exactly on 时序进度 (持平)"),
@@ -69,6 +69,8 @@ _NAMES: tuple[NameSpec, ...] = (
     _n("units_all_behind", U + " units_behind", "-", "every unit is behind 时序进度"),
     _n("units_far_behind", U + " units_far", "-", "some unit is more than 10 百分点 behind"),
     _n("low_start_units", U + " low_start", "-", "a unit's 开工率 < 50 % and 20 points below the whole's"),
+    _n("has_categories", "categories progress", "0", "two or more 产业类别 are filled in the ledger (产业类别 column)"),
+    _n("has_natures", "natures progress", "0", "two or more 建设性质 (新建/续建/技改) are filled in the ledger"),
     _n("has_laggards", "laggards", "-", "some project is a laggard (facts/laggards.py)"),
     _n("single_laggard", "laggards", "-", "exactly one laggard"),
     _n("laggards_many", "laggards", "-", "30 % or more of the projects are laggards"),
@@ -162,6 +164,7 @@ _RECORDS: tuple[RecordSpec, ...] = (
     _r("starts", "projects by stage", projects="n_projects", started="n_started", not_started="n_not_started",
        rate="start_rate", preparation="n_preparation", unstarted="n_unstarted", building="n_building",
        finished="n_completed", operating="n_operating", total="total_amount", name=None,
+       not_started_share="not_started_share",
        started_stages="n_building"),
     _r("units", "the units (县区) and what to call them", count="n_districts", all=None, all_written=None,
        noun=None, noun_written=None),
@@ -181,10 +184,19 @@ _RECORDS: tuple[RecordSpec, ...] = (
        worst_gap="unit_gaps", items="unit_gaps"),
     _r("units_far", "units more than 10 百分点 behind, most behind first", count="n_districts_far",
        subject="districts_far", subject_written="districts_far", names="districts_far", items="unit_gaps"),
+    _r("start_bottom", "the unit(s) with the lowest 开工率 (a fact, not blame)", names="start_bottom",
+       rate="start_bottom_rate", count=None, not_started="start_bottom_not_started"),
+    *(_r(name, f"the projects by {label}: each with its 完成率 against 时序进度 and its laggards",
+         count=None, label=None, items=f"{name}_items", ahead=f"{name}_ahead", behind=f"{name}_behind",
+         n_ahead=f"{name}_ahead", n_behind=f"{name}_behind", top=f"{name}_top", top_rate=f"{name}_top",
+         bottom=f"{name}_bottom", bottom_rate=f"{name}_bottom", bottom_gap=f"{name}_bottom",
+         bottom_laggards=f"{name}_bottom", laggards=None)
+      for name, label in (("categories", "产业类别"), ("natures", "建设性质"))),
     _r("low_start", "units with a low 开工率, lowest first", count=None, subject="low_start_units",
        subject_written="low_start_units", names="low_start_units", rate="low_start_rate", items="low_start_rate"),
     _r("laggards", "the laggards: the worst described one by one (lines), the rest named",
        count="n_laggards", behind="n_behind", overdue="n_overdue", projects="n_projects", threshold=None,
+       share="laggard_share",
        kinds=None, lines="laggard_names", names="laggard_names", rest=None, rest_count=None),
     _r("item", "one laggard described (in say_lag_item)", name=None, unit=None, owner=None,
        leader_spoken=None, leader_written=None, start=None, rate="item_rate", gap="item_gap", vs="item_gap",

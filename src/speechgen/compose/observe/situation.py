@@ -13,6 +13,7 @@ from speechgen.compose.observe import ladder
 from speechgen.compose.observe.types import Observation, Record, held
 from speechgen.facts.types import Facts
 from speechgen.model import Meeting, Stage
+from speechgen.rounding import percent
 from speechgen.zh.people import speaker_name
 
 
@@ -110,6 +111,7 @@ def starts(facts: Facts) -> tuple[list[Observation], Record]:
     record = {"projects": o.projects, "started": o.started, "not_started": o.not_started,
               "started_stages": "、".join(f"{stage}{n}个" for stage, n in shown) if len(shown) > 1 else "",
               "rate": zh.format_percent(o.start_rate), "total": zh.format_amount(o.total),
+              "not_started_share": zh.format_percent(percent(o.not_started, o.projects)),
               "name": md_escape(facts.projects[0].name) if o.projects == 1 else "", **counts}
     return found, record
 
