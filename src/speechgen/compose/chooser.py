@@ -13,13 +13,14 @@ from typing import Any
 
 import jinja2
 
+from speechgen.compose.claims import refused_words
 from speechgen.compose.context import FIGURE_KEYS
 from speechgen.compose.env import RENDER_ERRORS, SnippetRenderError, compile_text, translate_jinja_message
 from speechgen.compose.library import KIND_LABELS, Passage, SnippetLibrary
 from speechgen.compose.observe import NO_LOCAL, RECORDS, Local, Observations
 from speechgen.compose.plain import Record
 from speechgen.compose.sandbox import TemplateSandbox, render_guarded
-from speechgen.compose.wording import realize, shortened
+from speechgen.compose.wording import clean, realize, shortened
 from speechgen.errors import Problem, TemplateError
 
 # Once a figure (e.g. the gap to 时序进度) or the list of lagging projects has been printed, passages
@@ -86,6 +87,7 @@ class Chooser:
         self.env = env
         self.observations = observations
         self.held = observations.names
+        self.refused = refused_words(self.held)  # words no held observation backs (claims.CONDITIONS)
         self.context = {**context, **{name: as_record(name, r) for name, r in observations.records.items()}}
         self.kind = kind
         self.seed = seed
@@ -110,9 +112,17 @@ class Chooser:
     def candidates(self, role: str, local: Local = NO_LOCAL, reuse: bool = False) -> list[Passage]:
         """Return the passages of a role that apply (unused ones; with ``reuse``, used ones too
         when every one has been used — for items described one after another)."""
-        fitting = self.library.matching(role, self.kind, self.held | local.names)
+        fitting = [p for p in self.library.matching(role, self.kind, self.held | local.names) if self.sayable(p)]
         fresh = [p for p in fitting if p.id not in self.used]
         return fresh or (list(fitting) if reuse else [])
+
+    def sayable(self, passage: Passage) -> bool:
+        """Return True when the passage has a wording (and lead) without the refused words."""
+        if not self.refused:
+            return True
+        text = passage.segments or (passage.text,)
+        lead = passage.lead_segments or ((passage.lead,) if passage.lead else ())
+        return clean(text, self.refused) and clean(lead, self.refused)
 
     def has(self, role: str, local: Local = NO_LOCAL) -> bool:
         """Return True when pick(role) would find a passage; TemplateError for an unknown role."""
@@ -204,10 +214,10 @@ class Chooser:
         rng = self.rng("wording:" + passage.role)
         segments = shortened(passage.segments, places) if places and passage.segments else passage.segments
         for _ in range(REDRAWS if segments else 1):
-            wording = realize(segments, rng) if segments else passage.text
+            wording = realize(segments, rng, self.refused) if segments else passage.text
             text = self._render_text(passage, wording, context)
             sentences = _sentences(text)
-            repeated = len(sentences & self.said)
+            repeated = len(sentences & self.said) + 10 * sum(word in text for word in self.refused)
             if best is None or repeated < best[0]:
                 best = (repeated, text, sentences)
             if not repeated:
@@ -254,7 +264,8 @@ class Chooser:
         passage = self.choose(role, local=local, rank=rank)
         if passage.lead is None:
             raise TemplateError(Problem(message=f"角色“{role}”的段落 {passage.id} 没有 lead，不能用作分点"))
-        lead = realize(passage.lead_segments, self.rng("lead:" + role)) if passage.lead_segments else passage.lead
+        lead = (realize(passage.lead_segments, self.rng("lead:" + role), self.refused) if passage.lead_segments
+                else passage.lead)
         return lead, self.render(passage, local, places)
 
     def vary(self, key: str, *options: str) -> str:
