@@ -153,6 +153,14 @@ def county_two_units() -> Facts:
     return compute_facts(Dossier(meeting=county_meeting(), projects=tuple(projects), source="test"))
 
 
+def county_all_building() -> Facts:
+    """The county of two units with every project 在建 (none 竣工, 投产 or not started)."""
+    projects = tuple(p.model_copy(update={"status": BUILDING, "planned_start": None,
+                                          "completed": p.completed or p.annual_plan * D("0.3")})
+                     for p in county_two_units().projects)
+    return compute_facts(Dossier(meeting=county_meeting(), projects=projects, source="test"))
+
+
 def one_project() -> Facts:
     only = project("青山县人民医院迁建", "城关镇", "20000", "5200", owner="县卫健局", leader="张强（副县长）",
                    problem="资金拨付滞后")
@@ -163,5 +171,5 @@ SCENARIOS: dict[str, Callable[[], Facts]] = {
     "example": example, "ahead": ahead, "february": february, "november": november, "june": june,
     "speaker_lagging": speaker_lagging, "low_start": low_start, "majority": majority, "unit_level": unit_level,
     "tied_problems": tied_problems,
-    "county_two_units": county_two_units, "one_project": one_project,
+    "county_two_units": county_two_units, "county_all_building": county_all_building, "one_project": one_project,
 }
