@@ -56,6 +56,20 @@ def _sentences(text: str) -> set[str]:
     return {s for s in found if len(s) >= 8}
 
 
+NEAR_SHARE = 0.6  # two sentences sharing this share of their character pairs say the same thing
+
+
+def _pairs(sentence: str) -> frozenset[str]:
+    return frozenset(sentence[i:i + 2] for i in range(len(sentence) - 1))
+
+
+def near(pairs: frozenset[str], said: Sequence[frozenset[str]]) -> bool:
+    """Return True when a sentence (as its character pairs) is nearly one said: the pairs they
+    share are NEAR_SHARE or more of the pairs of either ("会议议定的事项，下一次调度时要逐项对账"
+    and "调度会议定的事项，下一次调度时逐项对账")."""
+    return any(len(pairs & other) >= NEAR_SHARE * max(len(pairs), len(other)) for other in said)
+
+
 def stable_seed(*parts: object) -> int:
     """Return a 64-bit integer from the parts' text via sha256 — the same on every run and
     Python version (str hash() is salted per process)."""
@@ -94,6 +108,7 @@ class Chooser:
         self.group_key = group_key
         self.used: set[str] = set()
         self.said: set[str] = set()  # the sentences rendered so far (Chinese characters only)
+        self.said_pairs: list[frozenset[str]] = []  # … as their character pairs (near repeats)
         self.mentions: Counter[str] = Counter()
         self._rngs: dict[str, random.Random] = {}
 
@@ -217,12 +232,14 @@ class Chooser:
             wording = realize(segments, rng, self.refused) if segments else passage.text
             text = self._render_text(passage, wording, context)
             sentences = _sentences(text)
-            repeated = len(sentences & self.said) + 10 * sum(word in text for word in self.refused)
+            repeated = (len(sentences & self.said) + sum(near(_pairs(x), self.said_pairs) for x in sentences - self.said)
+                        + 10 * sum(word in text for word in self.refused))
             if best is None or repeated < best[0]:
                 best = (repeated, text, sentences)
             if not repeated:
                 break
         assert best is not None
+        self.said_pairs += [_pairs(x) for x in best[2] - self.said]
         self.said |= best[2]
         return best[1]
 
