@@ -137,3 +137,14 @@ def test_floods_and_heat_are_spoken_of_only_in_their_months(name: str, held: boo
     assert obs.any("flood_season", "hot_season") is held
     if not held:
         assert said(name, "汛期|防汛|强降雨|高温|防暑") == []
+
+
+def test_docs_compose_md_is_what_the_script_makes() -> None:
+    """docs/compose.md's generated half is fresh (run `make compose-doc` after changing snippets)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "make_compose_doc.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
