@@ -140,3 +140,25 @@ def test_cli_lists_and_ignores_the_new_rules(tmp_path: Path) -> None:
     assert "praise-behind：" not in quiet.output and "leader-untitled：" not in quiet.output
     assert "未检查的规则：praise-behind、leader-untitled" in quiet.output
     assert "Traceback" not in result.output + quiet.output
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a nameless subject of its own: not the unit named in the sentence before
+    ("同志们：\n\n南山县完成率22.5%，落后19.2个百分点。快于时序进度的地方，要继续保持。", []),
+    ("同志们：\n\n南山县完成率22.5%，落后19.2个百分点。进度快的地方要继续保持。", []),
+    # no subject of its own: the praise is of the unit before
+    ("同志们：\n\n南山县完成率22.5%，走势平稳。希望继续保持。", [("praise-behind", "error", 2)]),
+])
+def test_keep_it_up_reaches_back_only_without_a_subject_of_its_own(text: str, expected: list) -> None:
+    assert _rules(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("同志们：\n\n市委常委、常务副市长陈立华要亲自抓。", []),
+    ("同志们：\n\n由市委常委、常务副市长陈立华包保的南山县装备园要加快。", []),
+    ("同志们：\n\n陈立华市委常委、常务副市长要亲自抓。", []),
+    ("同志们：\n\n陈立华要亲自抓。", [("leader-untitled", "error", 2)]),
+    ("同志们：\n\n请吴敏抓紧推进。", [("leader-untitled", "error", 2)]),
+])
+def test_leaders_are_titled_before_or_after_their_name(text: str, expected: list) -> None:
+    assert _rules(text) == expected

@@ -21,6 +21,7 @@ _PRAISE = re.compile(r"走在(?:了)?(?:全[市县区省])?(?:前列|前面|前�
 _NOT_PRAISE = re.compile(r"(?:没有|没|未|不|尚未|还未|离|力争|争取|努力|争当|确保|必须|要)$")
 _SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
 _CLAUSE = re.compile(r"[，,：:]")
+_BARE_SUBJECT = 4  # "希望", "也要", "我们希望": no subject of its own
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,11 @@ def check_praise(draft: Draft) -> Iterator[Finding]:
             for praise in _PRAISE.finditer(sentence):
                 if _NOT_PRAISE.search(sentence[: praise.start()]):
                     continue
-                earlier = sentences[number - 1][1] if number and praise.group().endswith("继续保持") else ""
+                # "继续保持" reaches back to the sentence before only when it has no subject of its
+                # own ("希望继续保持", not "快于时序进度的地方，要继续保持")
+                own = _CLAUSE.sub("", sentence[: praise.start()]).strip()
+                reach = number and praise.group().endswith("继续保持") and len(own) <= _BARE_SUBJECT
+                earlier = sentences[number - 1][1] if reach else ""
                 praised = _praised(sentence, praise, names) or _praised(earlier, None, names)
                 for name in (name for name in praised if name in behind):
                     at = start + praise.start()
