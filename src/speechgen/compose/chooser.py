@@ -232,7 +232,8 @@ class Chooser:
             wording = realize(segments, rng, self.refused) if segments else passage.text
             text = self._render_text(passage, wording, context)
             sentences = _sentences(text)
-            repeated = (len(sentences & self.said) + sum(near(_pairs(x), self.said_pairs) for x in sentences - self.said)
+            nearly = sum(near(_pairs(x), self.said_pairs) for x in sentences - self.said)
+            repeated = (len(sentences & self.said) + nearly
                         + 10 * sum(word in text for word in self.refused))
             if best is None or repeated < best[0]:
                 best = (repeated, text, sentences)
