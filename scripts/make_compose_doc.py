@@ -16,7 +16,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from compose_checks import parts  # noqa: E402
 from compose_scenarios import SCENARIOS  # noqa: E402
-
 from speechgen.compose import compose  # noqa: E402
 from speechgen.compose.observe import observe  # noqa: E402
 from speechgen.compose.observe.ladder import TONE_WORDS  # noqa: E402

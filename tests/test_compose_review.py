@@ -148,3 +148,19 @@ def test_docs_compose_md_is_what_the_script_makes() -> None:
     script = Path(__file__).resolve().parents[1] / "scripts" / "make_compose_doc.py"
     done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize("name", ["february", "example", "tied_problems"])
+def test_the_problem_statement_is_not_said_again_by_the_measure(name: str) -> None:
+    """At 2月底 the problems part said "另外13个还受手续审批、用地和环评等问题制约" and "反映最多的是
+    用地，涉及8个项目"; the measures said both again ("13个项目反映了手续审批、用地和环评等方面的制约",
+    "用地是眼下反映最多的问题，涉及8个项目")."""
+    obs = observe(SCENARIOS[name]())
+    blocked = obs.records.get("blocked", {}).get("types")
+    top, count = obs.records["problems"]["top"], obs.records["problems"]["top_count"]
+    for text in drafts(name)[:len(FRAMES) * len(SEEDS)]:
+        if blocked:
+            assert body(text).count(blocked) <= 1, blocked
+        sentences = [s for s in re.split(r"[。！？；]", body(text))
+                     if f"{count}个项目" in s and any(t in s for t in top.split("、"))]
+        assert len(sentences) <= 1, sentences

@@ -111,6 +111,7 @@ class Chooser:
         self.said_pairs: list[frozenset[str]] = []  # … as their character pairs (near repeats)
         self.mentions: Counter[str] = Counter()
         self._rngs: dict[str, random.Random] = {}
+        self.printed: tuple[str, ...] = ()  # the chosen passage's fields whose figure is printed already
 
     def rng(self, key: str) -> random.Random:
         """Return the random stream of one role or key."""
@@ -173,6 +174,18 @@ class Chooser:
         found = self.candidates(role, local)
         return bool(found) and all(self.topics(p) and self.repeats(p) == len(self.topics(p)) for p in found)
 
+    def said_fields(self, passage: Passage) -> tuple[str, ...]:
+        """Return the passage's record fields ("focus.count") whose figure the document has
+        printed FIGURE_BUDGET times: a wording without them is drawn when the passage has one
+        (the problem statement said "用地，涉及8个项目"; the measure then says "用地问题最集中")."""
+        out = []
+        for field in passage.fields:
+            record, attr = field.split(".", 1)
+            topic = RECORDS[record].fields.get(attr) if record in RECORDS else None
+            if topic and self.mentions[topic] >= FIGURE_BUDGET:
+                out.append(field)
+        return tuple(out)
+
     def repeats(self, passage: Passage) -> int:
         """Return how many of the passage's topics have been said FIGURE_BUDGET times already."""
         return sum(self.mentions[topic] >= FIGURE_BUDGET for topic in self.topics(passage))
@@ -202,6 +215,7 @@ class Chooser:
             found = [p for p in found if place(p) == first]
         passage = self.weighted(role, found)
         self.used.add(passage.id)
+        self.printed = self.said_fields(passage)
         self.mentions.update(self.topics(passage))
         return passage
 
@@ -229,7 +243,7 @@ class Chooser:
         rng = self.rng("wording:" + passage.role)
         segments = shortened(passage.segments, places) if places and passage.segments else passage.segments
         for _ in range(REDRAWS if segments else 1):
-            wording = realize(segments, rng, self.refused) if segments else passage.text
+            wording = realize(segments, rng, self.refused + self.printed) if segments else passage.text
             text = self._render_text(passage, wording, context)
             sentences = _sentences(text)
             nearly = sum(near(_pairs(x), self.said_pairs) for x in sentences - self.said)
