@@ -67,6 +67,12 @@ def november() -> Facts:
     return _facts(dossier, _scaled(dossier.projects, "2.15"), as_of=dt.date(2026, 11, 30), date=dt.date(2026, 12, 5))
 
 
+def half_secured() -> Facts:
+    """5月底 with more than half the plan done (amounts ×1.7): 双过半 already secured."""
+    dossier = example_dossier()
+    return _facts(dossier, _scaled(dossier.projects, "1.7"))
+
+
 def june() -> Facts:
     """6月底 (meeting 7月6日): the example's amounts ×1.2 — 双过半 not reached."""
     dossier = example_dossier()
@@ -171,6 +177,7 @@ def one_project() -> Facts:
 
 SCENARIOS: dict[str, Callable[[], Facts]] = {
     "example": example, "ahead": ahead, "february": february, "november": november, "june": june,
+    "half_secured": half_secured,
     "speaker_lagging": speaker_lagging, "low_start": low_start, "majority": majority, "unit_level": unit_level,
     "tied_problems": tied_problems,
     "county_two_units": county_two_units, "county_all_building": county_all_building, "one_project": one_project,

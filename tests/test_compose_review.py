@@ -164,3 +164,11 @@ def test_the_problem_statement_is_not_said_again_by_the_measure(name: str) -> No
         sentences = [s for s in re.split(r"[。！？；]", body(text))
                      if f"{count}个项目" in s and any(t in s for t in top.split("、"))]
         assert len(sentences) <= 1, sentences
+
+
+def test_half_the_plan_done_before_june_end_is_no_gap_to_close() -> None:
+    """With 双过半 secured at 5月底 nothing is "还差", and "这笔账""剩下的任务" have nothing to refer to."""
+    assert observe(SCENARIOS["half_secured"]()).records["season"]["half_reached"]
+    for pattern in ("还差0", "0万元", "把这笔账分到", "剩下的任务落实", r"年度计划，年度计划"):
+        assert said("half_secured", pattern) == [], pattern
+    assert said("half_secured", "过半|一半")
