@@ -162,3 +162,15 @@ def test_keep_it_up_reaches_back_only_without_a_subject_of_its_own(text: str, ex
 ])
 def test_leaders_are_titled_before_or_after_their_name(text: str, expected: list) -> None:
     assert _rules(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the whole ledger is behind (29.2% against 41.7%): no 势头良好 for 全市
+    ("同志们：\n\n全市重点项目势头良好。", [("praise-behind", "error", 2)]),
+    # a 责任单位 of two projects, behind
+    ("同志们：\n\n南山县发改局推进有力，走在了前列。", [("praise-behind", "error", 2)]),
+    # one ahead is praised rightly
+    ("同志们：\n\n东城区发改局走在了前列。", []),
+])
+def test_praise_of_the_whole_and_of_an_owner_behind_is_found(text: str, expected: list) -> None:
+    assert _rules(text) == expected
