@@ -174,3 +174,11 @@ def test_leaders_are_titled_before_or_after_their_name(text: str, expected: list
 ])
 def test_praise_of_the_whole_and_of_an_owner_behind_is_found(text: str, expected: list) -> None:
     assert _rules(text) == expected
+
+
+def test_a_point_whose_lead_starts_with_dian_is_still_numbered() -> None:
+    """"三是点名落后地方限期追赶" is the third point (the 点 after 是 is no 三要点)."""
+    text = ("# 讲话\n\n同志们：\n\n## 一、攻坚\n\n**一是甲。**要抓好。\n\n**二是乙。**要抓好。\n\n"
+            "**三是点名落后地方限期追赶。**要抓好。\n\n**四是丁。**要抓好。\n")
+    report = check_source(read_bytes(text.encode("utf-8"), "稿.md", "md"))
+    assert [f.rule for f in report.findings if f.severity != "info"] == []
