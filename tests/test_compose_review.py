@@ -184,3 +184,18 @@ def test_check_with_the_data_is_clean_on_every_draft_of_every_situation(name: st
         report = check_source(read_bytes(text.encode("utf-8"), "稿.md", "md"), facts=facts)
         found = [(f.rule, f.quote, f.message) for f in report.findings if f.severity != "info"]
         assert found == []
+
+
+LEAD = re.compile(r"\*\*[一二三四五六七八九十]+是(.+?)。\*\*")
+
+
+@pytest.mark.parametrize("name", ["february", "majority", "example", "one_project"])
+def test_no_two_points_of_a_speech_lead_alike(name: str) -> None:
+    """"各地进度普遍偏慢" led a point of part 1 and again one of part 2 of a review speech at 2月底;
+    "开工率还需提高" followed "开工率偏低"."""
+    for text in drafts(name)[:len(FRAMES) * len(SEEDS)]:
+        seen: list[frozenset[str]] = []
+        for lead in LEAD.findall(body(text)):
+            pairs = _pairs(re.sub(r"[^\u4e00-\u9fff]", "", lead))
+            assert not near(pairs, seen), lead
+            seen.append(pairs)

@@ -20,7 +20,7 @@ from speechgen.compose.library import KIND_LABELS, Passage, SnippetLibrary
 from speechgen.compose.observe import NO_LOCAL, RECORDS, Local, Observations
 from speechgen.compose.plain import Record
 from speechgen.compose.sandbox import TemplateSandbox, render_guarded
-from speechgen.compose.wording import clean, realize, shortened
+from speechgen.compose.wording import clean, every_wording, realize, shortened
 from speechgen.errors import Problem, TemplateError
 
 # Once a figure (e.g. the gap to 时序进度) or the list of lagging projects has been printed, passages
@@ -111,6 +111,7 @@ class Chooser:
         self.said_pairs: list[frozenset[str]] = []  # … as their character pairs (near repeats)
         self.mentions: Counter[str] = Counter()
         self._rngs: dict[str, random.Random] = {}
+        self.leads: list[frozenset[str]] = []  # the points' leads said so far, as character pairs
         self.printed: tuple[str, ...] = ()  # the chosen passage's fields whose figure is printed already
 
     def rng(self, key: str) -> random.Random:
@@ -190,8 +191,16 @@ class Chooser:
         """Return how many of the passage's topics have been said FIGURE_BUDGET times already."""
         return sum(self.mentions[topic] >= FIGURE_BUDGET for topic in self.topics(passage))
 
+    def fresh_lead(self, passage: Passage) -> bool:
+        """Return True when some wording of the passage's lead is not nearly a lead said before
+        ("各地进度普遍偏慢" twice, "开工率还需提高" after "开工率偏低")."""
+        if passage.lead is None or not self.leads:
+            return True
+        wordings = every_wording(passage.lead_segments) if passage.lead_segments else [passage.lead]
+        return any(not near(_pairs(_NOT_CHINESE.sub("", w)), self.leads) for w in wordings)
+
     def choose(self, role: str, avoid: Sequence[str] = (), local: Local = NO_LOCAL, reuse: bool = False,
-               rank: Sequence[str] = ()) -> Passage:
+               rank: Sequence[str] = (), fresh_lead: bool = False) -> Passage:
         """Return a passage of ``role`` (marked used); TemplateError when none applies.
 
         Among the applicable passages, those without the ``avoid`` phrases (words the document
@@ -205,6 +214,8 @@ class Chooser:
         if not found:
             raise self.no_passage(role, local)
         found = [p for p in found if not any(phrase in p.text for phrase in avoid)] or found
+        if fresh_lead:
+            found = [p for p in found if self.fresh_lead(p)] or found
         if not reuse:
             least = min(self.repeats(p) for p in found)
             found = [p for p in found if self.repeats(p) == least]
@@ -293,11 +304,16 @@ class Chooser:
                    rank: Sequence[str] = ()) -> tuple[str, str]:
         """Return (lead, text) of one passage of a sub-point role (cut to ``places``, if given;
         ``rank`` as for choose)."""
-        passage = self.choose(role, local=local, rank=rank)
+        passage = self.choose(role, local=local, rank=rank, fresh_lead=True)
         if passage.lead is None:
             raise TemplateError(Problem(message=f"角色“{role}”的段落 {passage.id} 没有 lead，不能用作分点"))
-        lead = (realize(passage.lead_segments, self.rng("lead:" + role), self.refused) if passage.lead_segments
-                else passage.lead)
+        lead = passage.lead
+        rng = self.rng("lead:" + role)
+        for _ in range(REDRAWS if passage.lead_segments else 0):  # a lead not nearly one said before
+            lead = realize(passage.lead_segments, rng, self.refused)
+            if not near(_pairs(_NOT_CHINESE.sub("", lead)), self.leads):
+                break
+        self.leads.append(_pairs(_NOT_CHINESE.sub("", lead)))
         return lead, self.render(passage, local, places)
 
     def vary(self, key: str, *options: str) -> str:
