@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import shutil
 import socket
 import statistics
@@ -55,9 +56,14 @@ class Client:
     def __init__(self, port: int):
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
         self.cookie = ""
+        self.token = ""
 
     def call(self, method: str, path: str, body: object = None) -> tuple[int, bytes, float]:
+        if method != "GET" and not self.token:
+            self.open()
         headers = {"Cookie": self.cookie} if self.cookie else {}
+        if method != "GET":
+            headers["X-Speechgen-Token"] = self.token
         payload = None
         if body is not None:
             payload = json.dumps(body).encode()
@@ -71,6 +77,11 @@ class Client:
         if cookie:
             self.cookie = cookie.split(";", 1)[0]
         return response.status, data, elapsed
+
+    def open(self) -> None:
+        """Open the page as a browser does: its session cookie and the token its requests carry."""
+        _, page, _ = self.call("GET", "/")
+        self.token = re.search(rb'name="speechgen-token" content="([^"]+)"', page).group(1).decode()
 
     def json(self, method: str, path: str, body: object = None) -> dict:
         status, data, _ = self.call(method, path, body)

@@ -37,11 +37,11 @@ echo "已更新 $dest/docx-template.png、docx-template-filled.png"
 # The web page, as the end-to-end test in Debian's chromium sees it (needs /usr/bin/chromium).
 if [ -x /usr/bin/chromium ]; then
   SPEECHGEN_SCREENSHOTS="$tmp/web" $bin/python -m pytest -q -p no:randomly tests/test_web_browser.py -k secretary >/dev/null
-  for shot in web-facts web-preview; do  # 128 colours: a third of the size, the text as sharp
+  for shot in web-facts web-preview web-batch; do  # 128 colours: a third of the size, the text as sharp
     $bin/python -c "import sys; from PIL import Image; Image.open(sys.argv[1]).convert('RGB').quantize(128).save(sys.argv[2], optimize=True)" \
       "$tmp/web/$shot.png" "$dest/$shot.png"
   done
-  echo "已更新 $dest/web-facts.png、web-preview.png"
+  echo "已更新 $dest/web-facts.png、web-preview.png、web-batch.png"
 else
   echo "没有 /usr/bin/chromium，网页截图未更新（以 root 运行 make test 会安装它）" >&2
 fi

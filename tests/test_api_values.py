@@ -221,3 +221,13 @@ def test_requests_and_results_cross_process_boundaries(monkeypatch: pytest.Monke
     with ProcessPoolExecutor(max_workers=1) as pool:
         there = pool.submit(api.generate_from_bytes, request).result()
     assert there.files == here.files and there.text == here.text and there.warnings == here.warnings
+
+
+def test_every_kind_has_one_label_from_kinds_py_and_its_description_opens_with_it() -> None:
+    from speechgen.kinds import KIND_ALIASES, KIND_LABELS
+
+    offered = api.kinds()
+    assert [kind.name for kind in offered] == list(KIND_LABELS)  # every kind drafts, none unlabelled
+    for kind in offered:
+        assert kind.label == KIND_LABELS[kind.name] and kind.description.startswith(f"{kind.label}：")
+        assert KIND_ALIASES[kind.label] == kind.name == KIND_ALIASES[kind.name]

@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
+from fastapi.testclient import TestClient
 
 from speechgen import api
 from speechgen.cli import main
@@ -27,7 +28,7 @@ from web_client import (
 
 def test_the_page_is_chinese_offers_the_api_kinds_and_sets_a_private_cookie(tmp_path: Path) -> None:
     with web_client(tmp_path) as client:
-        page = client.get("/")
+        page = TestClient(client.app).get("/")  # a browser's first visit
         kinds = client.get("/api/kinds").json()
         script, style = client.get("/static/app.js"), client.get("/static/app.css")
     assert page.status_code == 200 and '<html lang="zh-CN">' in page.text
@@ -207,3 +208,29 @@ def test_pages_come_as_png_images_with_the_count_and_the_pdf_downloads(tmp_path:
     assert {image.headers["content-type"] for image in images} == {"image/png"}
     assert_chinese_error(beyond, 404, "没有这一页")
     assert pdf.content.startswith(b"%PDF") and pdf.headers["content-type"] == "application/pdf"
+
+
+def test_the_form_shows_the_contact_s_e_mail_and_a_round_trip_keeps_changes_or_clears_it(tmp_path: Path) -> None:
+    from speechgen.web.meeting_form import form_values
+
+    with web_client(tmp_path) as client:
+        assert 'name="contact.email"' in client.get("/").text
+        ledger, meeting = example_ids(client)
+        read = client.post("/api/facts", json={"ledger": ledger, "meeting": meeting}).json()["meeting"]
+        assert read["contact"]["email"] == "zdxmb@example.cn"  # examples/meeting.yaml has one
+        shown = form_values(read)
+        assert shown["contact.email"] == "zdxmb@example.cn"
+
+        def round_trip(**changed: str) -> dict:
+            saved = client.post("/api/meeting", data={**shown, "base": meeting, **changed}).json()["id"]
+            return client.post("/api/facts", json={"ledger": ledger, "meeting": saved}).json()["meeting"]
+
+        kept, changed = round_trip(), round_trip(**{"contact.email": "ban@example.cn"})
+        cleared = round_trip(**{"contact.email": ""})
+        notice = draft(client, ledger, meeting, kind="notice").json()["text"]
+        orphan = client.post("/api/meeting", data={**shown, "base": meeting, "contact.name": "", "contact.phone": ""})
+    assert kept["contact"] == read["contact"]
+    assert changed["contact"]["email"] == "ban@example.cn" and changed["contact"]["phone"] == read["contact"]["phone"]
+    assert "email" not in cleared["contact"] and cleared["contact"]["name"] == "周敏"
+    assert "电子邮箱：zdxmb@example.cn" in notice
+    assert_chinese_error(orphan, 422, "还要填写“联系人”")

@@ -7,12 +7,14 @@ from __future__ import annotations
 import http.client
 import io
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -26,6 +28,7 @@ NO_CHROMIUM = "Debian chromium (/usr/bin/chromium) is not installed: make test i
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+WORD_TEMPLATE = Path(__file__).resolve().parents[1] / "templates" / "docx" / "红头模板.docx"
 SCREENSHOTS_ENV = "SPEECHGEN_SCREENSHOTS"  # where the run saves its screenshots (make images: docs/images)
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason=NO_CHROMIUM)]
@@ -150,10 +153,66 @@ def test_a_bad_upload_is_explained_on_the_page(page, shots: Path, tmp_path: Path
 def test_the_server_refuses_an_oversized_body_while_it_streams(server: str) -> None:
     host, port = server.removeprefix("http://").split(":")
     connection = http.client.HTTPConnection(host, int(port), timeout=30)
+    connection.request("GET", "/")  # a page of its own: its session cookie and token
+    opened = connection.getresponse()
+    cookie = (opened.getheader("Set-Cookie") or "").split(";", 1)[0]
+    token = re.search(r'name="speechgen-token" content="([^"]+)"', opened.read().decode("utf-8")).group(1)
     preamble = b'--b\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n'
     chunks = (preamble if n == 0 else b"x" * 65536 for n in range(64))  # 4 MB, no Content-Length
     connection.request("POST", "/api/upload", body=chunks, encode_chunked=True,
-                       headers={"Content-Type": "multipart/form-data; boundary=b"})
+                       headers={"Content-Type": "multipart/form-data; boundary=b", "Cookie": cookie,
+                                "X-Speechgen-Token": token})
     response = connection.getresponse()
     body = response.read().decode("utf-8")
     assert response.status == 413 and "一次上传不能超过 1 MB" in body and "Traceback" not in body
+
+
+def test_a_secretary_runs_a_batch_sees_its_progress_and_downloads_the_zip(page, shots: Path, tmp_path: Path) -> None:
+    page.click("#use-example")
+    page.wait_for_selector("#district-table")
+    assert page.is_visible("#batch")
+    assert not page.is_visible("#batch-progress") and not page.is_visible("#batch-word-box")  # until wanted
+    page.select_option("#batch-kind", "sheet")  # 督办单: one per project, so the grouping follows
+    assert page.input_value("#batch-per") == "project"
+    assert page.is_disabled("#batch-per option[value=district]")
+    page.set_input_files("#docx_template-file", str(WORD_TEMPLATE))  # the office's 红头, uploaded in step 3
+    page.wait_for_selector("#batch-word-box:not([hidden])")
+    assert "红头模板.docx" in page.inner_text("#batch-word-box") and page.is_checked("#batch-word")
+    page.select_option("#batch-kind", "supervision")
+    page.select_option("#batch-per", "district")
+    page.fill("#batch-number-from", "13")
+    page.click("#batch-start")
+    page.wait_for_selector("#batch-progress:not([hidden])")
+    page.wait_for_selector("#batch-result:not([hidden])", timeout=180_000)
+    status = page.inner_text("#batch-status")
+    rows = page.locator("#batch-table tbody tr")
+    assert rows.count() >= 1 and "示项办〔2026〕13号" in rows.first.inner_text()
+    assert f"已完成 {rows.count()} / {rows.count()} 份" in status
+    assert page.inner_text("#batch-summary").startswith(f"完成：生成 {rows.count()} 份")
+    page.locator("#batch").screenshot(path=str(shots / "web-batch.png"))
+
+    with page.expect_download() as download:
+        page.click("#batch-zip")
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == "督办通知（按县区）.zip"
+    with zipfile.ZipFile(saved) as archive:
+        names = archive.namelist()
+        first = docx.Document(io.BytesIO(archive.read(names[0])))
+    assert "manifest.csv" in names and len(names) == rows.count() + 1
+    group = rows.first.locator("td").nth(1).inner_text()
+    assert group in "".join(p.text for p in first.paragraphs) and group in names[0]  # the first group's notice
+    from click.testing import CliRunner
+
+    from speechgen.cli import main
+
+    cli = tmp_path / "cli"  # the same batch by the command line, with the same Word template
+    made = CliRunner().invoke(main, ["batch", "督办通知", "-d", str(EXAMPLES / "ledger.xlsx"), "-m",
+                                     str(EXAMPLES / "meeting.yaml"), "--per", "district", "--number-from", "13",
+                                     "--docx-template", str(WORD_TEMPLATE), "-o", str(cli), "--jobs", "1"])
+    assert made.exit_code == 0, made.output
+    with zipfile.ZipFile(saved) as archive:
+        assert all(archive.read(name) == (cli / name).read_bytes() for name in names if name.endswith(".docx"))
+    with page.expect_download() as manifest:
+        page.click("#batch-manifest")
+    assert manifest.value.suggested_filename == "督办通知（按县区）清单.csv"

@@ -18,7 +18,7 @@ from speechgen.web import WebSettings, create_app, jobs
 from speechgen.web.guards import BodyLimit
 from speechgen.web.sessions import SessionStore
 from speechgen.web.workers import Workers
-from web_client import assert_chinese_error, draft, example_ids, web_client
+from web_client import assert_chinese_error, draft, example_ids, use_page_token, web_client
 
 
 def test_a_browser_sees_only_its_own_files_and_drafts(tmp_path: Path) -> None:
@@ -26,6 +26,7 @@ def test_a_browser_sees_only_its_own_files_and_drafts(tmp_path: Path) -> None:
         ledger, meeting = example_ids(alice)
         made = draft(alice, ledger, meeting).json()
         bob = TestClient(alice.app, raise_server_exceptions=False)
+        use_page_token(bob)  # another browser with a page of its own
         assert_chinese_error(bob.post("/api/facts", json={"ledger": ledger, "meeting": meeting}), 404, "请重新上传")
         assert_chinese_error(bob.get(made["downloads"]["md"]), 404, "找不到这份稿件")
         assert_chinese_error(bob.post(made["check"]), 404)
@@ -188,3 +189,40 @@ def test_serve_on_a_taken_port_says_so_in_chinese() -> None:
         result = CliRunner().invoke(main, ["serve", "--port", str(port)])
     assert result.exit_code == 1 and f"无法在 127.0.0.1:{port} 上启动" in result.output
     assert "--port" in result.output and "Traceback" not in result.output
+
+
+def test_a_post_without_the_page_s_token_or_from_another_site_is_refused(tmp_path: Path) -> None:
+    with web_client(tmp_path) as client:
+        token = client.headers.pop("X-Speechgen-Token")
+        files_before = sorted(tmp_path.rglob("*.upload"))
+        bare = client.post("/api/example")  # a form or script elsewhere: the cookie goes, the token cannot
+        form = client.post("/api/upload", data={"slot": "meeting"}, files={"file": ("m.yaml", b"region: x\n")})
+        forged = token[:-1] + ("A" if token[-1] != "A" else "B")
+        wrong = client.post("/api/example", headers={"X-Speechgen-Token": forged})
+        cross = client.post("/api/example", headers={"X-Speechgen-Token": token, "Sec-Fetch-Site": "cross-site"})
+        other_port = client.post("/api/example", headers={"X-Speechgen-Token": token, "Sec-Fetch-Site": "same-site"})
+        origin = client.post("/api/example", headers={"X-Speechgen-Token": token, "Origin": "http://evil.example"})
+        null_origin = client.post("/api/example", headers={"X-Speechgen-Token": token, "Origin": "null"})
+        assert sorted(tmp_path.rglob("*.upload")) == files_before  # nothing was stored
+        same = client.post("/api/example", headers={"X-Speechgen-Token": token, "Origin": "http://testserver",
+                                                    "Sec-Fetch-Site": "same-origin"})
+        reading = client.get("/api/kinds")  # reading needs no token
+        other = TestClient(client.app, raise_server_exceptions=False)
+        use_page_token(other)
+        borrowed = other.post("/api/example", headers={"X-Speechgen-Token": token})  # another session's token
+    for answer in (bare, form, wrong):
+        assert_chinese_error(answer, 403, "页面已过期", "请刷新本页")
+    for answer in (cross, other_port, origin, null_origin):
+        assert_chinese_error(answer, 403, "请求不是来自本页")
+    assert same.status_code == 200 and same.json()["ok"] and reading.status_code == 200
+    assert_chinese_error(borrowed, 403, "页面已过期")
+
+
+def test_after_the_session_ends_the_old_page_is_told_to_reload(tmp_path: Path) -> None:
+    with web_client(tmp_path) as client:
+        assert client.post("/api/session/end").status_code == 200
+        stale = client.post("/api/example")
+        token = use_page_token(client)  # the reloaded page: a new session, a new token
+        fresh = client.post("/api/example")
+    assert_chinese_error(stale, 403, "页面已过期")
+    assert fresh.status_code == 200 and token

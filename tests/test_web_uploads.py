@@ -3,14 +3,19 @@ workbook, a zip bomb, oversized, empty, binary text, no file, an unknown slot �
 
 from __future__ import annotations
 
+import contextlib
+import http.client
 import io
+import re
+import socket
+import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from speechgen import api
-from web_client import assert_chinese_error, upload, web_client
+from web_client import assert_chinese_error, live_app, upload, web_client
 
 EXAMPLE_LEDGER, EXAMPLE_MEETING = api.example_inputs()
 
@@ -112,3 +117,63 @@ def test_a_session_keeps_a_bounded_number_of_files(tmp_path: Path) -> None:
         assert len(list(tmp_path.rglob("*.upload"))) == 3
         oldest = client.post("/api/facts", json={"ledger": ids[0], "meeting": ids[1]})
         assert_chinese_error(oldest, 404, "请重新上传")
+
+
+def _open_page(port: int) -> tuple[str, str]:
+    """GET the page as a browser does; return its session cookie and token."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=20)
+    connection.request("GET", "/")
+    response = connection.getresponse()
+    page = response.read().decode("utf-8")
+    token = re.search(r'name="speechgen-token" content="([^"]+)"', page)
+    assert token
+    return (response.getheader("Set-Cookie") or "").split(";", 1)[0], token.group(1)
+
+
+def _answer_while_sending(port: int, path: str, head: str, chunks: list[bytes]) -> tuple[bytes, int]:
+    """Send a request's head and then its body chunk by chunk, never finishing it; return the answer
+    the server gives meanwhile and how many body bytes had been sent when it came."""
+    sent = 0
+    with socket.create_connection(("127.0.0.1", port), timeout=20) as sock:
+        sock.sendall(f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{head}\r\n".encode())
+        sock.setblocking(False)
+        answer = b""
+        for chunk in chunks:
+            with contextlib.suppress(BlockingIOError):
+                answer += sock.recv(65536)
+            if answer:
+                break
+            try:
+                sock.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+            except (BlockingIOError, BrokenPipeError, ConnectionResetError):
+                break
+            sent += len(chunk)
+            time.sleep(0.01)
+        sock.setblocking(True)
+        while b"\r\n\r\n" not in answer:  # the body was never finished: the answer comes regardless
+            more = sock.recv(65536)
+            if not more:
+                break
+            answer += more
+    return answer, sent
+
+
+@pytest.mark.parametrize("path", ["/api/upload", "/api/facts"])
+def test_the_real_server_answers_413_while_the_body_still_streams(tmp_path: Path, path: str) -> None:
+    limit = 256 * 1024
+    with live_app(tmp_path, max_upload=limit) as port:
+        cookie, token = _open_page(port)
+        head = (f"Cookie: {cookie}\r\nX-Speechgen-Token: {token}\r\nTransfer-Encoding: chunked\r\n"
+                + ("Content-Type: multipart/form-data; boundary=b\r\n" if path == "/api/upload"
+                   else "Content-Type: application/json\r\n"))
+        preamble = b'--b\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\n'
+        chunks = [preamble] + [b"x" * 16384] * 2000  # 32 MB were it all sent
+        answer, sent = _answer_while_sending(port, path, head, chunks)
+        declared, declared_sent = _answer_while_sending(
+            port, path, f"Cookie: {cookie}\r\nX-Speechgen-Token: {token}\r\nContent-Length: 10000000000\r\n"
+            "Content-Type: application/json\r\n", [])
+    assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
+    # the answer came with the body unfinished (its last chunk never sent): refused while it streamed
+    assert limit < sent < 2000 * 16384
+    assert declared.startswith(b"HTTP/1.1 413") and declared_sent == 0  # refused before a byte
+    assert list(tmp_path.rglob("*.upload")) == []

@@ -3,6 +3,10 @@ folders live under the test's tmp_path, and small ledgers written as CSV text.""
 
 from __future__ import annotations
 
+import re
+import socket
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,7 +28,16 @@ def web_client(tmp_path: Path, **settings: Any) -> Iterator[TestClient]:
     chosen = {"workers": 0, "warm_up": False, "temp_root": tmp_path, "allowed_hosts": frozenset({"testserver"}),
               **settings}
     with TestClient(create_app(WebSettings(**chosen)), raise_server_exceptions=False) as client:
+        use_page_token(client)
         yield client
+
+
+def use_page_token(client: TestClient) -> str:
+    """Open the page as a browser does (its session cookie) and send its token with every request."""
+    found = re.search(r'<meta name="speechgen-token" content="([^"]+)">', client.get("/").text)
+    assert found, "the page carries no token"
+    client.headers["X-Speechgen-Token"] = found.group(1)
+    return found.group(1)
 
 
 def upload(client: TestClient, slot: str, name: str, data: bytes | str) -> Any:
@@ -55,3 +68,28 @@ def assert_chinese_error(response: Any, status: int, *needles: str) -> dict:
     for needle in needles:
         assert needle in whole, whole
     return body
+
+
+@contextmanager
+def live_app(tmp_path: Path, **settings: Any) -> Iterator[int]:
+    """Serve a fresh app (threads, no warm-up) with the real uvicorn server in a thread, on a free
+    loopback port; yield the port."""
+    import uvicorn
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    chosen = WebSettings(**{"port": port, "workers": 0, "warm_up": False, "temp_root": tmp_path, **settings})
+    server = uvicorn.Server(uvicorn.Config(create_app(chosen), host="127.0.0.1", port=port, log_level="critical",
+                                           lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert server.started, "uvicorn did not start"
+    try:
+        yield port
+    finally:
+        server.should_exit = True
+        thread.join(10)

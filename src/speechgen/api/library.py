@@ -38,10 +38,10 @@ def kinds() -> list[Kind]:
     """Return the kinds generate can draft, in the order the built-in templates list them (a kind
     added to compose's templates appears here, and in the web page's choice, by itself)."""
     from speechgen.compose import TEMPLATE_DESCRIPTIONS, TEMPLATES
+    from speechgen.kinds import KIND_LABELS
 
-    # Each description opens with the kind's Chinese name ("讲话稿：标题、…"): one vocabulary.
-    return [Kind(kind, TEMPLATE_DESCRIPTIONS[kind].split("：", 1)[0], TEMPLATE_DESCRIPTIONS[kind])
-            for kind in TEMPLATES]
+    # The label is kinds.py's (one vocabulary for generate, batch, the manifest and the page).
+    return [Kind(kind, KIND_LABELS[kind], TEMPLATE_DESCRIPTIONS[kind]) for kind in TEMPLATES]
 
 
 def example_inputs() -> tuple[InputFile, InputFile]:

@@ -15,14 +15,22 @@ from starlette.exceptions import HTTPException
 
 from speechgen import api
 from speechgen.errors import SpeechgenError
-from speechgen.web import routes_drafts, routes_inputs
-from speechgen.web.failures import INTERNAL, NOT_FOUND, WebError, error_body, error_page, from_speechgen, wants_json
+from speechgen.web import routes_batches, routes_drafts, routes_inputs
+from speechgen.web.failures import (
+    NOT_FOUND,
+    WebError,
+    error_body,
+    error_page,
+    from_exception,
+    from_speechgen,
+    wants_json,
+)
 from speechgen.web.guards import BodyLimit, HostCheck
 from speechgen.web.meeting_form import FIELDS, LEVELS
 from speechgen.web.routes_inputs import FactsRefused
 from speechgen.web.sessions import COOKIE, SessionStore
 from speechgen.web.settings import WebSettings
-from speechgen.web.state import HERE, AppState, SessionCookie, app_state, page_templates, session_of
+from speechgen.web.state import HERE, AppState, RequestCheck, SessionCookie, app_state, page_templates, session_of
 from speechgen.web.uploads import SLOTS
 from speechgen.web.workers import Workers
 
@@ -43,6 +51,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
             yield
         finally:
             sweeper.cancel()
+            for run in state.batches:
+                run.stop()
             state.workers.close()
             state.store.close()
 
@@ -51,10 +61,12 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.state.speechgen = AppState(settings, store, Workers(settings.workers, settings.job_seconds), page_templates())
     app.include_router(routes_inputs.router)
     app.include_router(routes_drafts.router)
+    app.include_router(routes_batches.router)
     app.add_api_route("/", index, methods=["GET"], response_class=HTMLResponse)
     app.add_api_route("/api/session/end", end_session, methods=["POST"])
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _handle_errors(app)
+    app.add_middleware(RequestCheck)  # inside SessionCookie: it reads the session's token
     app.add_middleware(SessionCookie, store=store, max_age=int(settings.session_minutes * 60))
     app.add_middleware(BodyLimit, limit=settings.max_upload)
     hosts = settings.answered_hosts()
@@ -78,9 +90,10 @@ async def index(request: Request) -> HTMLResponse:
     """The page: inputs, figures, draft and preview, all in Chinese."""
     state = app_state(request)
     html = state.pages.get_template("index.html").render(
-        kinds=api.kinds(), frames=api.frames(), fields=FIELDS, levels=LEVELS, slots=SLOTS,
+        kinds=api.kinds(), frames=api.frames(), batch=routes_batches.choices(), fields=FIELDS, levels=LEVELS,
+        slots=SLOTS,
         max_upload_mb=f"{state.settings.max_upload / (1024 * 1024):g}",
-        session_minutes=f"{state.settings.session_minutes:g}", seed=api.DEFAULT_SEED)
+        session_minutes=f"{state.settings.session_minutes:g}", seed=api.DEFAULT_SEED, token=session_of(request).token)
     return HTMLResponse(html, headers={"Cache-Control": "no-store"})
 
 
@@ -93,7 +106,7 @@ async def end_session(request: Request) -> JSONResponse:
 
 
 def _answer(request: Request, error: WebError) -> Response:
-    if wants_json(request.url.path):
+    if wants_json(request.url.path, request.headers.get("accept", "")):
         body = error_body(error)
         if isinstance(error, FactsRefused):
             body["html"] = error.html
@@ -127,5 +140,5 @@ def _handle_errors(app: FastAPI) -> None:
         return _answer(request, WebError(400, "请求的参数不对", f"有误的参数：{where}；请在本页上操作。"))
 
     @app.exception_handler(Exception)
-    async def bug(request: Request, error: Exception) -> Response:
-        return _answer(request, INTERNAL)
+    async def other(request: Request, error: Exception) -> Response:
+        return _answer(request, from_exception(error))  # a full disk, a file gone, … or a bug (500)

@@ -21,10 +21,12 @@ def too_large(limit: int) -> WebError:
                                    "可删去无关的工作表或列后再试（启动时可用 --max-upload 调大上限）。")
 
 
-async def send_error(send: Send, path: str, error: WebError) -> None:
-    """Send a whole error answer (JSON under /api/, a page elsewhere)."""
-    status, body = error_json(error) if wants_json(path) else error_page(error)
-    kind = b"application/json" if wants_json(path) else b"text/html; charset=utf-8"
+async def send_error(send: Send, scope: Scope, error: WebError) -> None:
+    """Send a whole error answer (JSON to the page's script, a page to the browser: failures.wants_json)."""
+    accept = dict(scope.get("headers", [])).get(b"accept", b"").decode("latin-1")
+    json_answer = wants_json(scope["path"], accept)
+    status, body = error_json(error) if json_answer else error_page(error)
+    kind = b"application/json" if json_answer else b"text/html; charset=utf-8"
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", kind), (b"content-length", str(len(body)).encode()),
                             (b"connection", b"close")]})
@@ -44,7 +46,7 @@ class BodyLimit:
             return
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            await send_error(send, scope["path"], too_large(self.limit))
+            await send_error(send, scope, too_large(self.limit))
             return
         received = 0
 
@@ -71,7 +73,7 @@ class HostCheck:
             host = dict(scope.get("headers", [])).get(b"host", b"").decode("latin-1").lower()
             name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
             if name not in self.hosts and name.strip("[]") not in self.hosts:
-                await send_error(send, scope["path"], WebError(
+                await send_error(send, scope, WebError(
                     421, "地址不对", "本服务只在本机地址上回答（如 http://127.0.0.1:端口/）；请用启动时显示的地址打开。"))
                 return
         await self.app(scope, receive, send)

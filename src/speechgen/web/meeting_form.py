@@ -40,6 +40,7 @@ FIELDS: tuple[Field, ...] = (
     Field("reporters", "会上汇报的单位（每行一个）", kind="lines"),
     Field("contact.name", "联系人"),
     Field("contact.phone", "联系电话"),
+    Field("contact.email", "电子邮箱", placeholder="zdxmb@example.cn"),
     Field("inspection.start", "督查开始日期", kind="date"),
     Field("inspection.end", "督查结束日期", kind="date"),
     Field("inspection.groups", "督查组数", kind="number"),
@@ -70,7 +71,7 @@ def meeting_file(form: Mapping[str, str], base: Mapping[str, Any] | None = None)
         if outer in data and not data[outer]:
             del data[outer]
     if "contact" in data and "name" not in data["contact"]:
-        raise InputError(Problem("填写了联系电话，还要填写“联系人”", file="会议信息表单", column="联系人"))
+        raise InputError(Problem("填写了联系电话或电子邮箱，还要填写“联系人”", file="会议信息表单", column="联系人"))
     return InputFile.from_text(FORM_FILE, json.dumps(data, ensure_ascii=False, indent=2))
 
 

@@ -72,6 +72,8 @@ class Session:
     files: dict[str, StoredFile] = field(default_factory=dict)
     drafts: dict[str, Draft] = field(default_factory=dict)
     meetings_read: dict[str, dict[str, Any]] = field(default_factory=dict)  # meeting file id → its values
+    batches: dict[str, Any] = field(default_factory=dict)  # batch id → web.batches.BatchRun (has stop())
+    token: str = field(default_factory=lambda: secrets.token_urlsafe(32))  # the page's request token (CSRF)
 
     def save_file(self, slot: str, file: InputFile, keep: int) -> StoredFile:
         """Store an upload under a new id; the oldest files go when more than ``keep`` are held."""
@@ -135,6 +137,8 @@ class SessionStore:
         with self._lock:
             session = self._sessions.pop(session_id, None)
         if session is not None:
+            for run in list(session.batches.values()):
+                run.stop()  # a batch still running stops before its folder goes
             shutil.rmtree(session.folder, ignore_errors=True)
         return session is not None
 

@@ -18,9 +18,10 @@ class WebSettings:
     ``max_unzipped`` bounds the total uncompressed size of an uploaded .xlsx/.docx (a zip bomb is
     refused before any reader opens it). A session's files are removed when the user ends the
     session or ``session_minutes`` after its last request. ``workers`` render in that many
-    processes (0: threads of this process — tests). ``allowed_hosts`` are the Host headers
-    answered (None: any); bound to loopback, only loopback names are, so that a web page
-    elsewhere cannot reach the app through a rebound DNS name.
+    processes (0: threads of this process — tests; batches then run in threads too);
+    ``max_batches`` batches run at once, each in a process of its own with ``batch_jobs``
+    workers. ``allowed_hosts`` are the Host headers answered (None: any); bound to loopback, only
+    loopback names are, so that a web page elsewhere cannot reach the app through a rebound DNS name.
     """
 
     host: str = "127.0.0.1"
@@ -33,6 +34,8 @@ class WebSettings:
     workers: int = 2
     job_seconds: float = 120
     page_dpi: int = 96
+    max_batches: int = 1  # batches running at once on this machine (each in a process of its own)
+    batch_jobs: int = 1  # worker processes of one batch (1: the batch's own process makes every document)
     temp_root: Path | None = None
     warm_up: bool = True  # start the workers and cache fonts and templates at startup
     allowed_hosts: frozenset[str] | None = field(default=None)

@@ -1,9 +1,11 @@
-"""What every request reaches: the settings, the sessions, the workers and the page templates; and
-the middleware that gives each browser its session (an HttpOnly cookie holding a random id)."""
+"""What every request reaches: the settings, the sessions, the workers and the page templates; the
+middleware that gives each browser its session (an HttpOnly cookie holding a random id), and the
+one that refuses a state-changing request that does not come from this page (CSRF)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,7 @@ import jinja2
 from starlette.requests import Request
 
 from speechgen.web.failures import WebError
-from speechgen.web.guards import ASGIApp, Message, Receive, Scope, Send
+from speechgen.web.guards import ASGIApp, Message, Receive, Scope, Send, send_error
 from speechgen.web.sessions import COOKIE, Draft, Session, SessionStore, StoredFile, is_id
 from speechgen.web.settings import WebSettings
 from speechgen.web.workers import Workers
@@ -26,6 +28,7 @@ class AppState:
     store: SessionStore
     workers: Workers
     pages: jinja2.Environment
+    batches: list[Any] = field(default_factory=list)  # the batches last started (web.batches.BatchRun)
 
 
 def page_templates() -> jinja2.Environment:
@@ -86,3 +89,45 @@ class SessionCookie:
             await send(message)
 
         await self.app(scope, receive, with_cookie)
+
+
+TOKEN_HEADER = "x-speechgen-token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+class RequestCheck:
+    """Refuse a POST (any method but GET, HEAD, OPTIONS) that another site could have made: one the
+    browser says is cross-site (Sec-Fetch-Site), one whose Origin is not this server's, and one
+    without the session's token in the X-Speechgen-Token header — the page's script sends it, read
+    from the page; a form or script on another site cannot read it, nor set the header on a
+    request to this server without a CORS answer it never gets. Inside SessionCookie: a request
+    with no session, or one ended since, has no token to match (the page says to reload)."""
+
+    def __init__(self, app: ASGIApp):
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] not in SAFE_METHODS:
+            refusal = refused(scope)
+            if refusal is not None:
+                await send_error(send, scope, refusal)
+                return
+        await self.app(scope, receive, send)
+
+
+def refused(scope: Scope) -> WebError | None:
+    """Return why a state-changing request is refused, or None when it comes from this page."""
+    headers = {name.decode("latin-1").lower(): value.decode("latin-1") for name, value in scope.get("headers", [])}
+    other_site = WebError(403, "请求不是来自本页", "只接受 speechgen 本页发出的操作；请在本机浏览器中打开"
+                                                 "启动时显示的地址后再操作。")
+    if headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+        return other_site
+    origin = headers.get("origin")
+    if origin is not None and origin.lower().split("://", 1)[-1] != headers.get("host", "").lower():
+        return other_site
+    session: Session | None = scope.get("speechgen.session")
+    token = headers.get(TOKEN_HEADER, "")
+    if session is None or not token or not secrets.compare_digest(token.encode(), session.token.encode()):
+        return WebError(403, "页面已过期", "本页的会话已结束（闲置过久、点了“结束并清除”或服务重新启动过）；"
+                                         "请刷新本页后重新上传文件。")
+    return None

@@ -1,15 +1,17 @@
 // speechgen 文稿助手: the page's behaviour, plain JavaScript (no library, nothing loaded from outside).
 "use strict";
 
-const state = { ledger: null, meeting: null, template: null, docx_template: null, draft: null, seed: null, pagesJob: 0 };
+const state = { ledger: null, meeting: null, template: null, docx_template: null, docx_template_name: "", draft: null, seed: null, pagesJob: 0, batchJob: 0 };
 const $ = (id) => document.getElementById(id);
+const TOKEN = document.querySelector('meta[name="speechgen-token"]').content;
 
 class ApiError extends Error {
   constructor(body) { super(body.error ? body.error.title : "请求失败"); this.body = body; }
 }
 
 async function call(path, options = {}) {
-  const init = { method: "POST", credentials: "same-origin", headers: {} };
+  const init = { method: options.method || "POST", credentials: "same-origin", headers: {} };
+  if (init.method !== "GET") init.headers["X-Speechgen-Token"] = TOKEN;  // the session's token (CSRF)
   if (options.json !== undefined) {
     init.headers["Content-Type"] = "application/json";
     init.body = JSON.stringify(options.json);
@@ -79,6 +81,7 @@ async function upload(input) {
     const stored = await call("/api/upload", { form });
     state[slot] = stored.id;
     $(`${slot}-name`).textContent = `已上传：${stored.name}`;
+    if (slot === "docx_template") state.docx_template_name = stored.name;
     if (slot === "docx_template") await checkWordTemplate(stored);
     else if (slot !== "template") await computeFacts();
   } catch (error) {
@@ -98,6 +101,7 @@ async function checkWordTemplate(stored) {
   $("word-report-box").hidden = false;
   $("word-report-box").open = !report.usable;
   if (!report.usable) { state.docx_template = null; $("docx_template-name").textContent = "模板有错误，未使用"; }
+  showBatchWordTemplate();
 }
 
 async function useExample(event) {
@@ -148,9 +152,11 @@ async function computeFacts() {
     $("facts-body").innerHTML = body.html;
     fillMeetingForm(body.meeting, state.meeting);
     $("drafting").hidden = false;
+    $("batch").hidden = false;
     if (body.warnings.length) showMessage(`台账有 ${body.warnings.length} 条提示`, "数据已算出；提示写在“台账算出的数据”一节中所在的行旁。", [], "info");
   } catch (error) {
     $("drafting").hidden = true;
+    $("batch").hidden = true;
     if (error instanceof ApiError && error.body.html) {
       $("facts-body").innerHTML = error.body.html;
       showMessage(error.body.error.title, "问题列在“台账算出的数据”一节中，按行排列。");
@@ -277,11 +283,111 @@ function switchTab(event) {
   if (chosen === "html") fitHtmlPreview();
 }
 
+// ── batch ───────────────────────────────────────────────────────────────────────────────
+
+const SUPERVISION_KINDS = ["supervision", "sheet"];
+
+function batchKindChanged() {
+  const kind = $("batch-kind").value;
+  const per = $("batch-per");
+  for (const option of per.options) option.disabled = kind === "sheet" && option.value !== "project";
+  if (kind === "sheet") per.value = "project";
+  $("batch-feedback-box").hidden = !SUPERVISION_KINDS.includes(kind);
+}
+
+function showBatchWordTemplate() {
+  $("batch-word-box").hidden = !state.docx_template;
+  $("batch-word-name").textContent = state.docx_template ? `（${state.docx_template_name}）` : "";
+}
+
+async function startBatch(event) {
+  event.preventDefault();
+  clearMessage();
+  const form = new FormData($("batch-form"));
+  const number = form.get("number_from");
+  const body = {
+    ledger: state.ledger, meeting: state.meeting, kind: form.get("kind"), per: form.get("per"),
+    only: form.get("only") || null, formats: form.getAll("formats"),
+    number_from: number ? parseInt(number, 10) : null, seed: Math.max(0, parseInt(form.get("seed"), 10) || 0),
+    feedback_by: SUPERVISION_KINDS.includes(form.get("kind")) ? form.get("feedback_by") || null : null,
+  };
+  if (state.template) body.template = state.template;
+  if (state.docx_template && $("batch-word").checked) body.docx_template = state.docx_template;
+  const done = busy($("batch-start"), "正在生成…");
+  $("batch-result").hidden = true;
+  $("batch-progress").hidden = false;
+  $("batch-bar").removeAttribute("value");
+  $("batch-status").textContent = "正在读取台账、安排各份文稿…";
+  const job = ++state.batchJob;
+  try {
+    const started = await call("/api/batches", { json: body });
+    let status;
+    for (;;) {
+      status = await call(started.status, { method: "GET" });
+      if (job !== state.batchJob) return;
+      showBatchProgress(status);
+      if (status.state === "done") break;
+      await new Promise((resolve) => setTimeout(resolve, 600));
+    }
+    showBatchResult(status);
+  } catch (error) {
+    $("batch-progress").hidden = true;
+    showError(error);
+  } finally { done(); }
+}
+
+function showBatchProgress(status) {
+  if (status.total === null || status.total === undefined) {
+    $("batch-bar").removeAttribute("value");
+    $("batch-status").textContent = `${status.label}：正在读取台账、安排各份文稿…`;
+    return;
+  }
+  $("batch-bar").max = Math.max(1, status.total);
+  $("batch-bar").value = status.done;
+  const failed = status.failed ? `，失败 ${status.failed} 份` : "";
+  const last = status.name ? `；刚完成：${status.name}` : "";
+  $("batch-status").textContent = `${status.label}：已完成 ${status.done} / ${status.total} 份${failed}${last}`;
+}
+
+function cell(text, className = "") {
+  const td = document.createElement("td");
+  td.textContent = text;
+  if (className) td.className = className;
+  return td;
+}
+
+const STATUS_TEXT = { ok: "已生成", failed: "失败", skipped: "跳过" };
+
+function showBatchResult(status) {
+  const summary = $("batch-summary");
+  summary.replaceChildren();
+  for (const line of status.summary.lines) { const li = document.createElement("li"); li.textContent = line; summary.append(li); }
+  for (const line of status.summary.warnings) {
+    const li = document.createElement("li"); li.textContent = line; li.className = "warning"; summary.append(li);
+  }
+  $("batch-zip").hidden = !status.downloads.zip;
+  if (status.downloads.zip) $("batch-zip").href = status.downloads.zip;
+  $("batch-manifest").href = status.downloads.manifest;
+  const rows = status.rows.map((row) => {
+    const tr = document.createElement("tr");
+    tr.append(cell(row.number === null ? "" : String(row.number)), cell(row.name), cell(row.doc_number),
+      cell(row.addressee), cell(row.files.join("、")),
+      cell(row.reason ? `${STATUS_TEXT[row.status]}：${row.reason}` : STATUS_TEXT[row.status], row.status));
+    return tr;
+  });
+  $("batch-table").tBodies[0].replaceChildren(...rows);
+  $("batch-result").hidden = false;
+}
+
 async function endSession() {
   try {
     await call("/api/session/end");
     window.location.reload();
-  } catch (error) { showError(error); }
+  } catch (error) {
+    // a session that has ended already (the page is stale): a fresh page is what was asked for
+    if (error instanceof ApiError && error.body.error && error.body.error.status === 403) window.location.reload();
+    else showError(error);
+  }
 }
 
 function init() {
@@ -298,6 +404,9 @@ function init() {
   $("kind").addEventListener("change", () => { $("frame-box").hidden = $("kind").value !== "speech"; });
   for (const tab of document.querySelectorAll(".tab")) tab.addEventListener("click", switchTab);
   $("end-session").addEventListener("click", endSession);
+  $("batch-form").addEventListener("submit", startBatch);
+  $("batch-kind").addEventListener("change", batchKindChanged);
+  batchKindChanged();
   window.addEventListener("resize", fitHtmlPreview);
 }
 
