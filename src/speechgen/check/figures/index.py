@@ -10,6 +10,7 @@ from speechgen.check.figures.labels import SubjectNames
 from speechgen.check.figures.written import Kind, find_figures
 from speechgen.facts import Facts, GroupFacts, group_facts
 from speechgen.facts.laggards import project_rate
+from speechgen.facts.problems import problem_types
 from speechgen.facts.types import UNFILLED
 from speechgen.model import Stage
 from speechgen.rounding import percent, points
@@ -83,6 +84,9 @@ def facts_candidates(facts: Facts) -> FigureIndex:
                              f"{problem.problem_type}问题"))
     reporting = {name for problem in facts.problems for name in problem.projects}
     out.append(Candidate("count", Decimal(len(reporting)), "反映问题的项目数", "problems", whole))
+    # 具备开工条件: not started and no problem recorded (the planner's ready_to_start)
+    ready = sum(not p.status.started and not problem_types(p) for p in facts.projects)
+    out.append(Candidate("count", Decimal(ready), "未开工且没有记录问题的项目数", "ready", whole))
     _rests(out, facts)
     _remaining(out, facts)
     for project in facts.projects:

@@ -65,7 +65,8 @@ _BRIDGE = re.compile(r"(?:[\s\x00]|的|为|是|达到?|了|共有?|合?计|累�
 _AFTER_COUNT = re.compile(r"(?:市级|省级)?(?:重点)?(?:项目)?(?:[已均都仍尚还也])*"
                           r"(?:(?P<overdue>逾期未开工|过计划开工时间)|(?P<not_started>未开工)|(?P<started>开工)"
                           r"|(?P<laggards>(?:投资)?(?:进度)?(?:滞后|落后))|(?P<finished>竣工|建成)"
-                          r"|(?P<operating>投产)|(?P<building>在建)|(?P<problems>存在(?:制约|问题|困难)|反映)"
+                          r"|(?P<operating>投产)|(?P<building>在建)|(?P<ready>没有记录(?:任何)?问题|(?:台账上)?没有反映(?:问题|困难))"
+                          r"|(?P<problems>存在(?:制约|问题|困难)|反映)"
                           r"|(?P<projects>(?<=重点项目)))"
                           r"(?![的项目有共为]*\d)")  # "4个项目已开工3个": 已开工 is the 3's
 _LAGGING = re.compile(r"滞后|落后")

@@ -95,6 +95,8 @@ def laggards(facts: Facts) -> tuple[list[Observation], dict[str, Record], tuple[
     found = [held("has_laggards", 50 + int(share / 2))]
     if len(lags) == 1:
         found.append(held("single_laggard", 50))
+    else:
+        found.append(held("several_laggards", 50))
     if projects >= ladder.SHARE_MIN_PROJECTS and share >= ladder.LAGGARDS_MANY_PERCENT:
         found.append(held("laggards_many", 60 + int(share / 4)))
     if projects >= ladder.SHARE_MIN_PROJECTS and share > ladder.LAGGARDS_MAJORITY_PERCENT:
