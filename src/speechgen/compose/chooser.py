@@ -317,7 +317,9 @@ class Chooser:
         return lead, self.render(passage, local, places)
 
     def vary(self, key: str, *options: str) -> str:
-        """Return one of ``options``, chosen by the seed for ``key`` (template wording variants)."""
+        """Return one of ``options``, chosen by the seed for ``key`` (template wording variants),
+        among those saying none of the refused words (claims.CONDITIONS) when there are such."""
         if not options:
             raise TemplateError(Problem(message=f"vary(“{key}”) 没有给出可选的说法"))
-        return options[self.rng("vary:" + key).randrange(len(options))]
+        sayable = [o for o in options if not any(word in o for word in self.refused)] or list(options)
+        return sayable[self.rng("vary:" + key).randrange(len(sayable))]
