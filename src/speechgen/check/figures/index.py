@@ -157,7 +157,11 @@ def subject_names(facts: Facts) -> SubjectNames:
     whole = facts.overall.key
     groups = (*facts.by_district, *facts.siblings, *([facts.group] if facts.group else []), *_unit_groups(facts))
     entries = [(name, whole, 0) for name in (*WHOLE_NAMES, whole)]
-    entries += [(group.key, group.key, 1) for group in groups if group.key != UNFILLED]
+    # a 建设性质 is named with 项目 ("新建项目34个"): bare, 新建/续建 are words of running text
+    # ("新建成竣工、投产1个" is no figure of the 新建 projects)
+    natures = {p.nature for p in facts.projects if p.nature}
+    entries += [(_nature_name(group.key) if group.key in natures else group.key, group.key, 1)
+                for group in groups if group.key != UNFILLED]
     # a 包保领导's projects, as a 督办通知 to the leader names them: "赵文清副市长包保"
     entries += [(f"{spoken_person(key)}包保", key, 1) for key in dict.fromkeys((whole, *(g.key for g in groups)))
                 if split_person(key)[1]]
@@ -170,6 +174,11 @@ def subject_names(facts: Facts) -> SubjectNames:
     totals = {name: frozenset({whole}) for name in TOTAL_ROWS}
     return SubjectNames({name: frozenset(keys) for name, keys in names.items()}, totals, ranks,
                         frozenset({whole}))
+
+
+def _nature_name(key: str) -> str:
+    """Return the name a text gives the projects of one 建设性质: 新建 → 新建项目."""
+    return key if key.endswith("项目") else f"{key}项目"
 
 
 def _group(group: GroupFacts) -> list[Candidate]:

@@ -202,6 +202,21 @@ def _metric_before(clause: str, kind: str) -> tuple[str | None, tuple[int, int] 
         return None, None
     if kind == "count" and _LAGGING.search(clause) and _OVERDUE.search(clause):
         return "laggards", best[:2]  # "落后……或逾期未开工的项目有16个": the laggard list
+    if kind == "count" and best[2] == "projects":
+        return _qualified_projects(clause, best)
+    return best[2], best[:2]
+
+
+def _qualified_projects(clause: str, best: tuple[int, int, str]) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the metric of "……的项目共有N个": the qualifier's ("已开工的项目共有41个": started;
+    "落后时序进度10个百分点以上的项目共有16个": the laggards), or all the projects."""
+    qualifiers = [(match.end(), metric, match.start()) for metric, pattern in _KEYWORDS["count"]
+                  if metric != "projects" for match in pattern.finditer(clause) if match.end() > best[0]]
+    if qualifiers:
+        _, metric, start = max(qualifiers)
+        return metric, (start, best[1])
+    if _LAGGING.search(clause[:best[0]]) and re.search(r"以上的(?:重点)?$", clause[:best[0]]):
+        return "laggards", best[:2]
     return best[2], best[:2]
 
 
