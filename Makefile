@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.speechgen-installed
 OUT := out
 
-.PHONY: all setup system demo test lint bench fuzz images docx-template clean
+.PHONY: all setup system demo test lint bench fuzz images docx-template compose-doc clean
 
 all: demo
 
@@ -44,6 +44,11 @@ images: setup
 # installed package carries it); a test fails when the committed file differs from the script's.
 docx-template: setup
 	$(BIN)/python scripts/make_docx_template.py
+
+# docs/compose.md's scenarios (observations and a speech's first part) are written by a script;
+# a test fails when the committed doc differs from what the script makes.
+compose-doc: setup
+	$(BIN)/python scripts/make_compose_doc.py
 
 bench: setup
 	$(BIN)/python benchmarks/run.py

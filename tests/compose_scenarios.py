@@ -35,6 +35,7 @@ def _scaled(projects: Iterable[Project], factor: str) -> list[Project]:
 
 
 def example() -> Facts:
+    """The example ledger (examples/ledger.xlsx, 5月底), as it is."""
     return _facts(example_dossier())
 
 
@@ -64,6 +65,12 @@ def november() -> Facts:
     """11月底 (meeting 12月5日): the example's amounts ×2.15 — one month, 12月, is left."""
     dossier = example_dossier()
     return _facts(dossier, _scaled(dossier.projects, "2.15"), as_of=dt.date(2026, 11, 30), date=dt.date(2026, 12, 5))
+
+
+def half_secured() -> Facts:
+    """5月底 with more than half the plan done (amounts ×1.7): 双过半 already secured."""
+    dossier = example_dossier()
+    return _facts(dossier, _scaled(dossier.projects, "1.7"))
 
 
 def june() -> Facts:
@@ -153,7 +160,16 @@ def county_two_units() -> Facts:
     return compute_facts(Dossier(meeting=county_meeting(), projects=tuple(projects), source="test"))
 
 
+def county_all_building() -> Facts:
+    """The county of two units with every project 在建 (none 竣工, 投产 or not started)."""
+    projects = tuple(p.model_copy(update={"status": BUILDING, "planned_start": None,
+                                          "completed": p.completed or p.annual_plan * D("0.3")})
+                     for p in county_two_units().projects)
+    return compute_facts(Dossier(meeting=county_meeting(), projects=projects, source="test"))
+
+
 def one_project() -> Facts:
+    """A county ledger of one project (青山县人民医院迁建), 15.7 百分点 behind."""
     only = project("青山县人民医院迁建", "城关镇", "20000", "5200", owner="县卫健局", leader="张强（副县长）",
                    problem="资金拨付滞后")
     return compute_facts(Dossier(meeting=county_meeting(), projects=(only,), source="test"))
@@ -177,8 +193,9 @@ def compared_worse() -> Facts:
 
 SCENARIOS: dict[str, Callable[[], Facts]] = {
     "example": example, "ahead": ahead, "february": february, "november": november, "june": june,
+    "half_secured": half_secured,
     "speaker_lagging": speaker_lagging, "low_start": low_start, "majority": majority, "unit_level": unit_level,
     "tied_problems": tied_problems,
-    "county_two_units": county_two_units, "one_project": one_project,
+    "county_two_units": county_two_units, "county_all_building": county_all_building, "one_project": one_project,
     "compared": compared, "compared_worse": compared_worse,
 }

@@ -83,6 +83,10 @@ PROGRESS = "1—5月累计完成投资4.8亿元，占年度计划12.3亿元的39
     ("落后时序进度10个百分点以上或逾期未开工的项目有3个。", "3个", "laggards", {"全市"}),
     ("落后时序进度10个百分点以上或逾期未开工的项目有3个。", "10个百分点", "threshold", {"全市"}),
     ("重点是3个进度滞后或逾期未开工的项目。", "3个", "laggards", {"全市"}),
+    # "……的项目共有N个" counts the projects the qualifier picks, not all of them
+    ("完成率落后时序进度10个百分点以上的项目共有3个。", "3个", "laggards", {"全市"}),
+    ("已开工的项目共有3个。", "3个", "started", {"全市"}),
+    ("未开工的重点项目共有1个。", "1个", "not_started", {"全市"}),
     ("从反映的问题看，1个项目存在制约因素，其中用地问题涉及1个项目。", "1个", "problems", {"全市"}),
     ("从反映的问题看，1个项目存在制约因素，其中用地问题涉及1个项目。", "涉及|1个", "problems", {"用地问题"}),
     ("全市4个项目已开工3个。", "4个", None, {"全市"}),  # 已开工 is the 3's
@@ -135,6 +139,7 @@ def test_header_label(header: str, expected: tuple) -> None:
     ("西城区完成投资3亿元。", "写作 3亿元，台账计算为 1.8亿元（西城区完成投资）"),
     ("东城区重点项目共4个。", "写作 4个，台账计算为 2个（东城区项目数）"),
     ("西城区已开工1个。", "写作 1个，台账计算为 2个（西城区已开工项目数）"),
+    ("已开工的项目共有4个。", "写作 4个，台账计算为 3个（全市已开工项目数）"),
     ("全市还有3个项目未开工。", "写作 3个，台账计算为 1个（全市未开工项目数）"),
     ("全市滞后项目4个。", "写作 4个，台账计算为 3个（全市滞后项目数）"),
     ("西城区完成率47.6%，排名靠后。", "写作 47.6%，台账计算为 30.0%（西城区完成率）"),
@@ -160,6 +165,34 @@ def test_a_mislabelled_figure_is_caught_with_its_own_metric(sentence: str, messa
 ])
 def test_stages_threshold_problems_and_the_paragraph_subject(sentence: str, messages: list[str]) -> None:
     assert [f.message for f in _findings(sentence)] == messages
+
+
+def test_projects_a_qualifier_picks_are_not_all_the_projects() -> None:
+    """"落后时序进度10个百分点以上的项目共有3个" is the laggards, not the 4 projects of the
+    ledger; "新建成竣工、投产1个" is no figure of the 新建 projects (a 建设性质 is named 新建项目)."""
+    assert _findings("完成率落后时序进度10个百分点以上的项目共有3个。") == []  # 乙项目 is one (0.0%)
+    wrong = _findings("完成率落后时序进度10个百分点以上的项目共有4个。")
+    assert [f.rule for f in wrong] == ["figure-mismatch"] and "滞后项目数" in wrong[0].message
+    assert "全市项目数" not in wrong[0].message
+
+
+def test_a_nature_is_named_with_its_projects() -> None:
+    projects = (_project("甲项目", "东城区", "在建", "60000", "30000", "250000", nature="新建"),
+                _project("乙项目", "东城区", "投产", "3000", "3000", "12000", nature="续建"),
+                _project("丙项目", "西城区", "在建", "20000", "6000", "80000", nature="新建"),
+                _project("丁项目", "西城区", "在建", "40000", "12000", "60000", nature="续建"))
+    facts = compute_facts(Dossier(meeting=MEETING, projects=projects))
+    names = facts_candidates(facts).names
+    assert "新建项目" in names.names and "新建" not in names.names
+
+    def found(sentence: str) -> list[str]:
+        text = f"一、总体情况\n{sentence}\n二、下步工作\n内容。"
+        return [f.message for f in check_source(read_bytes(text.encode(), "稿.txt", "txt"), facts=facts).findings
+                if f.rule.startswith("figure")]
+
+    assert found("本期新建成竣工、投产1个。") == []  # 乙项目 (续建): none of the 新建 projects is 投产
+    assert found("新建项目完成率45.0%。") == []  # 3.6亿元 of 8亿元
+    assert found("新建项目完成率30.0%。") == ["写作 30.0%，台账计算为 45.0%（新建完成率）"]
 
 
 def test_a_sentence_about_some_projects_implies_no_subject() -> None:

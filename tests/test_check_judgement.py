@@ -140,3 +140,45 @@ def test_cli_lists_and_ignores_the_new_rules(tmp_path: Path) -> None:
     assert "praise-behind：" not in quiet.output and "leader-untitled：" not in quiet.output
     assert "未检查的规则：praise-behind、leader-untitled" in quiet.output
     assert "Traceback" not in result.output + quiet.output
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a nameless subject of its own: not the unit named in the sentence before
+    ("同志们：\n\n南山县完成率22.5%，落后19.2个百分点。快于时序进度的地方，要继续保持。", []),
+    ("同志们：\n\n南山县完成率22.5%，落后19.2个百分点。进度快的地方要继续保持。", []),
+    # no subject of its own: the praise is of the unit before
+    ("同志们：\n\n南山县完成率22.5%，走势平稳。希望继续保持。", [("praise-behind", "error", 2)]),
+])
+def test_keep_it_up_reaches_back_only_without_a_subject_of_its_own(text: str, expected: list) -> None:
+    assert _rules(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("同志们：\n\n市委常委、常务副市长陈立华要亲自抓。", []),
+    ("同志们：\n\n由市委常委、常务副市长陈立华包保的南山县装备园要加快。", []),
+    ("同志们：\n\n陈立华市委常委、常务副市长要亲自抓。", []),
+    ("同志们：\n\n陈立华要亲自抓。", [("leader-untitled", "error", 2)]),
+    ("同志们：\n\n请吴敏抓紧推进。", [("leader-untitled", "error", 2)]),
+])
+def test_leaders_are_titled_before_or_after_their_name(text: str, expected: list) -> None:
+    assert _rules(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the whole ledger is behind (29.2% against 41.7%): no 势头良好 for 全市
+    ("同志们：\n\n全市重点项目势头良好。", [("praise-behind", "error", 2)]),
+    # a 责任单位 of two projects, behind
+    ("同志们：\n\n南山县发改局推进有力，走在了前列。", [("praise-behind", "error", 2)]),
+    # one ahead is praised rightly
+    ("同志们：\n\n东城区发改局走在了前列。", []),
+])
+def test_praise_of_the_whole_and_of_an_owner_behind_is_found(text: str, expected: list) -> None:
+    assert _rules(text) == expected
+
+
+def test_a_point_whose_lead_starts_with_dian_is_still_numbered() -> None:
+    """"三是点名落后地方限期追赶" is the third point (the 点 after 是 is no 三要点)."""
+    text = ("# 讲话\n\n同志们：\n\n## 一、攻坚\n\n**一是甲。**要抓好。\n\n**二是乙。**要抓好。\n\n"
+            "**三是点名落后地方限期追赶。**要抓好。\n\n**四是丁。**要抓好。\n")
+    report = check_source(read_bytes(text.encode("utf-8"), "稿.md", "md"))
+    assert [f.rule for f in report.findings if f.severity != "info"] == []

@@ -56,12 +56,17 @@ def _dates(days: Iterable[dt.date | None]) -> set[str]:
 def allowed(facts: Facts) -> dict[str, set[str]]:
     """Return the formatted numbers the facts and the meeting file allow, by unit."""
     counts, rates, gaps, money = set(), {f"{facts.schedule.progress:.1f}"}, set(), set()
-    for group in (facts.overall, *facts.by_district):
+    # a bulletin's breakdowns by 产业类别 and 建设性质 (issue 11), and each group's shares of laggards
+    # and of projects not started ("滞后15个、占44.1%", "未开工项目占项目总数的18.0%")
+    breakdowns = (*api.group_facts(facts, "category"), *api.group_facts(facts, "nature"))
+    for group in (facts.overall, *facts.by_district, *breakdowns):
         c, r, g, m = _group(group)
         counts |= c
         rates |= r
         gaps |= g
         money |= m
+        rates |= {f"{share:.1f}" for n in (group.laggards, group.not_started)
+                  if (share := percent(n, group.projects)) is not None}
     for lag in facts.laggards:
         if lag.gap_points is not None:
             gaps.add(f"{abs(lag.gap_points):.1f}")
@@ -91,8 +96,9 @@ def allowed(facts: Facts) -> dict[str, set[str]]:
         dates |= _dates([inspection.start, inspection.end, inspection.report_by])
     dates.add("1")  # the period "1—5月" starts in January
     meeting_file = set(NUMBER.findall(" ".join(filter(None, [
-        m.doc_number, m.contact.phone if m.contact else None, m.contact.email if m.contact else None,
-        str(inspection.groups) if inspection and inspection.groups else None]))))
+        m.doc_number, *m.doc_numbers.values(), m.contact.phone if m.contact else None,
+        m.contact.email if m.contact else None,
+        str(inspection.group_count) if inspection and inspection.groups else None]))))
     # numbers the ledger itself writes in its text cells (存在问题 "220千伏变电站", project names)
     ledger_text = set(NUMBER.findall(" ".join(
         " ".join(filter(None, (p.name, p.owner, p.leader, p.problem, p.progress))) for p in facts.projects)))
@@ -110,6 +116,11 @@ def untraced(text: str, figures: dict[str, set[str]]) -> list[str]:
         if line.startswith("|") and cells and cells[0].strip().isdigit():
             cells = cells[1:]  # the 序号 column numbers rows, it is no figure
         for cell in cells:
+            if re.fullmatch(r"\s*[+-]\d+\.\d\s*", cell):  # a 与时序进度比（百分点） column: a signed gap
+                if cell.strip()[1:] not in figures["个百分点"]:
+                    bad.append(f"{cell.strip()}：表中与时序进度比")
+                continue
+            cell = re.sub(r"^(?:附件：)?\d+\.(?=\d{4}年|\D)", "", cell)  # 附件说明 "附件：1.2026年…", "2.滞后项目清单"
             for match in NUMBER.finditer(cell):
                 after = cell[match.end(): match.end() + 4]
                 unit = next((u for u in ("%", "个百分点", "亿元", "万元") if after.startswith(u)), None)

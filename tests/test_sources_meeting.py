@@ -32,7 +32,10 @@ def test_example_meeting_has_every_key() -> None:
         "示例市", "市", dt.date(2026, 6, 5), dt.date(2026, 5, 31))
     assert meeting.doc_number == "示项办〔2026〕12号" and meeting.speaker and meeting.issuer and meeting.cc
     assert meeting.reporters and meeting.contact and meeting.contact.phone == "0000-3216688"
-    assert meeting.inspection and meeting.inspection.groups == 4 and meeting.inspection.start == dt.date(2026, 6, 15)
+    assert meeting.doc_numbers == {"notice": "示项办〔2026〕13号"} and meeting.authorized_by == "经市政府同意"
+    ins = meeting.inspection
+    assert ins and ins.group_count == 3 and ins.start == dt.date(2026, 6, 15)
+    assert [g.districts for g in ins.group_list] == ["东城区、西湖区", "南山县、北岭县", "青河县、高新区"]
 
 
 def test_minimal_meeting_and_defaults(tmp_path: Path) -> None:

@@ -69,7 +69,7 @@ def test_generate_fills_the_template(tmp_path: Path) -> None:
     result = generate(tmp_path, EXAMPLE, "通知.docx", "通知.md")
     assert result.exit_code == 0, result.output
     lines = texts((tmp_path / "通知.docx").read_bytes())
-    assert lines[0] == "示例市重点项目建设领导小组办公室" and "示项办〔2026〕12号" in lines
+    assert lines[0] == "示例市重点项目建设领导小组办公室" and "示项办〔2026〕13号" in lines
     assert (tmp_path / "通知.md").read_text(encoding="utf-8").startswith("---")  # other formats as before
 
 
@@ -136,5 +136,5 @@ def test_pdf_from_a_template_is_libreoffices_conversion(tmp_path: Path) -> None:
     with pdfplumber.open(tmp_path / "通知.pdf") as pdf:
         first = pdf.pages[0].extract_text().replace(" ", "")
         creator = pdf.metadata.get("Producer", "") + pdf.metadata.get("Creator", "")
-    assert "示项办〔2026〕12号" in first
+    assert "示项办〔2026〕13号" in first
     assert "LibreOffice" in creator  # not WeasyPrint

@@ -64,7 +64,7 @@ def test_the_filled_example_keeps_the_layout_and_every_part_is_in_schema_order()
         if name.startswith("word/") and name.endswith(".xml"):
             _check(etree.fromstring(content), name)
     lines = texts(data)
-    assert lines[0] == "示例市重点项目建设领导小组办公室" and "示项办〔2026〕12号" in lines
+    assert lines[0] == "示例市重点项目建设领导小组办公室" and "示项办〔2026〕13号" in lines
     assert "{{" not in "".join(lines) and "{%" not in "".join(lines)
     xml = _entries(data)["word/document.xml"].decode("utf-8")
     sections = re.findall(r"<w:sectPr.*?</w:sectPr>", xml)

@@ -43,7 +43,7 @@ META = "".join(p(f"{name}={{{{ {name} }}}}") for name in ("发文机关", "发�
 def test_each_meta_tag_is_filled_in_body_header_and_footer() -> None:
     out = fill(docx(META + p("{{p 正文 }}"), header=META, footer=META))
     doc = notice()
-    values = {"发文机关": "示例市重点项目建设领导小组办公室", "发文字号": "示项办〔2026〕12号",
+    values = {"发文机关": "示例市重点项目建设领导小组办公室", "发文字号": "示项办〔2026〕13号",
               "标题": next(b.text for b in doc.blocks if isinstance(b, d.Title)),
               "主送": "各县（区）人民政府，高新区管委会，市直有关单位", "成文日期": "2026年6月5日",
               "印发日期": "2026年6月5日", "印发机关": "示例市重点项目建设领导小组办公室"}
@@ -56,7 +56,7 @@ def test_each_meta_tag_is_filled_in_body_header_and_footer() -> None:
 
 def test_english_names_are_the_same_fields() -> None:
     out = fill(docx(p("{{ doc_number }}|{{ title }}|{{ date }}") + p("{{p body }}")))
-    assert "示项办〔2026〕12号|关于开展全市重点项目建设专项督查的通知|2026年6月5日" in texts(out)
+    assert "示项办〔2026〕13号|关于开展全市重点项目建设专项督查的通知|2026年6月5日" in texts(out)
 
 
 @pytest.mark.parametrize("runs", [
@@ -66,7 +66,7 @@ def test_english_names_are_the_same_fields() -> None:
 ])
 def test_tags_split_over_runs_are_filled(runs: tuple[str, ...]) -> None:
     out = fill(docx(p(*runs) + p("{{p 正文 }}")))
-    assert texts(out)[0] == "示项办〔2026〕12号"
+    assert texts(out)[0] == "示项办〔2026〕13号"
 
 
 def test_tags_split_by_spell_check_marks_and_font_changes() -> None:
@@ -75,7 +75,7 @@ def test_tags_split_by_spell_check_marks_and_font_changes() -> None:
              + '<w:bookmarkStart w:id="0" w:name="a"/>' + run("号 }}", "<w:sz w:val=\"28\"/>")
              + '<w:bookmarkEnd w:id="0"/></w:p>')
     out = fill(docx(split + p("{{p 正文 }}")))
-    assert texts(out)[0] == "示项办〔2026〕12号"
+    assert texts(out)[0] == "示项办〔2026〕13号"
 
 
 def test_xml_characters_in_values_are_escaped() -> None:
@@ -95,7 +95,7 @@ def test_body_is_real_paragraphs_and_placed_blocks_are_not_repeated() -> None:
     title = next(b.text for b in notice().blocks if isinstance(b, d.Title))
     assert lines.count(title) == 1  # the template places the title: 正文 does not repeat it
     assert "一、督查内容" in lines
-    assert "{{p 正文 }}" not in lines and "示项办〔2026〕12号" in lines  # the 版头 came with 正文
+    assert "{{p 正文 }}" not in lines and "示项办〔2026〕13号" in lines  # the 版头 came with 正文
 
 
 def test_template_styles_win_and_ours_are_added() -> None:
@@ -142,7 +142,7 @@ def test_page_number_fields_in_footers_are_kept() -> None:
     footer = "<w:p>" + run("— ") + PAGE_FIELD + run(" —") + "</w:p>" + p("{{ 发文字号 }}")
     out = fill(docx(p("{{p 正文 }}"), footer=footer, first_footer="<w:p>" + PAGE_FIELD + "</w:p>"))
     xml = zipfile.ZipFile(io.BytesIO(out)).read("word/footer1.xml").decode("utf-8")
-    assert "PAGE" in xml and "示项办〔2026〕12号" in xml
+    assert "PAGE" in xml and "示项办〔2026〕13号" in xml
     assert "PAGE" in zipfile.ZipFile(io.BytesIO(out)).read("word/footer2.xml").decode("utf-8")
 
 

@@ -45,7 +45,7 @@ def test_a_template_saved_by_libreoffice_keeps_its_tags(tmp_path: Path) -> None:
     doc = parse_markup(api.draft("notice", facts), source="notice.md")
     filled = fill_word_template(template, doc, facts)
     lines = texts(filled)
-    assert "发文字号：示项办〔2026〕12号" in lines and "一、督查内容" in lines
+    assert "发文字号：示项办〔2026〕13号" in lines and "一、督查内容" in lines
     assert all(lag.project.name in lines for lag in facts.laggards)
     footers = [name for name, label in template.labels.items() if label == "页脚"]
     footer_lines = [line for name in footers for line in texts(filled, name)]

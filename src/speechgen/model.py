@@ -51,14 +51,44 @@ class Contact(_Frozen):
     email: str | None = None
 
 
+class InspectionGroup(_Frozen):
+    """One 督查组 of inspection.groups given as a list: 组别, 带队领导, 成员单位, 负责县区."""
+
+    name: str = Field(description="组别，如 第一组")
+    leader: str | None = Field(default=None, description="带队领导")
+    members: str | None = Field(default=None, description="成员单位")
+    districts: str | None = Field(default=None, description="负责县区")
+
+
 class Inspection(_Frozen):
-    """督查安排 of a notice. Every field is optional; missing dates read "另行通知"."""
+    """督查安排 of a notice. Every field is optional; missing dates read "（时间待定）" and
+    generate warns (a notice without them is hollow)."""
 
     start: dt.date | None = None
     end: dt.date | None = None
-    groups: int | None = Field(default=None, ge=1, description="督查组数量")
+    groups: int | tuple[InspectionGroup, ...] | None = Field(
+        default=None, description="督查组数量，或每组一项的列表（组别、带队领导、成员单位、负责县区）")
     report_by: dt.date | None = Field(default=None, description="自查报告报送截止日期")
     methods: tuple[str, ...] = ("听取汇报", "查阅资料", "实地查看", "个别座谈")
+
+    @property
+    def group_count(self) -> int | None:
+        """Return the number of 督查组 (the list's length when the groups are listed)."""
+        return len(self.groups) if isinstance(self.groups, tuple) else self.groups
+
+    @property
+    def group_list(self) -> tuple[InspectionGroup, ...]:
+        """Return the listed 督查组 (none when only their number is given)."""
+        return self.groups if isinstance(self.groups, tuple) else ()
+
+
+class HonorRoll(_Frozen):
+    """The words of a bulletin's 表扬和批评 part (honor_roll in meeting.yaml): its heading and the
+    verb phrases "对……予以通报表扬" / "对……予以通报批评"; an office may say 红黑榜, 列入红榜, 列入黑榜."""
+
+    heading: str = Field(default="通报表扬和批评", description="这一部分的标题，如 红黑榜")
+    praise: str = Field(default="予以通报表扬", description="表扬的说法，如 列入红榜")
+    blame: str = Field(default="予以通报批评", description="批评的说法，如 列入黑榜")
 
 
 PageNumbers = Literal["odd_even", "center"]  # = speechgen.writers.options.PageNumbers (a test keeps them equal)
@@ -98,6 +128,10 @@ class Meeting(_Frozen):
     speaker: str | None = Field(default=None, description="讲话人，如 市长 李明")
     issuer: str | None = Field(default=None, description="发文机关")
     doc_number: str | None = Field(default=None, description="发文字号，如 示项办〔2024〕12号")
+    doc_numbers: dict[str, str] = Field(default_factory=dict,
+                                        description="各类文稿的发文字号，如 bulletin: 示项办〔2024〕12号")
+    authorized_by: str | None = Field(default=None, description="发文依据，如 经市政府同意")
+    honor_roll: HonorRoll | None = None
     addressee: str | None = Field(default=None, description="主送机关")
     cc: str | None = Field(default=None, description="抄送")
     printer: str | None = Field(default=None, description="印发机关")
@@ -123,6 +157,15 @@ class Meeting(_Frozen):
     def issuer_or_default(self) -> str:
         """Return the 发文机关, defaulting to the region's 重点项目建设领导小组办公室."""
         return self.issuer or f"{self.region}重点项目建设领导小组办公室"
+
+    def doc_number_for(self, kind: str) -> str | None:
+        """Return the 发文字号 of a document of ``kind``: doc_numbers' entry, else doc_number."""
+        return self.doc_numbers.get(kind) or self.doc_number
+
+    @property
+    def honor_roll_or_default(self) -> HonorRoll:
+        """Return the words of the 表扬和批评 part (the defaults when honor_roll is not given)."""
+        return self.honor_roll or HonorRoll()
 
     @property
     def addressee_or_default(self) -> str:

@@ -174,6 +174,7 @@ def generate(
     length: str = "normal",
     previous: Sequence[Path] = (),
     sheet: str | None = None,
+    attach: str = "laggards",
 ) -> Generated:
     """Draft a document from a ledger and a meeting file and write it to every output (.docx,
     .pdf, .html, .txt; .md is the dialect text itself). Outputs are checked before anything is
@@ -181,7 +182,8 @@ def generate(
     atomically. ``doc_number`` (机关代字〔YYYY〕N号) replaces the meeting file's 发文字号 for this
     document. The layout is the meeting file's ``layout:`` unless ``options`` gives a whole record.
     ``docx_template`` is an office's Word template: the .docx is it filled, the .pdf LibreOffice's
-    conversion of that (docs/docx-templates.md). ``length`` is short / normal / long (a speech).
+    conversion of that (docs/docx-templates.md). ``length`` is short / normal / long (a speech);
+    ``attach`` is what a notice's 督查清单 lists: laggards (the default) or all projects.
     ``sheet`` names the workbook's worksheet to read (else the one ledger sheet, or the latest)."""
     from speechgen.writers import check_outputs, write_outputs
 
@@ -194,7 +196,7 @@ def generate(
     suffixes = _suffixes(outputs)
     ledger, info = _dossier_files(data, meeting, sheet)
     request = GenerateRequest(
-        kind, ledger, info, formats=tuple(suffixes), frame=frame, seed=seed, length=length,
+        kind, ledger, info, formats=tuple(suffixes), frame=frame, seed=seed, length=length, attach=attach,
         template=_read(template, "模板文件") if template else None,
         template_folder=template.resolve().parent if template else None,
         snippets=tuple(snippets), doc_number=doc_number, template_seconds=template_seconds,

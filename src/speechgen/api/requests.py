@@ -73,6 +73,7 @@ class GenerateRequest:
     frame: str | None = None
     seed: int = DEFAULT_SEED
     length: str = "normal"
+    attach: str = "laggards"  # a notice's 督查清单: the laggards and overdue projects, or "all"
     template: InputFile | None = None
     template_folder: Path | None = None
     snippets: tuple[Path, ...] = ()

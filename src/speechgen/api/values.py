@@ -66,11 +66,15 @@ def generate_from_bytes(request: GenerateRequest) -> GenerateResult:
     text = draft(request.kind, computed, frame=request.frame, seed=request.seed, template=request.template,
                  template_folder=request.template_folder, snippets=request.snippets,
                  doc_number=request.doc_number, source=request.ledger.name,
-                 template_seconds=request.template_seconds, length=request.length)
+                 template_seconds=request.template_seconds, length=request.length, attach=request.attach)
     options = _options(request.options, request.engine, computed.meeting.layout)
     files = _render(writers, lambda: _parse(text, f"{request.kind}.md"), options, markdown=text,
                     word=word, facts=computed)
-    return GenerateResult(files, text, computed, computed.warnings + (word.report.warnings if word else ()))
+    from speechgen.compose.guards import draft_warnings
+
+    hollow = draft_warnings(request.kind, computed, request.doc_number) if request.template is None else ()
+    return GenerateResult(files, text, computed,
+                          computed.warnings + hollow + (word.report.warnings if word else ()))
 
 
 def render_from_bytes(request: RenderRequest) -> RenderResult:
@@ -145,6 +149,7 @@ def draft(
     template_seconds: float | None = None,
     length: str = "normal",
     library: SnippetLibrary | None = None,
+    attach: str = "laggards",
 ) -> str:
     """Return the document of ``kind`` (speech 讲话稿, bulletin 通报, notice 督查通知) in the 公文
     Markdown dialect. ``frame`` names a speech frame; ``template`` a user's Jinja template (a
@@ -154,7 +159,8 @@ def draft(
     file's; ``source`` the ledger's name for messages; ``template_seconds`` the render's time
     limit (default 5 s; docs/security.md); ``length`` short / normal / long (a speech's points
     and the laggards it describes); ``library`` a snippet library loaded already (a batch
-    loads it once, api.snippet_library), instead of the built-in one and ``snippets``. Raises
+    loads it once, api.snippet_library), instead of the built-in one and ``snippets``; ``attach``
+    what a notice's 督查清单 lists (laggards, or all projects). Raises
     TemplateError / InputError."""
     from speechgen.compose import DEFAULT_LIMITS, compose, user_template
 
@@ -162,7 +168,7 @@ def draft(
     chosen = user_template(template, template_folder) if isinstance(template, InputFile) else template
     return compose(kind, computed, frame=frame, seed=seed, template=chosen, snippet_dirs=snippets,
                    doc_number=doc_number, source=source, limits=limits, length=length,
-                   library=library)
+                   library=library, attach=attach)
 
 
 def check_template(template: InputFile, template_folder: Path | None = None) -> None:

@@ -61,7 +61,8 @@ def document_meeting(meeting: Meeting, group: Group, kind: str) -> Meeting:
     its documents with --number-from, or leaves them unnumbered)."""
     if is_county_document(group, kind):
         return county_meeting(meeting, group.key)
-    return meeting.model_copy(update={"doc_number": None, "addressee": addressee_for(meeting, group)})
+    return meeting.model_copy(update={"doc_number": None, "doc_numbers": {},
+                                      "addressee": addressee_for(meeting, group)})
 
 
 def county_level(name: str) -> Level:
@@ -88,7 +89,7 @@ def county_meeting(meeting: Meeting, county: str) -> Meeting:
         "speaker": None,
         "reporters": (),
         "issuer": None,
-        "doc_number": None,
+        "doc_number": None, "doc_numbers": {}, "authorized_by": None,
         "addressee": addressee,
         "cc": None,
         "printer": f"{county}重点项目建设领导小组办公室" if meeting.printer else None,

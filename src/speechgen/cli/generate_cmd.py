@@ -33,6 +33,8 @@ from speechgen.kinds import KIND_LABELS
 @click.option("--length", type=click.Choice(["short", "normal", "long"]), default="normal", show_default=True,
               help="讲话稿的篇幅：short（短，三点为主，约两千字）、normal（两千五到四千五百字，各部分要点数随台账情况）、"
                    "long（长，每部分五点，多点名几个滞后项目）。")
+@click.option("--attach", type=click.Choice(["laggards", "all"]), default="laggards", show_default=True,
+              help="督查通知附件督查清单列哪些项目：laggards（滞后和逾期未开工的项目，默认）或 all（全部项目）。")
 @click.option("--template", metavar="模板", type=click.Path(path_type=Path), default=None,
               help="用自己的 Jinja2 模板代替内置模板（在安全沙箱中运行；写法见 docs/templates.md）。")
 @click.option("--snippets", "snippet_dirs", multiple=True, metavar="文件夹", type=click.Path(path_type=Path),
@@ -61,6 +63,7 @@ def generate_command(
     frame: str | None,
     seed: int,
     length: str,
+    attach: str,
     template: Path | None,
     snippet_dirs: tuple[Path, ...],
     doc_number: str | None,
@@ -86,6 +89,7 @@ def generate_command(
       speechgen generate speech   -d 台账.xlsx -m meeting.yaml -o 讲话稿.docx --length short
       speechgen generate bulletin -d 台账.xlsx -m meeting.yaml -o 通报.docx
       speechgen generate bulletin -d 台账.xlsx -m meeting.yaml -p 上月台账.xlsx -o 通报.docx
+      speechgen generate notice   -d 台账.xlsx -m meeting.yaml -o 督查通知.docx --attach all
       speechgen generate notice   -d 台账.xlsx -m meeting.yaml -o 督查通知.docx --doc-number "示项办〔2026〕13号"
       speechgen generate notice   -d 台账.xlsx -m meeting.yaml -o 督查通知.docx --docx-template 红头.docx
     """
@@ -100,6 +104,7 @@ def generate_command(
         frame=frame,
         seed=seed,
         length=length,
+        attach=attach,
         template=template,
         snippets=list(snippet_dirs),
         force=force,

@@ -13,13 +13,14 @@ from typing import Any
 
 import jinja2
 
+from speechgen.compose.claims import refused_words
 from speechgen.compose.context import FIGURE_KEYS
 from speechgen.compose.env import RENDER_ERRORS, SnippetRenderError, compile_text, translate_jinja_message
 from speechgen.compose.library import KIND_LABELS, Passage, SnippetLibrary
 from speechgen.compose.observe import NO_LOCAL, RECORDS, Local, Observations
 from speechgen.compose.plain import Record
 from speechgen.compose.sandbox import TemplateSandbox, render_guarded
-from speechgen.compose.wording import realize, shortened
+from speechgen.compose.wording import clean, every_wording, realize, shortened
 from speechgen.errors import Problem, TemplateError
 
 # Once a figure (e.g. the gap to 时序进度) or the list of lagging projects has been printed, passages
@@ -55,6 +56,20 @@ def _sentences(text: str) -> set[str]:
     return {s for s in found if len(s) >= 8}
 
 
+NEAR_SHARE = 0.6  # two sentences sharing this share of their character pairs say the same thing
+
+
+def _pairs(sentence: str) -> frozenset[str]:
+    return frozenset(sentence[i:i + 2] for i in range(len(sentence) - 1))
+
+
+def near(pairs: frozenset[str], said: Sequence[frozenset[str]]) -> bool:
+    """Return True when a sentence (as its character pairs) is nearly one said: the pairs they
+    share are NEAR_SHARE or more of the pairs of either ("会议议定的事项，下一次调度时要逐项对账"
+    and "调度会议定的事项，下一次调度时逐项对账")."""
+    return any(len(pairs & other) >= NEAR_SHARE * max(len(pairs), len(other)) for other in said)
+
+
 def stable_seed(*parts: object) -> int:
     """Return a 64-bit integer from the parts' text via sha256 — the same on every run and
     Python version (str hash() is salted per process)."""
@@ -86,14 +101,18 @@ class Chooser:
         self.env = env
         self.observations = observations
         self.held = observations.names
+        self.refused = refused_words(self.held)  # words no held observation backs (claims.CONDITIONS)
         self.context = {**context, **{name: as_record(name, r) for name, r in observations.records.items()}}
         self.kind = kind
         self.seed = seed
         self.group_key = group_key
         self.used: set[str] = set()
         self.said: set[str] = set()  # the sentences rendered so far (Chinese characters only)
+        self.said_pairs: list[frozenset[str]] = []  # … as their character pairs (near repeats)
         self.mentions: Counter[str] = Counter()
         self._rngs: dict[str, random.Random] = {}
+        self.leads: list[frozenset[str]] = []  # the points' leads said so far, as character pairs
+        self.printed: tuple[str, ...] = ()  # the chosen passage's fields whose figure is printed already
 
     def rng(self, key: str) -> random.Random:
         """Return the random stream of one role or key."""
@@ -110,9 +129,17 @@ class Chooser:
     def candidates(self, role: str, local: Local = NO_LOCAL, reuse: bool = False) -> list[Passage]:
         """Return the passages of a role that apply (unused ones; with ``reuse``, used ones too
         when every one has been used — for items described one after another)."""
-        fitting = self.library.matching(role, self.kind, self.held | local.names)
+        fitting = [p for p in self.library.matching(role, self.kind, self.held | local.names) if self.sayable(p)]
         fresh = [p for p in fitting if p.id not in self.used]
         return fresh or (list(fitting) if reuse else [])
+
+    def sayable(self, passage: Passage) -> bool:
+        """Return True when the passage has a wording (and lead) without the refused words."""
+        if not self.refused:
+            return True
+        text = passage.segments or (passage.text,)
+        lead = passage.lead_segments or ((passage.lead,) if passage.lead else ())
+        return clean(text, self.refused) and clean(lead, self.refused)
 
     def has(self, role: str, local: Local = NO_LOCAL) -> bool:
         """Return True when pick(role) would find a passage; TemplateError for an unknown role."""
@@ -148,12 +175,32 @@ class Chooser:
         found = self.candidates(role, local)
         return bool(found) and all(self.topics(p) and self.repeats(p) == len(self.topics(p)) for p in found)
 
+    def said_fields(self, passage: Passage) -> tuple[str, ...]:
+        """Return the passage's record fields ("focus.count") whose figure the document has
+        printed FIGURE_BUDGET times: a wording without them is drawn when the passage has one
+        (the problem statement said "用地，涉及8个项目"; the measure then says "用地问题最集中")."""
+        out = []
+        for field in passage.fields:
+            record, attr = field.split(".", 1)
+            topic = RECORDS[record].fields.get(attr) if record in RECORDS else None
+            if topic and self.mentions[topic] >= FIGURE_BUDGET:
+                out.append(field)
+        return tuple(out)
+
     def repeats(self, passage: Passage) -> int:
         """Return how many of the passage's topics have been said FIGURE_BUDGET times already."""
         return sum(self.mentions[topic] >= FIGURE_BUDGET for topic in self.topics(passage))
 
+    def fresh_lead(self, passage: Passage) -> bool:
+        """Return True when some wording of the passage's lead is not nearly a lead said before
+        ("各地进度普遍偏慢" twice, "开工率还需提高" after "开工率偏低")."""
+        if passage.lead is None or not self.leads:
+            return True
+        wordings = every_wording(passage.lead_segments) if passage.lead_segments else [passage.lead]
+        return any(not near(_pairs(_NOT_CHINESE.sub("", w)), self.leads) for w in wordings)
+
     def choose(self, role: str, avoid: Sequence[str] = (), local: Local = NO_LOCAL, reuse: bool = False,
-               rank: Sequence[str] = ()) -> Passage:
+               rank: Sequence[str] = (), fresh_lead: bool = False) -> Passage:
         """Return a passage of ``role`` (marked used); TemplateError when none applies.
 
         Among the applicable passages, those without the ``avoid`` phrases (words the document
@@ -167,6 +214,8 @@ class Chooser:
         if not found:
             raise self.no_passage(role, local)
         found = [p for p in found if not any(phrase in p.text for phrase in avoid)] or found
+        if fresh_lead:
+            found = [p for p in found if self.fresh_lead(p)] or found
         if not reuse:
             least = min(self.repeats(p) for p in found)
             found = [p for p in found if self.repeats(p) == least]
@@ -177,6 +226,7 @@ class Chooser:
             found = [p for p in found if place(p) == first]
         passage = self.weighted(role, found)
         self.used.add(passage.id)
+        self.printed = self.said_fields(passage)
         self.mentions.update(self.topics(passage))
         return passage
 
@@ -204,15 +254,18 @@ class Chooser:
         rng = self.rng("wording:" + passage.role)
         segments = shortened(passage.segments, places) if places and passage.segments else passage.segments
         for _ in range(REDRAWS if segments else 1):
-            wording = realize(segments, rng) if segments else passage.text
+            wording = realize(segments, rng, self.refused + self.printed) if segments else passage.text
             text = self._render_text(passage, wording, context)
             sentences = _sentences(text)
-            repeated = len(sentences & self.said)
+            nearly = sum(near(_pairs(x), self.said_pairs) for x in sentences - self.said)
+            repeated = (len(sentences & self.said) + nearly
+                        + 10 * sum(word in text for word in self.refused))
             if best is None or repeated < best[0]:
                 best = (repeated, text, sentences)
             if not repeated:
                 break
         assert best is not None
+        self.said_pairs += [_pairs(x) for x in best[2] - self.said]
         self.said |= best[2]
         return best[1]
 
@@ -251,14 +304,22 @@ class Chooser:
                    rank: Sequence[str] = ()) -> tuple[str, str]:
         """Return (lead, text) of one passage of a sub-point role (cut to ``places``, if given;
         ``rank`` as for choose)."""
-        passage = self.choose(role, local=local, rank=rank)
+        passage = self.choose(role, local=local, rank=rank, fresh_lead=True)
         if passage.lead is None:
             raise TemplateError(Problem(message=f"角色“{role}”的段落 {passage.id} 没有 lead，不能用作分点"))
-        lead = realize(passage.lead_segments, self.rng("lead:" + role)) if passage.lead_segments else passage.lead
+        lead = passage.lead
+        rng = self.rng("lead:" + role)
+        for _ in range(REDRAWS if passage.lead_segments else 0):  # a lead not nearly one said before
+            lead = realize(passage.lead_segments, rng, self.refused)
+            if not near(_pairs(_NOT_CHINESE.sub("", lead)), self.leads):
+                break
+        self.leads.append(_pairs(_NOT_CHINESE.sub("", lead)))
         return lead, self.render(passage, local, places)
 
     def vary(self, key: str, *options: str) -> str:
-        """Return one of ``options``, chosen by the seed for ``key`` (template wording variants)."""
+        """Return one of ``options``, chosen by the seed for ``key`` (template wording variants),
+        among those saying none of the refused words (claims.CONDITIONS) when there are such."""
         if not options:
             raise TemplateError(Problem(message=f"vary(“{key}”) 没有给出可选的说法"))
-        return options[self.rng("vary:" + key).randrange(len(options))]
+        sayable = [o for o in options if not any(word in o for word in self.refused)] or list(options)
+        return sayable[self.rng("vary:" + key).randrange(len(sayable))]

@@ -86,9 +86,48 @@ CLAIMS: tuple[Claim, ...] = (
           ("months_ahead",), "说“后面几个月”“下半年”要依据还有几个月（months_ahead，截至8月底以前）"),
     Claim("施工黄金期", ("黄金时段", "黄金期", "黄金时期", "施工旺季", "黄金施工", "施工窗口期"),
           ("building_season",), "说施工黄金期要依据季节（building_season，截至3月至9月）"),
+    Claim("老问题", ("老问题", "老大难", "顽疾", "屡催不动"), ("old_problem",),
+          "说“老问题”要依据 old_problem（未开工、有问题、超过计划开工时间三个月以上的项目）；台账没有问题提出的日期"),
+    Claim("汛期", ("汛期", "防汛", "强降雨", "雨季", "主汛期"), ("flood_season",),
+          "说汛期、防汛只在汛期前后（flood_season，截至5月至8月）"),
+    Claim("高温", ("高温", "防暑", "酷暑", "暑期"), ("hot_season",),
+          "说高温、防暑只在夏季（hot_season，截至5月至8月）"),
     Claim("说自己", ("讲这个数字", "说这个数字", "放在成绩里", "放在问题里", "这段话", "这里要说明"), (),
           "讲话稿不议论自己的写法，直接说事"),
 )
+
+
+@dataclass(frozen=True)
+class Condition:
+    """Words a wording may say only when one of ``backing`` holds in the document. Unlike a
+    claim, a condition is not refused at load: the chooser draws, among a passage's wordings,
+    one without the words whose backing does not hold, and leaves out a passage that has no
+    such wording (a ledger of one project gets no "各项目"; 11月底 no "按月")."""
+
+    kind: str
+    words: tuple[str, ...]
+    backing: tuple[str, ...]
+
+
+CONDITIONS: tuple[Condition, ...] = (
+    Condition("多个项目", ("各项目", "各个项目", "每个项目", "每一个项目", "逐个项目", "逐项目", "一个一个项目",
+                       "这些项目", "它们", "一批项目", "所有项目", "项目之间", "各在建项目", "每个在建项目",
+                       "个个项目", "一个项目一张"), ("several_projects",)),
+    Condition("多个滞后项目", ("每个滞后项目", "每一个滞后项目", "每一个滞后的项目", "滞后项目之间", "各滞后项目",
+                                 "几个差距最大的项目", "几个滞后项目"),
+              ("several_laggards",)),
+    Condition("多个问题", ("这些问题", "这些困难", "各类难题", "一些制约问题", "几个方面的问题"),
+              ("several_problems", "several_problem_types")),
+    Condition("多类问题", ("每一类问题", "各类问题", "这几类问题", "每类问题"), ("several_problem_types",)),
+    Condition("还有几个月", ("连续两个月", "连续三个月", "两个月没有", "逐月缩小"), ("months_ahead",)),
+    Condition("按月", ("按月", "每个月", "每月", "逐月", "月月", "月度"), ("several_months_left",)),
+)
+
+
+def refused_words(held: Iterable[str]) -> tuple[str, ...]:
+    """Return the words of the conditions none of whose backing names is ``held``."""
+    names = set(held)
+    return tuple(dict.fromkeys(word for c in CONDITIONS if not names & set(c.backing) for word in c.words))
 
 
 def claims_in(text: str) -> list[tuple[Claim, str]]:

@@ -36,7 +36,7 @@ from speechgen.facts.laggards import project_rate
 from speechgen.facts.types import REASON_LABELS, Facts, Laggard
 from speechgen.kinds import DocKind, kind_choices
 from speechgen.model import Project
-from speechgen.zh.units import kind_nouns, unit_kind
+from speechgen.zh.units import addressee_line, kind_nouns, unit_kind
 
 TEMPLATES: dict[str, str] = {
     "speech": "speech.md.j2",
@@ -88,8 +88,9 @@ def choose_headings(frame: Frame, held: frozenset[str], chooser: Chooser) -> tup
     return fitting[chooser.rng("headings:" + frame.name).randrange(len(fitting))].headings
 
 
-def inspection_rows(facts: Facts) -> list[InspectionRow]:
-    """Return the projects to inspect: laggards (worst first), then every other project."""
+def inspection_rows(facts: Facts, every: bool = False) -> list[InspectionRow]:
+    """Return the projects to inspect: laggards (worst first, the overdue among them); with
+    ``every`` (--attach all), then every other project in ledger order."""
     lagging = {lag.project.name: lag for lag in facts.laggards}
 
     def issues(project: Project, lag: Laggard | None) -> tuple[str, ...]:
@@ -101,11 +102,23 @@ def inspection_rows(facts: Facts) -> list[InspectionRow]:
         return (*(REASON_LABELS[reason] for reason in reasons), *([f"{'、'.join(types)}问题"] if types else []))
 
     ordered = [lag.project for lag in facts.laggards]
-    ordered += [p for p in facts.projects if p.name not in lagging]
+    if every or not ordered:  # no laggard: the list is the ledger (a notice inspects something)
+        ordered += [p for p in facts.projects if p.name not in lagging]
     return [
         InspectionRow(p, project_rate(p), lagging.get(p.name), issues(p, lagging.get(p.name)))
         for p in ordered
     ]
+
+
+MOST_LAGGING = 3  # the laggards a bulletin criticises by name
+
+
+def most_lagging(facts: Facts) -> tuple[Laggard, ...]:
+    """Return the started laggards furthest behind 时序进度 on investment (worst gap first), the
+    ones a bulletin criticises by name; those not started are named as overdue elsewhere."""
+    behind = [lag for lag in facts.laggards
+              if "behind_schedule" in lag.reasons and lag.project.status.started and lag.gap_points is not None]
+    return tuple(behind[:MOST_LAGGING])
 
 
 def not_yet_due(facts: Facts) -> list[Project]:
@@ -213,6 +226,7 @@ def prepare(
     source: str | None = None,
     limits: TemplateLimits = DEFAULT_LIMITS,
     length: str = "normal",
+    attach: str = "laggards",
 ) -> Prepared:
     """Return the environment, template name and context of one document (see compose)."""
     if kind not in TEMPLATES:
@@ -246,7 +260,11 @@ def prepare(
         "parts": tuple(parts),
         "seed": seed,
         "length": size,
-        "inspection_rows": inspection_rows(facts),
+        "inspection_rows": inspection_rows(facts, every=attach == "all"),
+        "attach": attach,
+        "most_lagging": most_lagging(facts),
+        "addressee": facts.meeting.addressee.rstrip("：:") if facts.meeting.addressee
+        else addressee_line([g.key for g in facts.by_district], facts.meeting.level),
         "district_label": district_label(facts),
         "form_unit_label": level_unit_label(facts),
         "not_yet_due": not_yet_due(facts),
@@ -274,6 +292,7 @@ def prepare(
 
 def compose(kind: DocKind, facts: Facts, **options: Any) -> str:
     """Return the document of ``kind`` in the 公文 Markdown dialect (front matter + body).
+    ``attach``: what a notice's 督查清单 lists, "laggards" (default) or "all" projects.
 
     Options (all keywords): ``frame`` (speech frame), ``seed``; ``template``, a user's Jinja file
     (a path, or a UserTemplate made from its bytes) run in the same sandbox instead of the

@@ -62,5 +62,43 @@ def with_doc_number(facts: Facts, doc_number: str | None, kind: str) -> Facts:
         raise InputError(Problem(message="讲话稿没有发文字号", column="--doc-number",
                                  hint="--doc-number 只用于通报（bulletin）和督查通知（notice）"))
     number = check_doc_number(doc_number, facts.meeting.date.year)
-    meeting = facts.meeting.model_copy(update={"doc_number": number})
+    meeting = facts.meeting.model_copy(update={"doc_number": number,
+                                               "doc_numbers": {**facts.meeting.doc_numbers, kind: number}})
     return dataclasses.replace(facts, meeting=meeting)
+
+
+SHARED_NUMBER_KINDS = ("bulletin", "notice")  # the two numbered documents one meeting file makes
+PENDING = "（时间待定）"  # what a notice prints where the meeting file gives no date: check reports it
+
+
+def draft_warnings(kind: str, facts: Facts, doc_number: str | None = None) -> tuple[Problem, ...]:
+    """Return what a draft of ``kind`` would send out hollow or wrong, as warnings: a 发文字号
+    (doc_number) the bulletin and the notice of one meeting would share; a notice without
+    inspection dates, 自查 deadline or 联系人 (its text then says "（时间待定）")."""
+    meeting = facts.meeting
+    found: list[Problem] = []
+    if (kind in SHARED_NUMBER_KINDS and doc_number is None and meeting.doc_number
+            and kind not in meeting.doc_numbers):
+        other = next(k for k in SHARED_NUMBER_KINDS if k != kind)
+        if other not in meeting.doc_numbers:
+            found.append(Problem(
+                message=f"会议信息的 doc_number（{meeting.doc_number}）会同时用在通报和督查通知上，两份文件不能同号",
+                column="doc_number", severity="warning",
+                hint="请在会议信息中分别写 doc_numbers: {bulletin: …, notice: …}，或用 --doc-number 给本份文件编号"))
+    if kind != "notice":
+        return tuple(found)
+    ins = meeting.inspection
+    missing = []
+    if ins is None or ins.start is None or ins.end is None:
+        missing.append(("inspection.start、inspection.end", "督查时间", f"“{PENDING}”",
+                        "inspection:\n  start: 2026-06-15\n  end: 2026-06-19"))
+    if ins is None or ins.report_by is None:
+        missing.append(("inspection.report_by", "自查报告报送截止日期", f"“{PENDING}”",
+                        "inspection:\n  report_by: 2026-06-12"))
+    if meeting.contact is None or not meeting.contact.phone:
+        missing.append(("contact", "联系人和联系电话", "“联系人及联系电话：（待定）”",
+                        'contact:\n  name: 周敏\n  phone: "0000-3216688"'))
+    for key, what, shown, example in missing:
+        found.append(Problem(message=f"会议信息没有{what}（{key}），通知中写作{shown}，发出前须补上",
+                             column=key, severity="warning", hint=f"请在会议信息中补上，如\n{example}"))
+    return tuple(found)

@@ -27,6 +27,8 @@ SITUATION: tuple[Paragraph, ...] = (
 LAGGARDS: tuple[Paragraph, ...] = (
     (("say_laggards", ("meeting",)), ("say_change_laggards", ("continuing_laggards", "cleared_laggards"))),
 )
+# what only a bulletin adds to 基本情况: the breakdowns the ledger's columns allow
+BREAKDOWNS: tuple[Paragraph, ...] = ((("say_categories", ("has_categories",)), ("say_natures", ("has_natures",))),)
 PROBLEMS: tuple[Paragraph, ...] = (
     (("say_problems", ("has_problems",)), ("say_not_started", ("ready_to_start", "blocked_not_started"))),
 )
@@ -133,7 +135,7 @@ def plan_bulletin(obs: Observations) -> tuple[PartPlan, ...]:
     issues = issue_steps(obs) or [PointStep("issue_watch")]
     requirements = 4 if len(issues) >= 4 else 3
     return (
-        PartPlan(tuple(_statements(SITUATION, obs)), "bulletin_assessment", ()),
+        PartPlan(tuple(_statements(SITUATION + BREAKDOWNS, obs)), "bulletin_assessment", ()),
         PartPlan((), "", tuple(issues)),
         PartPlan((), "", (PointStep("bulletin_requirements"),) * requirements),
     )
@@ -145,11 +147,18 @@ NOTICE_ITEMS = ("progress", "has_laggards", "has_overdue", "some_not_started", "
                 "meeting", "under_construction", "has_completed")
 
 
+# early in the year (q1) a notice is about 开工 first
+NOTICE_ITEMS_Q1 = ("has_overdue", "some_not_started", "none_started", "progress", "has_laggards", "has_problems",
+                   "meeting", "under_construction", "has_completed")
+
+
 def plan_notice(obs: Observations) -> tuple[PartPlan, ...]:
-    """Return the notice's 督查内容 (scope and items, in NOTICE_ITEMS order) and 工作要求."""
+    """Return the notice's 督查内容 (scope and items, in NOTICE_ITEMS order; 开工 first in the
+    first quarter) and 工作要求."""
     items = 4 if obs.any("has_problems", "has_overdue") and obs.holds("has_laggards") else 3
+    rank = NOTICE_ITEMS_Q1 if obs.holds("q1") else NOTICE_ITEMS
     return (
-        PartPlan((("notice_scope",),), "", (PointStep("notice_content", rank=NOTICE_ITEMS),) * items),
+        PartPlan((("notice_scope",),), "", (PointStep("notice_content", rank=rank),) * items),
         PartPlan((), "", (PointStep("notice_requirements"),) * 3),
     )
 

@@ -152,17 +152,19 @@ def _review_progress(obs: Observations, size: Size) -> list[PointStep]:
     return _fill(steps, ["frame_review_mechanism"], size, _floor(obs, size))
 
 
-def issue_steps(obs: Observations, pace: bool = True) -> list[PointStep]:
+def issue_steps(obs: Observations, pace: bool = True, units: bool = True) -> list[PointStep]:
     """Return the problems the data shows, worst first (for a review speech and a bulletin); the
     laggards, the problem types and the projects not started are stated before the comment.
     ``pace``: say that the whole is behind when no unit comparison says it (a review speech has
-    said it in its first part already)."""
+    said it in its first part already); ``units``: say the units behind as a problem (not in a
+    review speech, whose first part has judged the units in a point of its own)."""
     steps: list[PointStep] = []
     if obs.holds("has_laggards"):
         streaks = ("say_change_laggards",) if obs.any("continuing_laggards", "cleared_laggards") else ()
         steps.append(PointStep("issue_laggards", says=("say_laggards", *streaks)))
     if obs.holds("units_behind") and not obs.holds("districts_tied"):
-        steps.append(PointStep("issue_units"))
+        if units:
+            steps.append(PointStep("issue_units"))
     elif obs.holds("behind") and pace:
         steps.append(PointStep("issue_pace"))
     if obs.any("many_not_started", "has_overdue", "low_start_units"):
@@ -174,7 +176,9 @@ def issue_steps(obs: Observations, pace: bool = True) -> list[PointStep]:
 
 
 def _review_issues(obs: Observations, size: Size) -> list[PointStep]:
-    return _fill(issue_steps(obs, pace=False), ["issue_watch"], size, _floor(obs, size))
+    # the units were judged in part 1: their place goes to a general point, not to nothing
+    as_many = len(issue_steps(obs, pace=False))
+    return _fill(issue_steps(obs, pace=False, units=False), ["issue_watch"], size, max(_floor(obs, size), as_many))
 
 
 def _requirements(obs: Observations, size: Size) -> list[PointStep]:

@@ -93,12 +93,30 @@ def from_sentences(items: Sequence[str | Sequence[str]]) -> str:
     return "".join(parts)
 
 
-def realize(segments: Sequence[str | Choice], rng: random.Random) -> str:
-    """Return one wording: each choice drawn with ``rng``."""
+def clean(segments: Sequence[str | Choice], refused: Sequence[str]) -> bool:
+    """Return True when some wording of the segments says none of the ``refused`` words."""
+    for segment in segments:
+        if isinstance(segment, Choice):
+            if not any(clean(option, refused) for option in segment.options):
+                return False
+        elif any(word in segment for word in refused):
+            return False
+    return True
+
+
+def realize(segments: Sequence[str | Choice], rng: random.Random, refused: Sequence[str] = ()) -> str:
+    """Return one wording: each choice drawn with ``rng``, among the options that can avoid the
+    ``refused`` words (claims.refused_words) when one can; the draws are the same as without
+    them, so a ledger that refuses nothing keeps its text."""
     out = []
     for segment in segments:
         if isinstance(segment, Choice):
-            out.append(realize(segment.options[rng.randrange(len(segment.options))], rng))
+            index = rng.randrange(len(segment.options))
+            option = segment.options[index]
+            if refused and not clean(option, refused):
+                fine = [o for o in segment.options if clean(o, refused)]
+                option = fine[index % len(fine)] if fine else option
+            out.append(realize(option, rng, refused))
         else:
             out.append(segment)
     return "".join(out)

@@ -12,7 +12,8 @@ from yaml.nodes import MappingNode, Node
 
 from speechgen.errors import InputError, Problem
 from speechgen.inputs import InputFile
-from speechgen.model import Contact, Inspection, Layout, LayoutFonts, Meeting
+from speechgen.kinds import KIND_ALIASES
+from speechgen.model import Contact, HonorRoll, Inspection, InspectionGroup, Layout, LayoutFonts, Meeting
 from speechgen.sources.cells import CellError, parse_day
 from speechgen.sources.files import check_data, check_file, load_data
 from speechgen.sources.limits import MAX_COUNT, MAX_MEETING_BYTES
@@ -27,7 +28,8 @@ REQUIRED = {"region": "地区，如 示例市", "meeting": "会议名称，如 �
             "date": "会议日期，如 2026-06-05", "as_of": "数据截至日期，如 2026-05-31"}
 DATE_KEYS = ("date", "as_of", "print_date", "deadline", "start", "end", "report_by", "feedback_by")
 TEXT_KEYS = ("region", "meeting", "speaker", "issuer", "doc_number", "addressee", "cc", "printer", "name",
-             "phone", "email")
+             "phone", "email", "authorized_by", "heading", "praise", "blame")
+GROUP_KEYS = {"name": "组别", "leader": "带队领导", "members": "成员单位", "districts": "负责县区"}
 LEVELS = {"市": "市", "全市": "市", "市级": "市", "县级市": "市", "县": "县", "全县": "县", "县级": "县",
           "区": "区", "全区": "区", "区级": "区"}
 BASES = {"month": "month", "按月": "month", "月": "month", "day": "day", "按日": "day", "日": "day", "天": "day"}
@@ -37,7 +39,7 @@ YES_NO = {"true": True, "是": True, "yes": True, "false": False, "否": False, 
 _SECTIONS: dict[str | None, tuple[str, ...]] = {
     None: tuple(Meeting.model_fields), "contact": tuple(Contact.model_fields),
     "inspection": tuple(Inspection.model_fields), "layout": tuple(Layout.model_fields),
-    "layout.fonts": tuple(LayoutFonts.model_fields),
+    "layout.fonts": tuple(LayoutFonts.model_fields), "honor_roll": tuple(HonorRoll.model_fields),
 }
 _STALE_DAYS = 92  # data older than a quarter at the meeting date deserves a second look
 
@@ -188,12 +190,59 @@ def _coerce_choice(name: str, value: object, where: str) -> object:
         return tuple(text for v in value if (text := _text(v)))
     if name == "addressees":
         return _addressees(value)
+    if name == "doc_numbers":
+        return _doc_numbers(value)
+    if name == "groups" and isinstance(value, list):
+        return _groups(value)
     if name == "groups":
         text = str(value).strip().rstrip("个组")
         if not re.fullmatch(r"[0-9]{1,3}", text) or not 1 <= int(text) <= MAX_COUNT:
             raise CellError(f"“{quote(value)}”不是督查组的数量", "请填写正整数，如 groups: 4")
         return int(text)
     return value
+
+
+def _doc_numbers(value: object) -> dict[str, str]:
+    """Return doc_numbers: kind (bulletin, notice … or its Chinese name) → 发文字号."""
+    example = "doc_numbers:\n  bulletin: 示项办〔2026〕12号\n  notice: 示项办〔2026〕13号"
+    if not isinstance(value, dict):
+        raise CellError("“doc_numbers”应是“文稿类型: 发文字号”的对照表", f"请每类文稿写一行，如\n{example}")
+    out: dict[str, str] = {}
+    for key, number in value.items():
+        kind = KIND_ALIASES.get(str(key).strip())
+        if kind is None:
+            raise CellError(f"“doc_numbers”中的“{quote(key)}”不是文稿类型",
+                            f"可用：bulletin（通报）、notice（督查通知）、supervision（督办通知）；如\n{example}")
+        text = _text(number) if number is not None else ""
+        if not text:
+            raise CellError(f"“doc_numbers”中“{quote(key)}”没有写发文字号", f"请在冒号后写发文字号，如\n{example}")
+        problem = doc_number_problem(text, None)
+        if problem:
+            raise CellError(f"doc_numbers.{key}：{problem[0]}", problem[1])
+        out[kind] = text
+    return out
+
+
+def _groups(value: list) -> tuple[InspectionGroup, ...]:
+    """Return the 督查组 listed in inspection.groups, each with its 组别 and the rest optional."""
+    example = ("groups:\n  - name: 第一组\n    leader: 市发展改革委副主任 张华\n"
+               "    members: 市发展改革委、市自然资源和规划局\n    districts: 东城区、西湖区")
+    if len(value) > MAX_COUNT:
+        raise CellError(f"督查组多于{MAX_COUNT}个", "请核对 inspection.groups")
+    groups = []
+    for number, item in enumerate(value, 1):
+        if not isinstance(item, dict):
+            raise CellError(f"inspection.groups 的第{number}项应是“键: 值”",
+                            f"每组写组别、带队领导、成员单位、负责县区，如\n{example}")
+        unknown = [str(k) for k in item if str(k) not in GROUP_KEYS]
+        if unknown:
+            raise CellError(f"inspection.groups 第{number}项中有不认识的键“{'、'.join(unknown)}”",
+                            "可用的键：" + "、".join(f"{k}（{v}）" for k, v in GROUP_KEYS.items()))
+        fields = {k: "、".join(_text(v) for v in item[k]) if isinstance(item[k], list) else _text(item[k])
+                  for k in GROUP_KEYS if item.get(k) not in (None, "")}
+        fields.setdefault("name", f"第{'一二三四五六七八九十'[number - 1] if number <= 10 else number}组")
+        groups.append(InspectionGroup(**fields))
+    return tuple(groups)
 
 
 def _addressees(value: object) -> dict[str, str]:

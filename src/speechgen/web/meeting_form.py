@@ -63,6 +63,9 @@ def meeting_file(form: Mapping[str, str], base: Mapping[str, Any] | None = None)
         outer, _, inner = field.key.partition(".")
         target = data.setdefault(outer, {}) if inner else data
         key = inner or outer
+        listed = target.get(key)
+        if field.kind == "number" and isinstance(listed, list) and value in (None, "", len(listed)):
+            continue  # inspection.groups listed in the meeting file: the form shows their number only
         if value in (None, ""):
             target.pop(key, None)
         else:
@@ -94,7 +97,9 @@ def form_values(meeting: Mapping[str, Any]) -> dict[str, str]:
             value = value.get(inner) if isinstance(value, Mapping) else None
         if value is None:
             continue
-        if isinstance(value, list | tuple):
+        if field.kind == "number" and isinstance(value, list | tuple):
+            values[field.key] = str(len(value))  # 督查组 listed one by one: their number
+        elif isinstance(value, list | tuple):
             values[field.key] = "\n".join(str(item) for item in value)
         elif isinstance(value, dt.date):
             values[field.key] = value.isoformat()

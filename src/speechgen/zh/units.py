@@ -102,3 +102,18 @@ def district_label(names: Sequence[str]) -> str:
     units are towns (and zones), "县区" otherwise."""
     kinds = {unit_kind(name)[0] for name in names}
     return "乡镇（街道）" if "town" in kinds and "county" not in kinds else "县区"
+
+
+def addressee_line(names: Sequence[str], level: str) -> str:
+    """Return the usual 主送 of a bulletin or notice to the units of a ledger, without the colon:
+    a city's counties and, when some units are development zones, their 管委会 ("各县（市、区）
+    人民政府、开发区管委会，市直有关单位"); a county's 乡镇 and 街道 ("各乡（镇）人民政府、街道办事处，
+    县直有关单位"), a 区's 街道 first."""
+    kinds = {unit_kind(name)[0] for name in names}
+    zone_words = sorted({unit_kind(name)[1] for name in names if unit_kind(name)[0] == "zone"})
+    zones = ("、" + ("、".join(zone_words) if len(zone_words) == 1 else "开发区") + "管委会") if "zone" in kinds else ""
+    if level == "市":
+        return f"各县（市、区）人民政府{zones}，市直有关单位"
+    if level == "区":
+        return f"各街道办事处、乡（镇）人民政府{zones}，区直有关单位"
+    return f"各乡（镇）人民政府、街道办事处{zones}，县直有关单位"

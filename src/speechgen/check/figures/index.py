@@ -10,9 +10,10 @@ from speechgen.check.figures.labels import SubjectNames
 from speechgen.check.figures.written import Kind, find_figures
 from speechgen.facts import Facts, GroupFacts, group_facts
 from speechgen.facts.laggards import project_rate
+from speechgen.facts.problems import problem_types
 from speechgen.facts.types import UNFILLED
 from speechgen.model import Stage
-from speechgen.rounding import points
+from speechgen.rounding import percent, points
 from speechgen.zh.people import split_person, spoken_person
 
 _STAGE_METRICS = {Stage.PREPARATION: "preparing", Stage.NOT_STARTED: "ready",  # 具备条件尚未开工
@@ -83,6 +84,9 @@ def facts_candidates(facts: Facts) -> FigureIndex:
                              f"{problem.problem_type}问题"))
     reporting = {name for problem in facts.problems for name in problem.projects}
     out.append(Candidate("count", Decimal(len(reporting)), "反映问题的项目数", "problems", whole))
+    # 具备开工条件: not started and no problem recorded (the planner's ready_to_start)
+    ready = sum(not p.status.started and not problem_types(p) for p in facts.projects)
+    out.append(Candidate("count", Decimal(ready), "未开工且没有记录问题的项目数", "ready", whole))
     _rests(out, facts)
     _remaining(out, facts)
     for project in facts.projects:
@@ -141,7 +145,7 @@ def _unit_groups(facts: Facts) -> tuple[GroupFacts, ...]:
     leader); a 责任单位 of one project already stands for its project."""
     if facts.group_by is not None:  # the facts of one group: its siblings are there already
         return ()
-    return tuple(group for by in ("owner", "leader") for group in group_facts(facts, by)
+    return tuple(group for by in ("owner", "leader", "category", "nature") for group in group_facts(facts, by)
                  if group.key != UNFILLED and group.projects > 1)
 
 
@@ -153,7 +157,11 @@ def subject_names(facts: Facts) -> SubjectNames:
     whole = facts.overall.key
     groups = (*facts.by_district, *facts.siblings, *([facts.group] if facts.group else []), *_unit_groups(facts))
     entries = [(name, whole, 0) for name in (*WHOLE_NAMES, whole)]
-    entries += [(group.key, group.key, 1) for group in groups if group.key != UNFILLED]
+    # a 建设性质 is named with 项目 ("新建项目34个"): bare, 新建/续建 are words of running text
+    # ("新建成竣工、投产1个" is no figure of the 新建 projects)
+    natures = {p.nature for p in facts.projects if p.nature}
+    entries += [(_nature_name(group.key) if group.key in natures else group.key, group.key, 1)
+                for group in groups if group.key != UNFILLED]
     # a 包保领导's projects, as a 督办通知 to the leader names them: "赵文清副市长包保"
     entries += [(f"{spoken_person(key)}包保", key, 1) for key in dict.fromkeys((whole, *(g.key for g in groups)))
                 if split_person(key)[1]]
@@ -166,6 +174,11 @@ def subject_names(facts: Facts) -> SubjectNames:
     totals = {name: frozenset({whole}) for name in TOTAL_ROWS}
     return SubjectNames({name: frozenset(keys) for name, keys in names.items()}, totals, ranks,
                         frozenset({whole}))
+
+
+def _nature_name(key: str) -> str:
+    """Return the name a text gives the projects of one 建设性质: 新建 → 新建项目."""
+    return key if key.endswith("项目") else f"{key}项目"
 
 
 def _group(group: GroupFacts) -> list[Candidate]:
@@ -186,6 +199,10 @@ def _group(group: GroupFacts) -> list[Candidate]:
         out.append(Candidate("count", Decimal(group.rank), f"{name}排名", "rank", name))
     if group.start_rate is not None:
         out.append(Candidate("percent", group.start_rate, f"{name}开工率", "start_rate", name))
+    for n, what in ((group.laggards, "滞后项目"), (group.not_started, "未开工项目")):
+        share = percent(n, group.projects)
+        if n and share is not None:  # "滞后项目16个，占项目总数的32.0%"
+            out.append(Candidate("percent", share, f"{name}{what}占项目总数的比例", "share", name))
     if group.completion_rate is not None:
         out.append(Candidate("percent", group.completion_rate, f"{name}完成率", "completion_rate", name))
     if group.gap_points is not None:

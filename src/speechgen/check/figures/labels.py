@@ -38,6 +38,7 @@ _KEYWORDS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
         ("completion_rate", re.compile(
             rf"(?:投资|年度计划|计划)?完成率|(?:完成|占|达到)(?:了)?{_YEAR_PLAN}(?:{_AMOUNT})?的(?:比例为?|比重为?)?")),
         ("schedule", re.compile(_SCHEDULE)),
+        ("share", re.compile(r"占(?:项目总数|全部项目|该类项目|项目数)?的?|、占")),
     ),
     "points": (
         ("gap_overall", re.compile(
@@ -66,7 +67,9 @@ _BRIDGE = re.compile(r"(?:[\s\x00]|的|为|是|达到?|了|共有?|合?计|累�
 _AFTER_COUNT = re.compile(r"(?:市级|省级)?(?:重点)?(?:项目)?(?:[已均都仍尚还也])*"
                           r"(?:(?P<overdue>逾期未开工|过计划开工时间)|(?P<not_started>未开工)|(?P<started>开工)"
                           r"|(?P<laggards>(?:投资)?(?:进度)?(?:滞后|落后))|(?P<finished>竣工|建成)"
-                          r"|(?P<operating>投产)|(?P<building>在建)|(?P<suspended>停工|停建)|(?P<deferred>暂缓)|(?P<problems>存在(?:制约|问题|困难)|反映)"
+                          r"|(?P<operating>投产)|(?P<building>在建)|(?P<suspended>停工|停建)|(?P<deferred>暂缓)"
+                          r"|(?P<ready>没有记录(?:任何)?问题|(?:台账上)?没有反映(?:问题|困难))"
+                          r"|(?P<problems>存在(?:制约|问题|困难)|反映)"
                           r"|(?P<projects>(?<=重点项目)))"
                           r"(?![的项目有共为]*\d)")  # "4个项目已开工3个": 已开工 is the 3's
 _LAGGING = re.compile(r"滞后|落后")
@@ -202,6 +205,21 @@ def _metric_before(clause: str, kind: str) -> tuple[str | None, tuple[int, int] 
         return None, None
     if kind == "count" and _LAGGING.search(clause) and _OVERDUE.search(clause):
         return "laggards", best[:2]  # "落后……或逾期未开工的项目有16个": the laggard list
+    if kind == "count" and best[2] == "projects":
+        return _qualified_projects(clause, best)
+    return best[2], best[:2]
+
+
+def _qualified_projects(clause: str, best: tuple[int, int, str]) -> tuple[str | None, tuple[int, int] | None]:
+    """Return the metric of "……的项目共有N个": the qualifier's ("已开工的项目共有41个": started;
+    "落后时序进度10个百分点以上的项目共有16个": the laggards), or all the projects."""
+    qualifiers = [(match.end(), metric, match.start()) for metric, pattern in _KEYWORDS["count"]
+                  if metric != "projects" for match in pattern.finditer(clause) if match.end() > best[0]]
+    if qualifiers:
+        _, metric, start = max(qualifiers)
+        return metric, (start, best[1])
+    if _LAGGING.search(clause[:best[0]]) and re.search(r"以上的(?:重点)?$", clause[:best[0]]):
+        return "laggards", best[:2]
     return best[2], best[:2]
 
 

@@ -47,7 +47,7 @@ def check_people(draft: Draft) -> Iterator[Finding]:
 def _titled(text: str, match: re.Match[str], title: str) -> bool:
     """Return True when a title (or 同志) stands right after the name, or a title right before
     it ("副市长赵文清", "市委常委、常务副市长陈立华")."""
-    if text.startswith(_AFTER, match.end()):
+    if text.startswith(_AFTER, match.end()) or (bool(title) and text.startswith(title, match.end())):
         return True
     before = text[: match.start()]
     return before.endswith(SPOKEN_ROLES) or (bool(title) and before.endswith(title))

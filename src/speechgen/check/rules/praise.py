@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from speechgen.check.draft import Draft
 from speechgen.check.findings import Finding, excerpt
-from speechgen.facts import Facts
+from speechgen.facts import UNFILLED, Facts, group_facts
 from speechgen.zh import compare_phrase, format_percent
 
 _PRAISE = re.compile(r"走在(?:了)?(?:全[市县区省])?(?:前列|前面|前头)|名列前茅|位居前列|排在前列|表现突出|"
@@ -21,6 +21,7 @@ _PRAISE = re.compile(r"走在(?:了)?(?:全[市县区省])?(?:前列|前面|前�
 _NOT_PRAISE = re.compile(r"(?:没有|没|未|不|尚未|还未|离|力争|争取|努力|争当|确保|必须|要)$")
 _SENTENCE = re.compile(r"[^。！？!?；;]+[。！？!?；;]?")
 _CLAUSE = re.compile(r"[，,：:]")
+_BARE_SUBJECT = 4  # "希望", "也要", "我们希望": no subject of its own
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,8 @@ def check_praise(draft: Draft) -> Iterator[Finding]:
     if not behind:
         return
     # Every unit and project name: praise is about the ones named nearest it, ahead or behind.
-    every = {group.key for group in draft.facts.by_district} | {p.name for p in draft.facts.projects} | set(behind)
+    every = ({group.key for group in draft.facts.by_district} | {p.name for p in draft.facts.projects}
+             | {p.owner for p in draft.facts.projects} | set(behind))
     names = re.compile("|".join(re.escape(name) for name in sorted(every, key=len, reverse=True)))
     debris = set(draft.structure.debris)
     for index in draft.structure.content():
@@ -52,7 +54,11 @@ def check_praise(draft: Draft) -> Iterator[Finding]:
             for praise in _PRAISE.finditer(sentence):
                 if _NOT_PRAISE.search(sentence[: praise.start()]):
                     continue
-                earlier = sentences[number - 1][1] if number and praise.group().endswith("继续保持") else ""
+                # "继续保持" reaches back to the sentence before only when it has no subject of its
+                # own ("希望继续保持", not "快于时序进度的地方，要继续保持")
+                own = _CLAUSE.sub("", sentence[: praise.start()]).strip()
+                reach = number and praise.group().endswith("继续保持") and len(own) <= _BARE_SUBJECT
+                earlier = sentences[number - 1][1] if reach else ""
                 praised = _praised(sentence, praise, names) or _praised(earlier, None, names)
                 for name in (name for name in praised if name in behind):
                     at = start + praise.start()
@@ -63,9 +69,13 @@ def check_praise(draft: Draft) -> Iterator[Finding]:
 
 
 def _behind(facts: Facts) -> dict[str, Behind]:
-    """Return the 县区 behind 时序进度 and the projects on the laggard list, by name."""
+    """Return what the ledger shows behind 时序进度, by name: the whole (全市), the 县区, the
+    责任单位 of two projects or more, and the projects on the laggard list."""
+    groups = [facts.overall, *facts.by_district]
+    if facts.group_by is None:
+        groups += [g for g in group_facts(facts, "owner") if g.key != UNFILLED and g.projects > 1]
     out = {group.key: Behind(group.key, _standing(group.completion_rate, group.gap_points))
-           for group in facts.by_district if group.gap_points is not None and group.gap_points < 0}
+           for group in groups if group.gap_points is not None and group.gap_points < 0}
     for laggard in facts.laggards:
         if laggard.gap_points is not None and laggard.gap_points < 0:
             standing = _standing(laggard.completion_rate, laggard.gap_points)

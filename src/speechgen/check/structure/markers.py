@@ -35,7 +35,7 @@ _LEAD_PATTERNS: tuple[tuple[Family, re.Pattern[str]], ...] = (
     ("arabic", re.compile(r"(\d{1,2})([、.．])(?![\d%％])")),
     ("paren_arabic", re.compile(r"([（(])(\d{1,2})([）)])")),
     ("circled", re.compile(rf"([{_CIRCLED}])")),
-    ("shi", re.compile(rf"([{_CN}]{{1,3}})(是要|是|要)(?![素求点])")),
+    ("shi", re.compile(rf"([{_CN}]{{1,3}})(是要|是|要(?![素求点]))")),
 )
 _RUN_IN = frozenset({"ordinal", "seq", "paren", "paren_arabic", "circled", "shi"})
 # An ASCII full stop ends a sentence too where a draft typed in an English input mode uses it

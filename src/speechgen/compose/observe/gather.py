@@ -3,6 +3,7 @@ and the problems."""
 
 from __future__ import annotations
 
+from speechgen.compose.observe.breakdowns import breakdowns
 from speechgen.compose.observe.changes import changes
 from speechgen.compose.observe.problems import problems
 from speechgen.compose.observe.projects import completions, laggards, not_started, speaker
@@ -26,7 +27,7 @@ def observe(facts: Facts) -> Observations:
         said, record = part(facts)
         found += said
         records[part.__name__] = record
-    for more in (units, completions, not_started, speaker, changes):
+    for more in (units, breakdowns, completions, not_started, speaker, changes):
         said, more_records = more(facts)
         found += said
         records.update(more_records)

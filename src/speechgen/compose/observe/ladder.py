@@ -40,6 +40,10 @@ BUILDING_SEASON = (3, 9)  # cut-off months of the 施工黄金期 (spring to ear
 FIRST_QUARTER_LAST_MONTH = 3  # q1: 1–3 (开工, 开门红, 集中开工)
 HALF_PUSH_MONTHS = (4, 5)  # half_push: 双过半 by 6月底 still to win (as_of 4月底, 5月底, or a day in 6月)
 HALF_YEAR_MONTH = 6  # at 6月底: half_done or half_missed (完成率 ≥ 50 %)
+FLOOD_SEASON = (5, 8)  # cut-off months after which the coming weeks are 汛期 (防汛)
+HOT_SEASON = (5, 8)  # … and hot (高温, 防暑)
+SEVERAL_MONTHS_LAST_MONTH = 10  # up to 10月底 two months or more are left: 按月, 每月, 逐月 may be said
+OLD_PROBLEM_MONTHS = 3  # a problem is 老问题 on a project not started this many months past its planned start
 YEAR_END_FIRST_MONTH = 9  # year_end: as_of 9月底–11月底, what remains per month
 HALF = Decimal(50)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from speechgen import zh
 from speechgen.compose.filters import md_escape
+from speechgen.compose.observe import ladder
 from speechgen.compose.observe.projects import named
 from speechgen.compose.observe.types import Local, Observation, Record, held
 from speechgen.facts.types import PROBLEM_TYPES, Facts, ProblemCount
@@ -46,6 +47,17 @@ def _listed(types: list[ProblemCount]) -> str:
     return shown + ("等" if len(types) > MAX_LISTED_TYPES else "")
 
 
+def old_problems(facts: Facts) -> list[str]:
+    """Return the projects whose problem the ledger shows is old: not started, a problem recorded,
+    and OLD_PROBLEM_MONTHS or more past the planned start (the ledger has no date on a problem;
+    a start this overdue is the only sign that it has stood for months)."""
+    as_of = facts.schedule.as_of
+    months = as_of.year * 12 + as_of.month
+    return [p.name for p in facts.projects
+            if not p.status.started and (p.problem or p.problem_type) and p.planned_start is not None
+            and months - (p.planned_start.year * 12 + p.planned_start.month) >= ladder.OLD_PROBLEM_MONTHS]
+
+
 def problems(facts: Facts) -> tuple[list[Observation], dict[str, Record], tuple[Local, ...]]:
     """Return has_problems, problem_<type> for each top type, problems_tied, the record
     ``problems`` and one focus item per top type (at most MAX_FOCUSES)."""
@@ -59,6 +71,12 @@ def problems(facts: Facts) -> tuple[list[Observation], dict[str, Record], tuple[
     if len(top) > 1:
         found.append(held("problems_tied", 45))
     listed = [p for p in facts.problems if p.problem_type != "其他"] or list(facts.problems)
+    if len(reporting) > 1:
+        found.append(held("several_problems", 20))
+    if len(facts.problems) > 1:
+        found.append(held("several_problem_types", 20))
+    if old_problems(facts):
+        found.append(held("old_problem", 45))
     if len(listed) > len(top):
         found.append(held("other_problem_types", 30))
     owners = list(dict.fromkeys(OWNERS.get(p.problem_type, OWNERS["其他"]) for p in top))

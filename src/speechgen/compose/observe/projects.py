@@ -13,6 +13,7 @@ from speechgen.compose.observe.types import Local, Observation, Record, held
 from speechgen.facts.problems import problem_types
 from speechgen.facts.types import Facts, Laggard
 from speechgen.model import Project, Stage
+from speechgen.rounding import percent
 from speechgen.zh.people import speaker_name, split_person, spoken_person, written_person
 
 MAX_NAMED = zh.MAX_NAMED  # a list of project names shows at most this many, then 等 (zh.enums)
@@ -94,6 +95,8 @@ def laggards(facts: Facts) -> tuple[list[Observation], dict[str, Record], tuple[
     found = [held("has_laggards", 50 + int(share / 2))]
     if len(lags) == 1:
         found.append(held("single_laggard", 50))
+    else:
+        found.append(held("several_laggards", 50))
     if projects >= ladder.SHARE_MIN_PROJECTS and share >= ladder.LAGGARDS_MANY_PERCENT:
         found.append(held("laggards_many", 60 + int(share / 4)))
     if projects >= ladder.SHARE_MIN_PROJECTS and share > ladder.LAGGARDS_MAJORITY_PERCENT:
@@ -101,6 +104,7 @@ def laggards(facts: Facts) -> tuple[list[Observation], dict[str, Record], tuple[
     kinds = "both" if overdue and len(overdue) < len(lags) else ("overdue" if overdue else "behind")
     records: dict[str, Record] = {"laggards": {
         "count": len(lags), "behind": len(behind), "overdue": len(overdue), "projects": projects,
+        "share": zh.format_percent(percent(len(lags), projects)),
         "threshold": f"{facts.lag_threshold_points.normalize():f}个百分点", "kinds": kinds,
         "names": named([lag.project.name for lag in ordered]), "lines": (), "rest": "", "rest_count": 0}}
     if overdue:

@@ -13,6 +13,7 @@ from speechgen.compose.observe import ladder
 from speechgen.compose.observe.types import Observation, Record, held
 from speechgen.facts.types import Facts
 from speechgen.model import Meeting, Stage
+from speechgen.rounding import percent
 from speechgen.zh.people import speaker_name
 
 
@@ -95,6 +96,10 @@ def starts(facts: Facts) -> tuple[list[Observation], Record]:
     found: list[Observation] = []
     if o.projects == 1:
         found.append(held("single_project", 30))
+    else:
+        found.append(held("several_projects", 10))
+    if counts["building"] == o.projects:
+        found.append(held("all_building", 30))
     if o.not_started == 0:
         found.append(held("all_started", 45))
     elif o.started == 0:
@@ -111,6 +116,7 @@ def starts(facts: Facts) -> tuple[list[Observation], Record]:
     record = {"projects": o.projects, "started": o.started, "not_started": o.not_started,
               "started_stages": "、".join(f"{stage}{n}个" for stage, n in shown) if len(shown) > 1 else "",
               "rate": zh.format_percent(o.start_rate), "total": zh.format_amount(o.total),
+              "not_started_share": zh.format_percent(percent(o.not_started, o.projects)),
               "name": md_escape(facts.projects[0].name) if o.projects == 1 else "", **counts}
     return found, record
 
@@ -139,6 +145,12 @@ def season(facts: Facts) -> tuple[list[Observation], Record]:
         found.append(held("months_ahead", 15))
     if ladder.BUILDING_SEASON[0] <= month <= ladder.BUILDING_SEASON[1]:
         found.append(held("building_season", 15))
+    if month <= ladder.SEVERAL_MONTHS_LAST_MONTH:
+        found.append(held("several_months_left", 10))
+    if ladder.FLOOD_SEASON[0] <= month <= ladder.FLOOD_SEASON[1]:
+        found.append(held("flood_season", 15))
+    if ladder.HOT_SEASON[0] <= month <= ladder.HOT_SEASON[1]:
+        found.append(held("hot_season", 15))
     found += _half_year(facts, month)
     left = facts.remaining
     if left is not None and left.per_month is not None and left.amount > 0 and month < ladder.YEAR_END_FIRST_MONTH:

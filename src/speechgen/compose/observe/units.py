@@ -62,6 +62,7 @@ def units(facts: Facts) -> tuple[list[Observation], dict[str, Record]]:
                   "noun_written": unit_noun(every, written=True)},
         "unit_top": _tied(ranked, ranked[0].rank),
         "unit_bottom": _tied(ranked, ranked[-1].rank),
+        "start_bottom": _start_bottom(facts),
     }
     found = [held("has_districts", 50)]
     _spread(found, ranked)
@@ -95,6 +96,15 @@ def units(facts: Facts) -> tuple[list[Observation], dict[str, Record]]:
         records["low_start"] = {**_members(low, every), "rate": zh.format_percent(low[0].start_rate)}
         found.append(held("low_start_units", 60))
     return found, records
+
+
+def _start_bottom(facts: Facts) -> Record:
+    """Return the unit(s) with the lowest 开工率 (ties named together), a fact, not blame."""
+    rated = [g for g in facts.by_district if g.start_rate is not None]
+    lowest = min((g.start_rate for g in rated), default=None)
+    tied = [g for g in rated if g.start_rate == lowest]
+    return {"names": zh.join_zh(md_escape(g.key) for g in tied), "rate": zh.format_percent(lowest),
+            "count": len(tied), "not_started": sum(g.not_started for g in tied)}
 
 
 def low_start(facts: Facts) -> list[GroupFacts]:
