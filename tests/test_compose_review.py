@@ -19,9 +19,9 @@ from speechgen.check import check_source, read_bytes
 from speechgen.compose import FRAMES, compose
 from speechgen.compose.chooser import _pairs, near
 from speechgen.compose.claims import refused_words, unbacked
+from speechgen.compose.guards import draft_warnings
 from speechgen.compose.observe import observe
 from speechgen.compose.wording import parse_wording, realize
-from speechgen.compose.guards import draft_warnings
 from speechgen.model import Dossier, Stage
 
 SEEDS = range(1, 7)
