@@ -145,22 +145,25 @@ def _record_names(cls: type) -> tuple[str, ...] | None:
     return (*fields, *(name for name in _properties(cls) if name not in fields))
 
 
-def to_plain(value: Any, memo: dict[int, Any] | None = None) -> Any:
+def to_plain(value: Any, memo: dict[int, tuple[Any, Any]] | None = None) -> Any:
     """Return ``value`` as plain data (see the module docstring); an object of a shape this
     module does not know raises TypeError — a new kind of value must be taught here, not passed
-    through."""
+    through. ``memo`` maps id → (object, plain form): it keeps each object it names alive, so no
+    id is reused while the memo lives (a property's fresh tuple, converted and dropped, would
+    otherwise lend its id — and its plain form — to the next object made)."""
     if type(value) in SCALARS or isinstance(value, Record | Term | FrozenMap):
         return value
     memo = {} if memo is None else memo
     key = id(value)
-    if key in memo:
-        return memo[key]
+    hit = memo.get(key)
+    if hit is not None and hit[0] is value:
+        return hit[1]
     plain = _convert(value, memo)
-    memo[key] = plain
+    memo[key] = (value, plain)
     return plain
 
 
-def _convert(value: Any, memo: dict[int, Any]) -> Any:
+def _convert(value: Any, memo: dict[int, tuple[Any, Any]]) -> Any:
     if isinstance(value, Enum):
         properties = {"value": to_plain(value.value, memo)}
         properties.update({name: to_plain(getattr(value, name), memo) for name in _properties(type(value))})
@@ -191,21 +194,23 @@ def _convert(value: Any, memo: dict[int, Any]) -> Any:
 
 # The plain form of a Facts (and of everything reachable from it), kept while that Facts lives: a
 # batch or a second seed composes from the same Facts many times and converts it once.
-_CONVERTED: dict[int, tuple[weakref.ref[Any], dict[int, Any]]] = {}
+_CONVERTED: dict[int, tuple[weakref.ref[Any], dict[int, tuple[Any, Any]], Any]] = {}
 
 
-def _memo_of(anchor: Any, known: dict[int, Any] | None = None) -> dict[int, Any]:
-    """Return a fresh memo holding the conversion of ``anchor`` and what it reaches. Only ids of
-    objects kept alive by ``anchor`` are shared; each call's own objects go into its copy.
-    ``known`` holds conversions made already (of shared parts) that the anchor may reuse."""
+def _memo_of(anchor: Any, known: dict[int, tuple[Any, Any]] | None = None) -> dict[int, tuple[Any, Any]]:
+    """Return a fresh memo holding the conversion of ``anchor`` and what it reaches (the objects
+    its properties made too, kept alive with it); each call's own objects go into its copy.
+    ``known`` holds conversions made already (of shared parts) that the anchor may reuse. The
+    kept memo holds the anchor itself only weakly, so the entry goes when the anchor does."""
     entry = _CONVERTED.get(id(anchor))
     if entry is None or entry[0]() is not anchor:
-        memo: dict[int, Any] = dict(known or {})
-        to_plain(anchor, memo)
+        memo: dict[int, tuple[Any, Any]] = dict(known or {})
+        plain = to_plain(anchor, memo)
         key = id(anchor)
-        _CONVERTED[key] = (weakref.ref(anchor, lambda _ref: _CONVERTED.pop(key, None)), memo)
+        memo.pop(key, None)
+        _CONVERTED[key] = (weakref.ref(anchor, lambda _ref: _CONVERTED.pop(key, None)), memo, plain)
         entry = _CONVERTED[key]
-    return dict(entry[1])
+    return {**entry[1], id(anchor): (anchor, entry[2])}
 
 
 def plain_context(values: Mapping[str, Any], anchor: Any = None, shared: tuple[Any, ...] = ()) -> dict[str, Any]:
@@ -215,7 +220,7 @@ def plain_context(values: Mapping[str, Any], anchor: Any = None, shared: tuple[A
     of ``shared``, immutable objects many anchors hold (the ranked table of every group,
     Facts.siblings, and the meeting, which a batch's documents share: converted once, not once
     per document)."""
-    memo: dict[int, Any] = {}
+    memo: dict[int, tuple[Any, Any]] = {}
     for part in shared:
         memo.update(_shared_memo(part))
     if anchor is not None:
@@ -224,18 +229,18 @@ def plain_context(values: Mapping[str, Any], anchor: Any = None, shared: tuple[A
 
 
 # Shared tuples (which cannot be weakly referenced) and their conversion, the last few kept.
-_SHARED: dict[int, tuple[Any, dict[int, Any]]] = {}
+_SHARED: dict[int, tuple[Any, dict[int, tuple[Any, Any]]]] = {}
 _SHARED_KEPT = 8
 
 
-def _shared_memo(part: Any) -> dict[int, Any]:
+def _shared_memo(part: Any) -> dict[int, tuple[Any, Any]]:
     """Return the conversion of a shared object: a tuple is kept (with a reference to it, so its
     id stays its own) among the last few; anything else while it lives (_memo_of)."""
     if not isinstance(part, tuple):
         return _memo_of(part)
     entry = _SHARED.get(id(part))
     if entry is None or entry[0] is not part:
-        memo: dict[int, Any] = {}
+        memo: dict[int, tuple[Any, Any]] = {}
         to_plain(part, memo)
         _SHARED.pop(id(part), None)
         _SHARED[id(part)] = entry = (part, memo)
