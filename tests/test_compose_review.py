@@ -51,6 +51,13 @@ def test_a_ledger_of_one_project_is_never_spoken_of_in_the_plural(word: str) -> 
     assert said("one_project", re.escape(word)) == []
 
 
+def test_the_one_laggard_is_blamed_without_a_superlative() -> None:
+    """A bulletin blamed the one project of the ledger as 差距最大 / 滞后最多的 / 等……最为突出的项目."""
+    assert said("one_project", "差距最大|滞后最多|最为突出") == []
+    assert said("one_project", "予以通报批评")
+    assert said("example", "差距最大|滞后最多|最为突出")
+
+
 def test_the_plural_words_are_drawn_for_a_ledger_of_many() -> None:
     """The words are refused for one project, not banned: the example says them."""
     assert any(said("example", re.escape(w)) for w in ("各项目", "每个项目", "这些项目"))
