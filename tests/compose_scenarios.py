@@ -12,7 +12,7 @@ from decimal import Decimal as D
 from speechgen import api
 from speechgen.facts import compute_facts
 from speechgen.facts.types import Facts
-from speechgen.model import Dossier, Meeting, Project, Stage
+from speechgen.model import Contact, Dossier, Inspection, Meeting, Project, Stage
 from speechgen.paths import resource_dir
 
 EXAMPLES = resource_dir("examples")
@@ -134,8 +134,15 @@ def tied_problems() -> Facts:
 
 
 def county_meeting(as_of: dt.date = dt.date(2026, 5, 31), **changes: object) -> Meeting:
-    values: dict[str, object] = {"region": "青山县", "level": "县", "meeting": "全县重点项目推进会",
-                                 "date": as_of + dt.timedelta(days=5), "as_of": as_of, "speaker": "县长 李华"}
+    """A county's meeting file, with the 督查 dates and the 联系人 a real office's notice has (a
+    notice without them is hollow: test_compose_review keeps that it warns and check reports it)."""
+    date = as_of + dt.timedelta(days=5)
+    values: dict[str, object] = {
+        "region": "青山县", "level": "县", "meeting": "全县重点项目推进会", "date": date, "as_of": as_of,
+        "speaker": "县长 李华",
+        "inspection": Inspection(start=date + dt.timedelta(days=10), end=date + dt.timedelta(days=12),
+                                 report_by=date + dt.timedelta(days=7)),
+        "contact": Contact(name="陈静", phone="0000-5521234")}
     values.update(changes)
     return Meeting(**values)  # type: ignore[arg-type]
 

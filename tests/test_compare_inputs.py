@@ -241,9 +241,11 @@ def test_the_bulletin_table_gains_较上月_columns_only_with_a_previous_ledger(
     with_previous, without = tmp_path / "with.md", tmp_path / "without.md"
     _run("generate", "bulletin", "-d", LEDGER, "-m", MEETING, "-p", PREVIOUS, "-o", with_previous)
     _run("generate", "bulletin", "-d", LEDGER, "-m", MEETING, "-o", without)
-    table = [line for line in with_previous.read_text(encoding="utf-8").splitlines() if line.startswith("| ")]
+    # 附件1 the 县区 table (与时序进度比 and 滞后项目数 from issue 11), 附件2 the 滞后项目清单
+    units = with_previous.read_text(encoding="utf-8").split("# 附件2")[0]
+    table = [line for line in units.splitlines() if line.startswith("| ")]
     assert table[0].endswith("| 较上月完成率变化（百分点） | 较上月排名变化 |")
-    assert table[5] == "| 南山县 | 8 | 6 | 75.0% | 20.00 | 5.78 | 28.9% | 4 | +8.7 | ↑1 |"
-    assert table[6] == "| 北岭县 | 7 | 5 | 71.4% | 13.80 | 3.86 | 28.0% | 5 | +6.2 | ↓1 |"
-    assert table[-1].endswith("| 36.9% | — | +8.8 | — |")
+    assert table[5] == "| 南山县 | 8 | 6 | 75.0% | 20.00 | 5.78 | 28.9% | -12.8 | 3 | 4 | +8.7 | ↑1 |"
+    assert table[6] == "| 北岭县 | 7 | 5 | 71.4% | 13.80 | 3.86 | 28.0% | -13.7 | 3 | 5 | +6.2 | ↓1 |"
+    assert table[-1].startswith("| 合计 |") and table[-1].endswith("| 36.9% | -4.8 | 16 | — | +8.8 | — |")
     assert "变化" not in without.read_text(encoding="utf-8").split("# 附件")[1]

@@ -19,9 +19,10 @@ from speechgen.check import check_source, read_bytes
 from speechgen.compose import FRAMES, compose
 from speechgen.compose.chooser import _pairs, near
 from speechgen.compose.claims import refused_words, unbacked
+from speechgen.compose.guards import draft_warnings
 from speechgen.compose.observe import observe
 from speechgen.compose.wording import parse_wording, realize
-from speechgen.model import Stage
+from speechgen.model import Dossier, Stage
 
 SEEDS = range(1, 7)
 
@@ -48,6 +49,13 @@ ONE_PROJECT_PLURALS = ("各项目", "每个项目", "每一个项目", "这些�
 @pytest.mark.parametrize("word", ONE_PROJECT_PLURALS)
 def test_a_ledger_of_one_project_is_never_spoken_of_in_the_plural(word: str) -> None:
     assert said("one_project", re.escape(word)) == []
+
+
+def test_the_one_laggard_is_blamed_without_a_superlative() -> None:
+    """A bulletin blamed the one project of the ledger as 差距最大 / 滞后最多的 / 等……最为突出的项目."""
+    assert said("one_project", "差距最大|滞后最多|最为突出") == []
+    assert said("one_project", "予以通报批评")
+    assert said("example", "差距最大|滞后最多|最为突出")
 
 
 def test_the_plural_words_are_drawn_for_a_ledger_of_many() -> None:
@@ -184,6 +192,24 @@ def test_check_with_the_data_is_clean_on_every_draft_of_every_situation(name: st
         report = check_source(read_bytes(text.encode("utf-8"), "稿.md", "md"), facts=facts)
         found = [(f.rule, f.quote, f.message) for f in report.findings if f.severity != "info"]
         assert found == []
+
+
+def test_a_county_notice_without_dates_or_contact_warns_and_check_reports_only_that() -> None:
+    """The scenario meetings carry the 督查 dates and 联系人 a real office's would; without them the
+    notice is hollow by design: generate warns and check reports each （待定） as a placeholder —
+    and nothing else."""
+    facts = SCENARIOS["one_project"]()
+    hollow = _facts(Dossier(meeting=facts.meeting, projects=facts.projects, source="test"),
+                    inspection=None, contact=None)
+    warned = {w.column for w in draft_warnings("notice", hollow)}
+    assert warned == {"inspection.start、inspection.end", "inspection.report_by", "contact"}
+    assert draft_warnings("notice", facts) == ()
+    for seed in (1, 2, 3):
+        report = check_source(read_bytes(compose("notice", hollow, seed=seed).encode("utf-8"), "稿.md", "md"),
+                              facts=hollow)
+        found = [(f.rule, f.quote) for f in report.findings if f.severity != "info"]
+        assert [rule for rule, _ in found] == ["placeholder"] * 3, found
+        assert any("时间待定" in quote for _, quote in found) and any("联系电话：（待定）" in q for _, q in found)
 
 
 LEAD = re.compile(r"\*\*[一二三四五六七八九十]+是(.+?)。\*\*")

@@ -17,7 +17,7 @@ from speechgen.cli import main
 from speechgen.compose import compose
 from speechgen.compose.draft import prepare
 from speechgen.compose.guarded import TemplateFunction
-from speechgen.compose.plain import PLAIN_TYPES, FrozenMap, Record, Term, record_fields, to_plain
+from speechgen.compose.plain import PLAIN_TYPES, FrozenMap, Record, Term, plain_context, record_fields, to_plain
 from speechgen.errors import TemplateError
 from speechgen.paths import resource_dir
 
@@ -388,3 +388,42 @@ def test_a_snippet_passage_meets_the_template_sandbox_and_limits(tmp_path: Path,
     ])
     assert result.exit_code == 2 and "extra" in result.stderr and says in result.stderr, result.stderr
     assert "Traceback" not in result.output and not (tmp_path / "out.md").exists()
+
+
+@dataclasses.dataclass(frozen=True)
+class _Box:
+    label: str
+
+
+@dataclasses.dataclass(frozen=True)
+class _Crate:
+    label: str
+
+
+@dataclasses.dataclass(frozen=True)
+class _Holder:
+    """Each property builds a fresh object that nothing keeps once it is converted: the next one
+    may get its id (CPython reuses the memory), and a memo by id alone then gave the first's
+    plain form for the second (a bulletin's most_lagging read as compare's ProjectChanges)."""
+
+    n: int
+
+    @property
+    def boxes(self) -> tuple[_Box, ...]:
+        return tuple(_Box(f"box{i}") for i in range(self.n))
+
+    @property
+    def crates(self) -> tuple[_Crate, ...]:
+        return tuple(_Crate(f"crate{i}") for i in range(self.n))
+
+
+def test_an_object_converted_and_gone_does_not_lend_its_id_to_the_next() -> None:
+    for n in range(1, 6):
+        plain = to_plain(_Holder(n))
+        assert [b.label for b in plain.boxes] == [f"box{i}" for i in range(n)]
+        assert [c.label for c in plain.crates] == [f"crate{i}" for i in range(n)]
+    holder = _Holder(3)
+    contexts = [plain_context({"boxes": holder.boxes, "holder": holder}, anchor=holder) for _ in range(3)]
+    for context in contexts:
+        assert [b.label for b in context["boxes"]] == ["box0", "box1", "box2"]
+        assert [c.label for c in context["holder"].crates] == ["crate0", "crate1", "crate2"]
