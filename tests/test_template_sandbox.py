@@ -199,7 +199,7 @@ def test_to_plain_refuses_a_shape_it_does_not_know() -> None:
 
 
 @dataclasses.dataclass(frozen=True)
-class _Box:
+class _Number:
     n: int
 
 
@@ -211,12 +211,12 @@ class _Fresh:
     n: int
 
     @property
-    def one(self) -> _Box:
-        return _Box(self.n + 1)
+    def one(self) -> _Number:
+        return _Number(self.n + 1)
 
     @property
-    def two(self) -> _Box:
-        return _Box(self.n + 2)
+    def two(self) -> _Number:
+        return _Number(self.n + 2)
 
     @property
     def three(self) -> tuple[int, ...]:
