@@ -225,3 +225,16 @@ def test_no_two_points_of_a_speech_lead_alike(name: str) -> None:
             pairs = _pairs(re.sub(r"[^\u4e00-\u9fff]", "", lead))
             assert not near(pairs, seen), lead
             seen.append(pairs)
+
+
+def test_a_long_list_of_compared_laggards_names_five_then_deng() -> None:
+    """14 projects lag in both months of the example: the bracket names five and says 等, as every
+    other list of the drafts does (zh.MAX_NAMED), not a roll call of fourteen."""
+    from speechgen import zh
+
+    assert observe(SCENARIOS["compared"]()).records["change_laggards"]["longest_count"] > zh.MAX_NAMED
+    brackets = said("compared", r"滞后的项目\d+个（[^）]*）")
+    assert brackets
+    for bracket in brackets:
+        names = re.search(r"（([^）]*)）", bracket)
+        assert names and names.group(1).endswith("等") and names.group(1).count("、") == zh.MAX_NAMED - 1, bracket

@@ -17,7 +17,10 @@ MOVES_SHOWN = 3  # the units named as moving up or down, most moved first
 
 
 def _names(names: list[str]) -> str:
-    return zh.join_zh([md_escape(n) for n in names])
+    """Name a list as every list of the drafts is named: all of up to five ("甲、乙和丙"), else
+    the first five and 等 (zh.MAX_NAMED) — fourteen 连续滞后 names in brackets read as a roll call."""
+    escaped = [md_escape(n) for n in names]
+    return zh.join_zh(escaped) if len(escaped) <= zh.MAX_NAMED else zh.named_series(escaped)
 
 
 def _period_record(facts: Facts, changes: Changes, noun: str) -> Record:
