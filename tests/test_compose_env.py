@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -119,3 +120,25 @@ def test_five_names_then_deng_is_one_rule_for_python_and_templates() -> None:
     template = "{% for n in x|first_named %}{{ n }}{{ '、' if not loop.last }}{% endfor %}{{ x|more_named }}"
     assert render(template, x=names) == "甲、乙、丙、丁、戊等"
     assert render(template, x=names[:5]) == "甲、乙、丙、丁、戊"
+
+
+def test_loading_the_title_dictionary_is_no_part_of_a_renders_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first title a process breaks loads jieba (seconds on a busy machine); that load happens
+    before the render's wall clock starts, so the first document of a batch does not fail on it."""
+    import time
+
+    from speechgen.compose.env import UserTemplate, make_environment, render_template
+    from speechgen.compose.limits import TemplateLimits
+    from speechgen.writers import titles
+
+    slow_load = titles._jieba.__wrapped__
+
+    @functools.cache
+    def jieba_loaded_slowly() -> object:
+        time.sleep(0.6)
+        return slow_load()
+
+    monkeypatch.setattr(titles, "_jieba", jieba_loaded_slowly)
+    long = "关于开展高新技术产业开发区重点项目建设专项督查的通知"
+    env = make_environment(UserTemplate("t.md.j2", "{{ x|title_lines }}"), limits=TemplateLimits(seconds=0.3))
+    assert render_template(env, "t.md.j2", {"x": long}) == titles.broken_title(long, titles.title_width_chars())

@@ -209,6 +209,9 @@ def render_template(env: TemplateSandbox, name: str, context: dict[str, Any]) ->
         raise template_error(error, name) from None
     except (SecurityError, RecursionError, MemoryError) as error:
         raise template_error(error, name) from None
+    from speechgen.writers import titles  # here, not at import: jieba is loaded only by who drafts
+
+    titles.prepare()  # before the clock starts: a one-time load is no part of the template's time
     try:
         return render_guarded(template, context)
     except (*RENDER_ERRORS, SnippetRenderError, SecurityError) as error:

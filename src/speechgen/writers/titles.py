@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from typing import Any
 
 from speechgen import style
 from speechgen.writers.docx import geometry
@@ -73,12 +74,27 @@ def _holds_on(previous: str, word: str) -> bool:
     return bool(_DATE_HEAD.search(previous) and word[0].isdigit() and previous[:-1][-1:].isdigit())
 
 
-def _segment(text: str) -> list[str]:
-    """Return jieba's words of text (dictionary only, so the result depends on nothing learnt)."""
-    import jieba  # ≈ 0.7 s the first time: loads its dictionary
+@functools.cache
+def _jieba() -> Any:
+    """Return jieba with its dictionary loaded: ≈ 0.7 s once per process on a quiet machine,
+    several seconds on a loaded one."""
+    import jieba
 
     jieba.setLogLevel(logging.WARNING)  # it logs its loading times to stderr otherwise
-    return [word for word in jieba.cut(text, HMM=False) if word]
+    jieba.initialize()
+    return jieba
+
+
+def prepare() -> None:
+    """Load the segmenter's dictionary now. A template's render runs against a wall-clock limit
+    (compose/limits.py); the first title it breaks must not spend that limit on loading jieba,
+    or the first document of a process fails on a busy machine."""
+    _jieba()
+
+
+def _segment(text: str) -> list[str]:
+    """Return jieba's words of text (dictionary only, so the result depends on nothing learnt)."""
+    return [word for word in _jieba().cut(text, HMM=False) if word]
 
 
 def _balanced(words: tuple[str, ...], width_chars: float) -> tuple[str, ...]:
