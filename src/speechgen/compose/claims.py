@@ -119,6 +119,10 @@ CONDITIONS: tuple[Condition, ...] = (
     Condition("多个问题", ("这些问题", "这些困难", "各类难题", "一些制约问题", "几个方面的问题"),
               ("several_problems", "several_problem_types")),
     Condition("多类问题", ("每一类问题", "各类问题", "这几类问题", "每类问题"), ("several_problem_types",)),
+    Condition("多个地方", ("各地各部门",), ("has_districts", "several_projects")),
+    Condition("地方", ("地方和单位",), ("has_districts",)),
+    Condition("多个部门", ("涉及多个部门", "大多需要跨部门"), ("several_problem_types",)),
+    Condition("问题项目的个数", ("{{ focus.count }}个", "{{ problems.projects }}个项目的问题"), ("several_problems",)),
     Condition("还有几个月", ("连续两个月", "连续三个月", "两个月没有", "逐月缩小"), ("months_ahead",)),
     Condition("按月", ("按月", "每个月", "每月", "逐月", "月月", "月度"), ("several_months_left",)),
 )
