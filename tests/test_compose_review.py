@@ -59,7 +59,8 @@ def test_the_one_laggard_is_blamed_without_a_superlative() -> None:
 
 
 @pytest.mark.parametrize("words", ["各地各部门", "地方和单位", "涉及多个部门", "大多需要跨部门", "涉及1个项目",
-                                   "的项目有1个", "的1个项目", "列了1个项目"])
+                                   "的项目有1个", "的1个项目", "列了1个项目",
+                                   "一个项目一个项目", "地方和项目"])
 def test_a_ledger_of_one_project_is_not_spoken_of_as_many_places_departments_or_counts(words: str) -> None:
     """A county ledger of one project (in 城关镇, one problem: 资金) was read as "各地各部门",
     "被通报批评的地方和单位", "上述问题涉及多个部门" and "资金问题涉及1个项目"."""
