@@ -58,6 +58,20 @@ def test_the_one_laggard_is_blamed_without_a_superlative() -> None:
     assert said("example", "差距最大|滞后最多|最为突出")
 
 
+@pytest.mark.parametrize("words", ["各地各部门", "地方和单位", "涉及多个部门", "大多需要跨部门", "涉及1个项目",
+                                   "的项目有1个", "的1个项目", "列了1个项目",
+                                   "一个项目一个项目", "地方和项目"])
+def test_a_ledger_of_one_project_is_not_spoken_of_as_many_places_departments_or_counts(words: str) -> None:
+    """A county ledger of one project (in 城关镇, one problem: 资金) was read as "各地各部门",
+    "被通报批评的地方和单位", "上述问题涉及多个部门" and "资金问题涉及1个项目"."""
+    assert said("one_project", re.escape(words)) == []
+
+
+def test_the_words_refused_for_one_project_are_said_of_many() -> None:
+    assert said("example", "各地各部门")
+    assert said("county_two_units", "上述问题涉及多个部门|上述问题大多需要跨部门")
+
+
 def test_the_plural_words_are_drawn_for_a_ledger_of_many() -> None:
     """The words are refused for one project, not banned: the example says them."""
     assert any(said("example", re.escape(w)) for w in ("各项目", "每个项目", "这些项目"))

@@ -112,13 +112,17 @@ class Condition:
 CONDITIONS: tuple[Condition, ...] = (
     Condition("多个项目", ("各项目", "各个项目", "每个项目", "每一个项目", "逐个项目", "逐项目", "一个一个项目",
                        "这些项目", "它们", "一批项目", "所有项目", "项目之间", "各在建项目", "每个在建项目",
-                       "个个项目", "一个项目一张"), ("several_projects",)),
+                       "个个项目", "一个项目一张", "一个项目一个项目"), ("several_projects",)),
     Condition("多个滞后项目", ("每个滞后项目", "每一个滞后项目", "每一个滞后的项目", "滞后项目之间", "各滞后项目",
                                  "几个差距最大的项目", "几个滞后项目"),
               ("several_laggards",)),
     Condition("多个问题", ("这些问题", "这些困难", "各类难题", "一些制约问题", "几个方面的问题"),
               ("several_problems", "several_problem_types")),
     Condition("多类问题", ("每一类问题", "各类问题", "这几类问题", "每类问题"), ("several_problem_types",)),
+    Condition("多个地方", ("各地各部门",), ("has_districts", "several_projects")),
+    Condition("地方", ("地方和单位", "地方和项目"), ("has_districts",)),
+    Condition("多个部门", ("涉及多个部门", "大多需要跨部门"), ("several_problem_types",)),
+    Condition("问题项目的个数", ("{{ focus.count }}个", "{{ problems.projects }}个项目的问题"), ("several_problems",)),
     Condition("还有几个月", ("连续两个月", "连续三个月", "两个月没有", "逐月缩小"), ("months_ahead",)),
     Condition("按月", ("按月", "每个月", "每月", "逐月", "月月", "月度"), ("several_months_left",)),
 )
