@@ -39,8 +39,8 @@ class StoredFile:
     path: Path
     size: int
 
-    def input_file(self) -> InputFile:
-        return InputFile(self.name, self.path.read_bytes())
+    def input_file(self, sheet: str | None = None) -> InputFile:
+        return InputFile(self.name, self.path.read_bytes(), sheet)
 
 
 @dataclass
