@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from click.testing import CliRunner
-from test_sources_helpers import HEADER as XLSX_HEADER
-from test_sources_helpers import row, write_xlsx
-from web_client import GOOD_ROWS, HEADER, MEETING, assert_chinese_error, draft, example_ids, upload, web_client
 
 from speechgen import api
 from speechgen.cli import main
 from speechgen.paths import resource_dir
+from test_sources_helpers import HEADER as XLSX_HEADER
+from test_sources_helpers import row, write_xlsx
+from web_client import GOOD_ROWS, HEADER, MEETING, assert_chinese_error, draft, example_ids, upload, web_client
 
 EXAMPLES = resource_dir("examples")
 PREVIOUS = EXAMPLES / "ledger-previous.xlsx"
@@ -50,6 +50,7 @@ def test_the_previous_ledger_gives_the_较上月_tables_with_the_facts_layer_s_f
     assert "东城区商贸物流园" in html and "西湖区城市书房" in html
     districts = html.split('id="district-change-table"')[1]
     assert all(group["key"] in districts for group in changes["groups"]["district"])
+    assert "上升1位" in districts and "下降1位" in districts and "持平" in districts  # 南山县 overtook 北岭县
 
 
 def test_a_draft_says_较上月_only_with_the_previous_ledger(tmp_path: Path) -> None:
@@ -76,7 +77,7 @@ def test_a_previous_ledger_id_of_another_slot_or_session_is_refused(tmp_path: Pa
 
 
 def test_a_previous_ledger_with_errors_is_refused_by_row(tmp_path: Path) -> None:
-    bad = "项目名称,县区,责任单位,总投资（万元）,年度计划投资（万元）,完成投资（万元）,项目状态\n甲项目,东城区,市城投集团,一千,500,200,在建\n"
+    bad = HEADER + "甲项目,东城区,市城投集团,一千,500,200,在建\n"
     with web_client(tmp_path) as client:
         ledger, meeting = example_ids(client)
         previous = upload(client, "previous", "上月.csv", bad).json()["id"]

@@ -27,7 +27,8 @@ from speechgen.kinds import KIND_LABELS
 FORMATS = {"docx": ".docx", "pdf": ".pdf", "md": ".md"}
 PROGRESS, OUTCOME, INPUTS, OUTPUT = "progress.json", "outcome.pickle", "in", "out"
 # The inputs in the batch's folder: named by the server (the suffix is the one the upload slot took).
-INPUT_NAMES = {"ledger": "项目台账", "previous": "上月台账", "meeting": "会议信息", "template": "模板", "docx_template": "Word模板"}
+INPUT_NAMES = {"ledger": "项目台账", "previous": "上月台账", "meeting": "会议信息",
+               "template": "模板", "docx_template": "Word模板"}
 
 
 @dataclass(frozen=True)

@@ -100,9 +100,16 @@ def _changes(changes: dict[str, Any]) -> dict[str, Any]:
                        "worse": row["rate_change_points"] is not None and row["rate_change_points"] < 0,
                        "increase": _wan(row["increase_wan"]), "rank": DASH if row["rank"] is None else row["rank"],
                        "previous_rank": DASH if row["previous_rank"] is None else row["previous_rank"],
-                       "rank_move": DASH if row["rank_move"] is None else f"{row['rank_move']:+}"}
+                       "rank_move": _move(row["rank_move"])}
                       for row in changes["groups"].get("district", [])],
     }
+
+
+def _move(places: int | None) -> str:
+    """Return a 名次 change: 上升2位, 下降1位, 持平, or "—" (no rank then or now)."""
+    if places is None:
+        return DASH
+    return "持平" if places == 0 else f"{'上升' if places > 0 else '下降'}{abs(places)}位"
 
 
 def _wan(value: Decimal | None) -> str:
