@@ -48,6 +48,9 @@ def test_the_previous_ledger_gives_the_较上月_tables_with_the_facts_layer_s_f
     for label in ("新增入库", "本期调出", "摘帽（不再滞后）", "连续滞后"):
         assert label in html
     assert "东城区商贸物流园" in html and "西湖区城市书房" in html
+    beside_rows = html.split('id="warning-table"')[1].split("</table>")[0]
+    assert "ledger-previous.xlsx" not in beside_rows  # its row 47 is not this ledger's row 47
+    assert any("ledger-previous.xlsx" in warning for warning in compared["warnings"])
     districts = html.split('id="district-change-table"')[1]
     assert all(group["key"] in districts for group in changes["groups"]["district"])
     assert "上升1位" in districts and "下降1位" in districts and "持平" in districts  # 南山县 overtook 北岭县

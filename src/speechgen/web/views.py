@@ -55,8 +55,10 @@ def facts_view(result: api.FactsResult) -> dict[str, Any]:
     data = json.loads(api.facts_to_json(result.facts), parse_float=Decimal)
     overall, schedule = data["overall"], data["schedule"]
     by_row = defaultdict(list)
+    earlier = []  # a previous ledger's warnings: its rows are not this ledger's
     for warning in result.warnings:
-        by_row[warning.row].append(problem_view(warning))
+        beside = warning.file in (None, result.dossier.source) or not result.previous
+        (by_row[warning.row] if beside else earlier).append(problem_view(warning))
     rows_known = {project.row for project in result.dossier.projects}
     return {
         "meeting": data["meeting"],
@@ -69,7 +71,7 @@ def facts_view(result: api.FactsResult) -> dict[str, Any]:
         "laggards": [_laggard(laggard) for laggard in data["laggards"]],
         "problems": data["problems"],
         "projects": [_project(project, by_row.get(project.row, [])) for project in result.dossier.projects],
-        "other_warnings": [w for row, found in by_row.items() if row not in rows_known for w in found],
+        "other_warnings": [w for row, found in by_row.items() if row not in rows_known for w in found] + earlier,
         "warning_count": len(result.warnings),
         "overall": {"completion_rate": percent(overall["completion_rate"]), "gap": points(overall["gap_points"])},
         "changes": _changes(data["changes"]) if "changes" in data else None,
