@@ -63,9 +63,20 @@ def test_a_draft_says_较上月_only_with_the_previous_ledger(tmp_path: Path) ->
         said = draft(client, ledger, meeting, kind="bulletin", previous=previous).json()
         plain = draft(client, ledger, meeting, kind="bulletin").json()
         rerolled = draft(client, ledger, meeting, kind="bulletin", previous=previous, seed=2).json()
+        checked = client.post(said["check"]).json()
+        edited = client.post(f"/api/drafts/{said['draft']}/text", json={"text": said["text"]}).json()
+        edited_check = client.post(edited["check"]).json()
+        wrong = client.post(f"/api/drafts/{said['draft']}/text",
+                            json={"text": said["text"].replace("完成投资12.2亿元", "完成投资12.8亿元")}).json()
+        wrong_check = client.post(wrong["check"]).json()
     assert "较上月提高8.8个百分点" in said["text"] and "摘帽" in said["text"]
     assert "上月" not in plain["text"] and "摘帽" not in plain["text"]
     assert "较上月" in rerolled["text"]
+    # 付印前检查 traces the 较上月 figures to the previous ledger, edited or not (as `check --previous`)
+    assert checked["ok"] and edited_check["ok"] and checked["counts"] == edited_check["counts"]
+    assert "完成投资12.2亿元" in said["text"]
+    found = json.dumps(wrong_check["findings"], ensure_ascii=False)
+    assert not wrong_check["ok"] and "12.8亿元" in found and "12.2亿元" in found
 
 
 def test_a_previous_ledger_id_of_another_slot_or_session_is_refused(tmp_path: Path) -> None:

@@ -83,7 +83,8 @@ async def draft(request: Request) -> JSONResponse:
         jobs.draft_job, replace(request_, docx_template=word.input_file() if word else None))  # checked first
     label = next(k.label for k in api.kinds() if k.name == kind)
     made = Draft(new_id(), kind, out.title or label, out.text, out.options, ledger.id, meeting.id,
-                 docx_template=word.id if word else None, choice=choice)
+                 docx_template=word.id if word else None, choice=choice, sheet=choice["sheet"],
+                 previous=choice["previous"])
     # the ledger's warnings were shown beside its rows with the figures; not again with every draft
     return JSONResponse(_answer(request, session, made, out.html, (), seed))
 
@@ -101,7 +102,8 @@ async def edited(request: Request, draft_id: str) -> JSONResponse:
     out: jobs.RenderOut = await app_state(request).workers.run(
         jobs.render_job, text, _source_name(parent), (".html",), parent.options)
     made = Draft(new_id(), parent.kind, jobs.title_of(text) or parent.title, text, parent.options,
-                 parent.ledger, parent.meeting, docx_template=parent.docx_template)
+                 parent.ledger, parent.meeting, docx_template=parent.docx_template, sheet=parent.sheet,
+                 previous=parent.previous)
     return JSONResponse(_answer(request, session, made, out.files[".html"], out.warnings, None))
 
 
@@ -136,13 +138,15 @@ async def page_image(request: Request, draft_id: str, number: int) -> FileRespon
 
 @router.post("/drafts/{draft_id}/check")
 async def check(request: Request, draft_id: str) -> dict:
-    """Run every check rule on the draft, its figures traced to the ledger it was drafted from."""
+    """Run every check rule on the draft, its figures traced to the ledger it was drafted from (its
+    worksheet, and the previous month's ledger: the 较上月 figures too)."""
     session = session_of(request)
     found = draft_of(session, draft_id)
-    sheet = (found.choice or {}).get("sheet")
-    ledger = stored_file(session, found.ledger, "ledger").input_file(sheet) if found.ledger else None
+    ledger, previous = (ledger_inputs(session, {"ledger": found.ledger, "sheet": found.sheet,
+                                                "previous": found.previous}) if found.ledger else (None, ()))
     meeting = stored_file(session, found.meeting, "meeting").input_file() if found.meeting else None
-    report = await app_state(request).workers.run(jobs.check_job, found.text, _source_name(found), ledger, meeting)
+    report = await app_state(request).workers.run(jobs.check_job, found.text, _source_name(found), ledger, meeting,
+                                                  previous)
     view = findings_view(report)
     return {**view, "html": render_page(request, "_findings.html", report=view)}
 
