@@ -216,3 +216,28 @@ def test_a_secretary_runs_a_batch_sees_its_progress_and_downloads_the_zip(page, 
     with page.expect_download() as manifest:
         page.click("#batch-manifest")
     assert manifest.value.suggested_filename == "督办通知（按县区）清单.csv"
+
+
+def test_a_secretary_compares_with_last_month_and_picks_a_worksheet(page, shots: Path, tmp_path: Path) -> None:
+    page.click("#use-example")
+    page.wait_for_selector("#district-table")
+    assert not page.is_visible("#change-table") and not page.is_visible("#sheet-box")
+    page.set_input_files("#previous-file", str(EXAMPLES / "ledger-previous.xlsx"))
+    page.wait_for_selector("#change-table")
+    assert "已上传：ledger-previous.xlsx" in page.inner_text("#previous-name")
+    assert "上升1位" in page.inner_text("#district-change-table")
+    page.locator("#facts").screenshot(path=str(shots / "web-compare.png"))
+    page.click("#generate")
+    page.wait_for_function("document.getElementById('draft-text').value.includes('较上月')")
+
+    from test_sources_helpers import HEADER, row, write_xlsx
+
+    workbook = write_xlsx(tmp_path / "两个月.xlsx", [HEADER, row(1, "八月的项目")], sheet="8月台账",
+                          extra_sheets=[("9月台账", [HEADER, row(1, "九月的项目")])])
+    page.set_input_files("#ledger-file", str(workbook))
+    page.wait_for_selector("#sheet-box:not([hidden])")
+    page.wait_for_selector("#project-table:has-text('九月的项目')", state="attached")
+    assert "已读取期间最近的“9月台账”" in page.inner_text("#facts-body")
+    page.select_option("#sheet-choice", "8月台账")
+    page.wait_for_selector("#project-table:has-text('八月的项目')", state="attached")
+    assert "工作表像是台账" not in page.inner_text("#facts-body")

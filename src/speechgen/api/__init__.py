@@ -55,6 +55,7 @@ from speechgen.api.values import (
     render_markup,
     render_options,
     template_check_from_bytes,
+    worksheet_names,
 )
 from speechgen.api.wording import gap_words
 
@@ -108,6 +109,7 @@ __all__ = [
     "template_check",
     "template_check_from_bytes",
     "templates",
+    "worksheet_names",
     "write_meeting_template",
     "write_reference_docx",
 ]

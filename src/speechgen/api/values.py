@@ -336,3 +336,17 @@ def _converted(docx: bytes, options: RenderOptions) -> bytes:
     from speechgen.writers.libreoffice import convert_docx_files
 
     return convert_docx_files([docx], timeout_s=options.timeout_s, fonts=options.fonts, fallback=_NO_TEMPLATE)[0]
+
+
+def worksheet_names(ledger: InputFile) -> tuple[str, ...]:
+    """Return the worksheets a ledger workbook offers to read (InputFile.sheet, --sheet) in tab
+    order; none for a .csv/.yaml/.json ledger or a workbook that cannot be opened (reading the
+    ledger says why)."""
+    if ledger.suffix not in (".xlsx", ".xlsm"):
+        return ()
+    from speechgen.sources.xlsx import sheet_names
+
+    try:
+        return sheet_names(Path(ledger.name), ledger.data)
+    except InputError:
+        return ()

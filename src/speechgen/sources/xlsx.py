@@ -24,6 +24,14 @@ from speechgen.sources.sheets import Budget, Sheet, read_sheet
 PREFERRED_SHEET_WORDS = ("台账", "项目")
 
 
+def sheet_names(path: Path, data: bytes) -> tuple[str, ...]:
+    """Return the names of the workbook's visible sheets in tab order (all if none is visible),
+    reading none of them; InputError when the workbook cannot be opened."""
+    sheets, archive = _open(path, data)
+    archive.close()
+    return tuple(sheet.title for sheet in ([sheet for sheet in sheets if sheet.state == "visible"] or sheets))
+
+
 @contextmanager
 def open_xlsx(path: Path, data: bytes) -> Iterator[Iterator[Grid]]:
     """Yield the workbook's sheets as Grids, read as they are asked for: visible sheets named like

@@ -109,7 +109,7 @@ def _answer(request: Request, error: WebError) -> Response:
     if wants_json(request.url.path, request.headers.get("accept", "")):
         body = error_body(error)
         if isinstance(error, FactsRefused):
-            body["html"] = error.html
+            body["html"], body["sheets"] = error.html, error.sheets
         return JSONResponse(body, status_code=error.status)
     status, page = error_page(error)
     return HTMLResponse(page, status_code=status)

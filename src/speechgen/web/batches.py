@@ -27,13 +27,14 @@ from speechgen.kinds import KIND_LABELS
 FORMATS = {"docx": ".docx", "pdf": ".pdf", "md": ".md"}
 PROGRESS, OUTCOME, INPUTS, OUTPUT = "progress.json", "outcome.pickle", "in", "out"
 # The inputs in the batch's folder: named by the server (the suffix is the one the upload slot took).
-INPUT_NAMES = {"ledger": "项目台账", "meeting": "会议信息", "template": "模板", "docx_template": "Word模板"}
+INPUT_NAMES = {"ledger": "项目台账", "previous": "上月台账", "meeting": "会议信息",
+               "template": "模板", "docx_template": "Word模板"}
 
 
 @dataclass(frozen=True)
 class BatchSpec:
     """What the page asked for, checked: kind, per, only (None: the kind's default), formats
-    (suffixes), 发文字号 from, seed, the date of the written report, the worker count."""
+    (suffixes), 发文字号 from, seed, the date of the written report, the worker count, the worksheet."""
 
     kind: str
     per: batch.Per
@@ -43,6 +44,7 @@ class BatchSpec:
     seed: int
     feedback_by: dt.date | None
     jobs: int
+    sheet: str | None = None  # the ledger workbook's worksheet chosen on the page
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,8 @@ def run_in_folder(folder: str, spec: BatchSpec, inputs: dict[str, str]) -> None:
     request = batch.BatchRequest(
         spec.kind, given["ledger"], given["meeting"], spec.per, here / OUTPUT, only=spec.only,
         formats=spec.formats, zip_to=zip_to, jobs=spec.jobs, number_from=spec.number_from, seed=spec.seed,
-        template=given.get("template"), feedback_by=spec.feedback_by, docx_template=given.get("docx_template"))
+        template=given.get("template"), feedback_by=spec.feedback_by, docx_template=given.get("docx_template"),
+        previous=(given["previous"],) if "previous" in given else (), sheet=spec.sheet)
     _write_json(here / PROGRESS, {"done": 0, "total": None, "failed": 0, "name": ""})
 
     def progress(step: batch.Progress) -> None:

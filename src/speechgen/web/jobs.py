@@ -93,9 +93,12 @@ def word_template_job(template: api.InputFile) -> dict[str, Any]:
     return {"usable": not report.errors, "text": report.render(), "fields": sorted(report.fields)}
 
 
-def check_job(text: str, name: str, ledger: api.InputFile | None, meeting: api.InputFile | None) -> dict:
-    """Return the check report of a draft (figures traced to the ledger when both files are given)."""
-    return api.check_from_bytes(api.CheckRequest(api.InputFile.from_text(name, text), ledger, meeting)).report.to_json()
+def check_job(text: str, name: str, ledger: api.InputFile | None, meeting: api.InputFile | None,
+              previous: tuple[api.InputFile, ...] = ()) -> dict:
+    """Return the check report of a draft (figures traced to the ledger when both files are given,
+    the 较上月 ones to the previous ledgers)."""
+    request = api.CheckRequest(api.InputFile.from_text(name, text), ledger, meeting, previous=previous)
+    return api.check_from_bytes(request).report.to_json()
 
 
 def page_images(pdf: bytes, dpi: int) -> tuple[bytes, ...]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from collections import Counter
+from dataclasses import replace
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -20,7 +21,7 @@ from speechgen.web.batches import FORMATS, INPUT_NAMES, INPUTS, OUTPUT, BatchRun
 from speechgen.web.failures import WebError
 from speechgen.web.routes_inputs import json_body
 from speechgen.web.sessions import Session, new_id
-from speechgen.web.state import EXPIRED, app_state, session_of, stored_file
+from speechgen.web.state import EXPIRED, app_state, ledger_inputs, session_of, stored_file
 from speechgen.web.views import problem_view
 
 router = APIRouter(prefix="/api")
@@ -76,9 +77,11 @@ async def start(request: Request) -> JSONResponse:
     body = await json_body(request)
     session, state = session_of(request), app_state(request)
     spec = _spec(body, state.settings.batch_jobs)
+    ledger_inputs(session, body)  # the worksheet's name and the previous ledger's id checked
+    spec = replace(spec, sheet=body.get("sheet") or None)
     files = {"ledger": stored_file(session, body.get("ledger"), "ledger"),
              "meeting": stored_file(session, body.get("meeting"), "meeting")}
-    for slot in ("template", "docx_template"):
+    for slot in ("previous", "template", "docx_template"):
         if body.get(slot):
             files[slot] = stored_file(session, body[slot], slot)
     if any(run.running for run in session.batches.values()):

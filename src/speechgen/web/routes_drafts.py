@@ -15,7 +15,7 @@ from speechgen.web import jobs
 from speechgen.web.failures import WebError
 from speechgen.web.routes_inputs import json_body
 from speechgen.web.sessions import Draft, Session, new_id
-from speechgen.web.state import app_state, draft_of, render_page, session_of, stored_file
+from speechgen.web.state import app_state, draft_of, ledger_inputs, render_page, session_of, stored_file
 from speechgen.web.views import findings_view, problem_view
 
 router = APIRouter(prefix="/api")
@@ -75,13 +75,16 @@ async def draft(request: Request) -> JSONResponse:
     meeting = stored_file(session, body.get("meeting"), "meeting")
     template = stored_file(session, body["template"], "template") if body.get("template") else None
     word = stored_file(session, body["docx_template"], "docx_template") if body.get("docx_template") else None
-    choice = {"kind": kind, "frame": frame, "seed": seed, "template": template.id if template else None}
+    ledger_inputs(session, body)  # the worksheet's name and the previous ledger's id checked
+    choice = {"kind": kind, "frame": frame, "seed": seed, "template": template.id if template else None,
+              "sheet": body.get("sheet") or None, "previous": body.get("previous") or None}
     request_ = _generate_request(session, ledger.id, meeting.id, choice)
     out: jobs.DraftOut = await state.workers.run(
         jobs.draft_job, replace(request_, docx_template=word.input_file() if word else None))  # checked first
     label = next(k.label for k in api.kinds() if k.name == kind)
     made = Draft(new_id(), kind, out.title or label, out.text, out.options, ledger.id, meeting.id,
-                 docx_template=word.id if word else None, choice=choice)
+                 docx_template=word.id if word else None, choice=choice, sheet=choice["sheet"],
+                 previous=choice["previous"])
     # the ledger's warnings were shown beside its rows with the figures; not again with every draft
     return JSONResponse(_answer(request, session, made, out.html, (), seed))
 
@@ -99,7 +102,8 @@ async def edited(request: Request, draft_id: str) -> JSONResponse:
     out: jobs.RenderOut = await app_state(request).workers.run(
         jobs.render_job, text, _source_name(parent), (".html",), parent.options)
     made = Draft(new_id(), parent.kind, jobs.title_of(text) or parent.title, text, parent.options,
-                 parent.ledger, parent.meeting, docx_template=parent.docx_template)
+                 parent.ledger, parent.meeting, docx_template=parent.docx_template, sheet=parent.sheet,
+                 previous=parent.previous)
     return JSONResponse(_answer(request, session, made, out.files[".html"], out.warnings, None))
 
 
@@ -134,12 +138,15 @@ async def page_image(request: Request, draft_id: str, number: int) -> FileRespon
 
 @router.post("/drafts/{draft_id}/check")
 async def check(request: Request, draft_id: str) -> dict:
-    """Run every check rule on the draft, its figures traced to the ledger it was drafted from."""
+    """Run every check rule on the draft, its figures traced to the ledger it was drafted from (its
+    worksheet, and the previous month's ledger: the 较上月 figures too)."""
     session = session_of(request)
     found = draft_of(session, draft_id)
-    ledger = stored_file(session, found.ledger, "ledger").input_file() if found.ledger else None
+    ledger, previous = (ledger_inputs(session, {"ledger": found.ledger, "sheet": found.sheet,
+                                                "previous": found.previous}) if found.ledger else (None, ()))
     meeting = stored_file(session, found.meeting, "meeting").input_file() if found.meeting else None
-    report = await app_state(request).workers.run(jobs.check_job, found.text, _source_name(found), ledger, meeting)
+    report = await app_state(request).workers.run(jobs.check_job, found.text, _source_name(found), ledger, meeting,
+                                                  previous)
     view = findings_view(report)
     return {**view, "html": render_page(request, "_findings.html", report=view)}
 
@@ -184,11 +191,12 @@ async def word_template_check(request: Request) -> dict:
 
 
 def _generate_request(session: Session, ledger: str, meeting: str, choice: dict[str, Any]) -> api.GenerateRequest:
-    """Return the request that drafts ``choice`` (kind, frame, seed, template id) from the session's files."""
+    """Return the request that drafts ``choice`` (kind, frame, seed, template id, worksheet, previous
+    ledger id) from the session's files."""
     template = stored_file(session, choice["template"], "template").input_file() if choice["template"] else None
-    return api.GenerateRequest(choice["kind"], stored_file(session, ledger, "ledger").input_file(),
-                               stored_file(session, meeting, "meeting").input_file(), frame=choice["frame"],
-                               seed=choice["seed"], template=template)
+    ledger_file, previous = ledger_inputs(session, {**choice, "ledger": ledger})
+    return api.GenerateRequest(choice["kind"], ledger_file, stored_file(session, meeting, "meeting").input_file(),
+                               frame=choice["frame"], seed=choice["seed"], template=template, previous=previous)
 
 
 def _word_template(session: Session, found: Draft) -> tuple[api.InputFile | None, api.GenerateRequest | None]:

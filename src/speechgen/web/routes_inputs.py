@@ -14,7 +14,7 @@ from speechgen import api
 from speechgen.errors import InputError
 from speechgen.web.failures import WebError
 from speechgen.web.meeting_form import meeting_file
-from speechgen.web.state import app_state, render_page, session_of, stored_file
+from speechgen.web.state import app_state, ledger_inputs, render_page, session_of, stored_file
 from speechgen.web.uploads import SLOTS, WrongType, check_upload
 from speechgen.web.views import facts_view, problems_by_row
 
@@ -86,19 +86,23 @@ async def facts(request: Request) -> JSONResponse:
     the problems by row, 422) as HTML for the page, with the meeting's values for the form."""
     body = await json_body(request)
     session, state = session_of(request), app_state(request)
+    ledger_file, previous = ledger_inputs(session, body)
     ledger = stored_file(session, body.get("ledger"), "ledger")
     meeting = stored_file(session, body.get("meeting"), "meeting")
+    sheets = api.worksheet_names(ledger_file)
     try:
-        result = await state.workers.run(api.facts_from_bytes, api.FactsRequest(ledger.input_file(),
-                                                                                   meeting.input_file()))
+        result = await state.workers.run(api.facts_from_bytes, api.FactsRequest(ledger_file, meeting.input_file(),
+                                                                                   previous=previous))
     except WebError as error:
         html = render_page(request, "_problems.html", title=error.title, rows=problems_by_row(error.problems),
                            message=error.message)
-        raise FactsRefused(error, html) from None
+        raise FactsRefused(error, html, sheets) from None
     read = result.dossier.meeting.model_dump(mode="json", exclude_none=True)
     session.meetings_read[meeting.id] = read
     view = facts_view(result)
     return JSONResponse({"ok": True, "html": render_page(request, "_facts.html", f=view, ledger=ledger.name),
+                         "sheets": sheets,
+                         "compared": view["changes"] is not None,
                          "meeting": read, "projects": len(result.dossier.projects),
                          "completion_rate": view["overall"]["completion_rate"], "progress": view["progress"],
                          "warnings": [p["text"] for row in view["projects"] for p in row["warnings"]]
@@ -108,9 +112,9 @@ async def facts(request: Request) -> JSONResponse:
 class FactsRefused(WebError):
     """A ledger or meeting file with errors: the error, and the problems table for the page."""
 
-    def __init__(self, error: WebError, html: str):
+    def __init__(self, error: WebError, html: str, sheets: tuple[str, ...] = ()):
         super().__init__(error.status, error.title, error.message, error.problems)
-        self.html = html
+        self.html, self.sheets = html, sheets
 
 
 async def json_body(request: Request) -> dict[str, Any]:

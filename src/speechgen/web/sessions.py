@@ -39,8 +39,8 @@ class StoredFile:
     path: Path
     size: int
 
-    def input_file(self) -> InputFile:
-        return InputFile(self.name, self.path.read_bytes())
+    def input_file(self, sheet: str | None = None) -> InputFile:
+        return InputFile(self.name, self.path.read_bytes(), sheet)
 
 
 @dataclass
@@ -57,6 +57,8 @@ class Draft:
     meeting: str | None
     docx_template: str | None = None  # the Word template's file id: .docx and .pdf are it filled
     choice: dict[str, Any] | None = None  # kind, frame, seed, template of a draft not edited since
+    sheet: str | None = None  # the ledger's worksheet chosen (for check)
+    previous: str | None = None  # the previous month's ledger's file id (for check)
     rendered: dict[str, Path] = field(default_factory=dict)
     pages: list[Path] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False)

@@ -12,12 +12,14 @@ from typing import Any
 import jinja2
 from starlette.requests import Request
 
+from speechgen.api import InputFile
 from speechgen.web.failures import WebError
 from speechgen.web.guards import ASGIApp, Message, Receive, Scope, Send, send_error
 from speechgen.web.sessions import COOKIE, Draft, Session, SessionStore, StoredFile, is_id
 from speechgen.web.settings import WebSettings
 from speechgen.web.workers import Workers
 
+MAX_SHEET_NAME = 100  # Excel allows 31 characters
 HERE = Path(__file__).resolve().parent
 EXPIRED = "文件已随会话结束而删除（闲置过久或已点“结束并清除”），或不属于本浏览器；请重新上传。"
 
@@ -52,6 +54,17 @@ def stored_file(session: Session, file_id: object, slot: str) -> StoredFile:
     if found is None or found.slot != slot:
         raise WebError(404, "找不到上传的文件", EXPIRED)
     return found
+
+
+def ledger_inputs(session: Session, choice: dict[str, Any]) -> tuple[InputFile, tuple[InputFile, ...]]:
+    """Return the ledger of ``choice`` (its id in "ledger", the worksheet chosen in "sheet") and the
+    previous month's ledger ("previous": an id or none) as the API takes them (FactsRequest)."""
+    sheet = choice.get("sheet") or None
+    if sheet is not None and (not isinstance(sheet, str) or len(sheet) > MAX_SHEET_NAME):
+        raise WebError(400, "工作表名称不对", "请在本页的“工作表”列表中选择。")
+    ledger = stored_file(session, choice.get("ledger"), "ledger").input_file(sheet)
+    found = choice.get("previous")
+    return ledger, (stored_file(session, found, "previous").input_file(),) if found else ()
 
 
 def draft_of(session: Session, draft_id: str) -> Draft:

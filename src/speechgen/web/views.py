@@ -55,8 +55,10 @@ def facts_view(result: api.FactsResult) -> dict[str, Any]:
     data = json.loads(api.facts_to_json(result.facts), parse_float=Decimal)
     overall, schedule = data["overall"], data["schedule"]
     by_row = defaultdict(list)
+    earlier = []  # a previous ledger's warnings: its rows are not this ledger's
     for warning in result.warnings:
-        by_row[warning.row].append(problem_view(warning))
+        beside = warning.file in (None, result.dossier.source) or not result.previous
+        (by_row[warning.row] if beside else earlier).append(problem_view(warning))
     rows_known = {project.row for project in result.dossier.projects}
     return {
         "meeting": data["meeting"],
@@ -69,10 +71,55 @@ def facts_view(result: api.FactsResult) -> dict[str, Any]:
         "laggards": [_laggard(laggard) for laggard in data["laggards"]],
         "problems": data["problems"],
         "projects": [_project(project, by_row.get(project.row, [])) for project in result.dossier.projects],
-        "other_warnings": [w for row, found in by_row.items() if row not in rows_known for w in found],
+        "other_warnings": [w for row, found in by_row.items() if row not in rows_known for w in found] + earlier,
         "warning_count": len(result.warnings),
         "overall": {"completion_rate": percent(overall["completion_rate"]), "gap": points(overall["gap_points"])},
+        "changes": _changes(data["changes"]) if "changes" in data else None,
     }
+
+
+def _changes(changes: dict[str, Any]) -> dict[str, Any]:
+    """Return the 较上月 figures (facts JSON ``changes``): the whole ledger's, and each 县区's."""
+    whole, then = changes["overall"], changes["periods"][-1]
+    counted = [("新增滞后", changes["new_laggards"]), ("摘帽（不再滞后）", changes["cleared"]),
+               ("连续滞后", changes["continuing"]), ("新增入库", changes["added"]), ("本期调出", changes["removed"])]
+    return {
+        "then": then,
+        "overview": [
+            ("上期数据截至", f"{then['as_of']}（台账：{then['source']}，时序进度{percent(then['progress'])}）"),
+            ("完成投资较上月增加", f"{_wan(whole['increase_wan'])}万元"),
+            ("投资完成率", f"{percent(whole['previous_completion_rate'])} → {percent(whole['completion_rate'])}"
+                          f"（{points(whole['rate_change_points'])}个百分点）"),
+            ("与时序进度比", f"{points(whole['previous_gap_points'])} → {points(whole['gap_points'])}"
+                            f"（{points(whole['gap_change_points'])}个百分点）"),
+            ("已开工", f"{_count(whole['previous_started'])} → {whole['started']}个"),
+            ("滞后项目", f"{_count(whole['previous_laggards'])} → {whole['laggards']}个"),
+            *((label, f"{len(found)}个：{'、'.join(p['name'] for p in found)}") for label, found in counted if found),
+        ],
+        "districts": [{"key": row["key"], "rate": percent(row["completion_rate"]),
+                       "previous_rate": percent(row["previous_completion_rate"]),
+                       "rate_change": points(row["rate_change_points"]),
+                       "worse": row["rate_change_points"] is not None and row["rate_change_points"] < 0,
+                       "increase": _wan(row["increase_wan"]), "rank": DASH if row["rank"] is None else row["rank"],
+                       "previous_rank": DASH if row["previous_rank"] is None else row["previous_rank"],
+                       "rank_move": _move(row["rank_move"])}
+                      for row in changes["groups"].get("district", [])],
+    }
+
+
+def _move(places: int | None) -> str:
+    """Return a 名次 change: 上升2位, 下降1位, 持平, or "—" (no rank then or now)."""
+    if places is None:
+        return DASH
+    return "持平" if places == 0 else f"{'上升' if places > 0 else '下降'}{abs(places)}位"
+
+
+def _wan(value: Decimal | None) -> str:
+    return DASH if value is None else f"{value}"
+
+
+def _count(value: int | None) -> str:
+    return DASH if value is None else str(value)
 
 
 def _overview(data: dict[str, Any]) -> list[tuple[str, str]]:

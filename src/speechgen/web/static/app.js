@@ -1,7 +1,7 @@
 // speechgen 文稿助手: the page's behaviour, plain JavaScript (no library, nothing loaded from outside).
 "use strict";
 
-const state = { ledger: null, meeting: null, template: null, docx_template: null, docx_template_name: "", draft: null, seed: null, pagesJob: 0, batchJob: 0 };
+const state = { ledger: null, meeting: null, previous: null, sheet: null, template: null, docx_template: null, docx_template_name: "", draft: null, seed: null, pagesJob: 0, batchJob: 0 };
 const $ = (id) => document.getElementById(id);
 const TOKEN = document.querySelector('meta[name="speechgen-token"]').content;
 
@@ -80,6 +80,7 @@ async function upload(input) {
   try {
     const stored = await call("/api/upload", { form });
     state[slot] = stored.id;
+    if (slot === "ledger") state.sheet = null;
     $(`${slot}-name`).textContent = `已上传：${stored.name}`;
     if (slot === "docx_template") state.docx_template_name = stored.name;
     if (slot === "docx_template") await checkWordTemplate(stored);
@@ -111,6 +112,7 @@ async function useExample(event) {
     const body = await call("/api/example");
     state.ledger = body.ledger.id;
     state.meeting = body.meeting.id;
+    state.sheet = null;
     $("ledger-name").textContent = `示例：${body.ledger.name}`;
     $("meeting-name").textContent = `示例：${body.meeting.name}`;
     await computeFacts();
@@ -143,12 +145,30 @@ function fillMeetingForm(meeting, baseId) {
   }
 }
 
+// The ledger with the worksheet chosen, the previous month's ledger (if any) and the meeting file.
+function ledgerChoice() {
+  const choice = { ledger: state.ledger, meeting: state.meeting };
+  if (state.previous) choice.previous = state.previous;
+  if (state.sheet) choice.sheet = state.sheet;
+  return choice;
+}
+
+// A workbook of several sheets: offer them (the reader chooses when none is picked).
+function showSheets(sheets) {
+  const select = $("sheet-choice");
+  $("sheet-box").hidden = sheets.length < 2;
+  const auto = new Option("（自动选择）", "");
+  select.replaceChildren(auto, ...sheets.map((name) => new Option(name, name)));
+  select.value = state.sheet && sheets.includes(state.sheet) ? state.sheet : "";
+}
+
 async function computeFacts() {
   if (!state.ledger || !state.meeting) return;
   $("facts").hidden = false;
   $("facts-body").innerHTML = '<p class="note">正在计算…</p>';
   try {
-    const body = await call("/api/facts", { json: { ledger: state.ledger, meeting: state.meeting } });
+    const body = await call("/api/facts", { json: ledgerChoice() });
+    showSheets(body.sheets);
     $("facts-body").innerHTML = body.html;
     fillMeetingForm(body.meeting, state.meeting);
     $("drafting").hidden = false;
@@ -158,6 +178,7 @@ async function computeFacts() {
     $("drafting").hidden = true;
     $("batch").hidden = true;
     if (error instanceof ApiError && error.body.html) {
+      showSheets(error.body.sheets || []);
       $("facts-body").innerHTML = error.body.html;
       showMessage(error.body.error.title, "问题列在“台账算出的数据”一节中，按行排列。");
     } else {
@@ -178,7 +199,7 @@ function keepScroll() {
 async function generate(seed) {
   clearMessage();
   const kind = $("kind").value;
-  const body = { ledger: state.ledger, meeting: state.meeting, kind, seed, frame: kind === "speech" ? $("frame").value : null };
+  const body = { ...ledgerChoice(), kind, seed, frame: kind === "speech" ? $("frame").value : null };
   if (state.template) body.template = state.template;
   if (state.docx_template) body.docx_template = state.docx_template;
   const done = busy($("generate"), "正在起草…");
@@ -306,7 +327,7 @@ async function startBatch(event) {
   const form = new FormData($("batch-form"));
   const number = form.get("number_from");
   const body = {
-    ledger: state.ledger, meeting: state.meeting, kind: form.get("kind"), per: form.get("per"),
+    ...ledgerChoice(), kind: form.get("kind"), per: form.get("per"),
     only: form.get("only") || null, formats: form.getAll("formats"),
     number_from: number ? parseInt(number, 10) : null, seed: Math.max(0, parseInt(form.get("seed"), 10) || 0),
     feedback_by: SUPERVISION_KINDS.includes(form.get("kind")) ? form.get("feedback_by") || null : null,
@@ -391,7 +412,8 @@ async function endSession() {
 }
 
 function init() {
-  for (const id of ["ledger-file", "meeting-file", "template-file", "docx_template-file"]) $(id).addEventListener("change", (e) => upload(e.target));
+  $("sheet-choice").addEventListener("change", (e) => { state.sheet = e.target.value || null; computeFacts(); });
+  for (const id of ["ledger-file", "previous-file", "meeting-file", "template-file", "docx_template-file"]) $(id).addEventListener("change", (e) => upload(e.target));
   $("use-example").addEventListener("click", useExample);
   $("meeting-form").addEventListener("submit", saveMeetingForm);
   $("draft-form").addEventListener("submit", (event) => {
