@@ -128,8 +128,8 @@ def _laggards(current: Facts, previous: Sequence[Facts], matching: Matching,
     streaks.sort(key=lambda item: (-item[1].periods, item[0]))
     now_lagging = {id(lag.project) for lag in current.laggards}
     cleared = tuple(
-        pair.then for lag in previous[-1].laggards for pair in matching.pairs
-        if pair.then is lag.project and id(pair.now) not in now_lagging)
+        lag.project for lag in previous[-1].laggards
+        if (now := matching.now_of(lag.project)) is not None and id(now) not in now_lagging)
     return tuple(new), cleared, tuple(s for _, s in streaks)
 
 

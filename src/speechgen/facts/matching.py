@@ -9,6 +9,7 @@ two projects of the other period is an error naming both rows.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -57,10 +58,21 @@ class Matching:
 
     def then_of(self, project: Project) -> Project | None:
         """Return the previous period's row of a current project, or None (新增入库)."""
-        for pair in self.pairs:
-            if pair.now is project:
-                return pair.then
-        return None
+        pair = self._by_now.get(id(project))
+        return pair.then if pair is not None and pair.now is project else None
+
+    def now_of(self, project: Project) -> Project | None:
+        """Return the current period's row of a previous project, or None (本期调出)."""
+        pair = self._by_then.get(id(project))
+        return pair.now if pair is not None and pair.then is project else None
+
+    @functools.cached_property
+    def _by_now(self) -> dict[int, Pair]:  # asked once per laggard and period: no scan of every pair
+        return {id(pair.now): pair for pair in self.pairs}
+
+    @functools.cached_property
+    def _by_then(self) -> dict[int, Pair]:
+        return {id(pair.then): pair for pair in self.pairs}
 
 
 def _where(project: Project) -> str:
